@@ -1,0 +1,14 @@
+// Observable Framework configuration. The site is fully offline: see docs/offline.md.
+export default {
+  root: "src",
+  title: "Inbraaklab",
+  lang: "nl",
+  pages: [],
+  // The theme plus self-hosted fonts (src/style.css); no link to a font service.
+  style: "style.css",
+  globalStylesheets: [],
+  // No DuckDB extensions: they would be downloaded from the extension host at build time.
+  duckdb: {extensions: {json: null, parquet: null}},
+  footer: "Inbraaklab — open-source analysewerkbank woninginbraak Twente.",
+  search: false
+};

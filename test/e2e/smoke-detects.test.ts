@@ -1,0 +1,50 @@
+// The smoke check is only worth something if it fails: each fixture page breaks one rule.
+import {join} from "node:path";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import type {Browser} from "playwright-core";
+import {launchBrowser} from "./browser.js";
+import {serveStatic, type StaticServer} from "./server.js";
+import {problems, smokePage} from "./smoke.js";
+
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic(join(import.meta.dirname, "fixtures/broken-site"));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const run = (name: string) => smokePage(browser, `${server.url}${name}`, name, {timeout: 3000});
+
+test("a healthy page passes", async () => {
+  expect(problems(await run("healthy"))).toEqual([]);
+});
+
+test("a page that throws fails", async () => {
+  const result = await run("throws");
+  expect(result.pageErrors.join()).toContain("deliberate failure in a page");
+  expect(problems(result).length).toBeGreaterThan(0);
+});
+
+test("a console error fails", async () => {
+  expect((await run("console-error")).consoleErrors.join()).toContain("deliberate console error");
+});
+
+test("a request to a non-loopback host fails and is blocked", async () => {
+  expect((await run("external")).externalRequests).toEqual(["https://fonts.example.com/font.css"]);
+});
+
+test("a Framework error cell fails", async () => {
+  expect((await run("error-cell")).errorCells.join()).toContain("x is not defined");
+});
+
+test("a page whose main chart did not render fails", async () => {
+  const result = await run("no-chart");
+  expect(result.mainChart).toBe(false);
+  expect(problems(result)).toEqual(["no-chart: main chart ([data-main-chart] svg) did not render"]);
+});

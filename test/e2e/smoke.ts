@@ -1,0 +1,102 @@
+/**
+ * The smoke check of a built site: opens a page in headless Chromium and reports every console
+ * error, uncaught exception, Framework error cell and request to a host other than loopback, and
+ * whether the page's main chart rendered.
+ */
+import {mkdirSync, readdirSync, statSync} from "node:fs";
+import {join, relative} from "node:path";
+import type {Browser, Page} from "playwright-core";
+
+export interface SmokeResult {
+  page: string;
+  consoleErrors: string[];
+  pageErrors: string[];
+  externalRequests: string[];
+  errorCells: string[];
+  mainChart: boolean;
+}
+
+/** Problems found on a page, as readable lines; empty when the page is healthy. */
+export function problems(r: SmokeResult): string[] {
+  return [
+    ...r.consoleErrors.map((e) => `${r.page}: console error: ${e}`),
+    ...r.pageErrors.map((e) => `${r.page}: uncaught exception: ${e}`),
+    ...r.externalRequests.map((u) => `${r.page}: request to a non-loopback host: ${u}`),
+    ...r.errorCells.map((e) => `${r.page}: Framework error cell: ${e}`),
+    ...(r.mainChart ? [] : [`${r.page}: main chart ([data-main-chart] svg) did not render`])
+  ];
+}
+
+/** Lists the pages of a built site as URL paths relative to its root ("index", "wanneer", ...). */
+export function listPages(dir: string): string[] {
+  const pages: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (name.startsWith("_")) continue; // _observablehq, _npm, _file, _import
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".html") && name !== "404.html") pages.push(relative(dir, path).slice(0, -".html".length));
+    }
+  };
+  walk(dir);
+  return pages.sort();
+}
+
+export function isLoopback(url: string): boolean {
+  const {protocol, hostname} = new URL(url);
+  if (protocol === "data:" || protocol === "blob:" || protocol === "about:") return true;
+  return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]" || /^127\./.test(hostname);
+}
+
+export interface SmokeOptions {
+  /** Folder for a full-page screenshot (`<page>.png`), or none. */
+  screenshots?: string;
+  /** How long to wait for the main chart. */
+  timeout?: number;
+  /** Runs on the loaded page before the result is taken (e.g. to change filters). */
+  interact?: (page: Page) => Promise<void>;
+}
+
+/** Opens `url` and reports what a reader would hit; never throws for page problems. */
+export async function smokePage(browser: Browser, url: string, name: string, {screenshots, timeout = 30_000, interact}: SmokeOptions = {}): Promise<SmokeResult> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const result: SmokeResult = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false};
+  await context.route("**/*", (route) => {
+    const requested = route.request().url();
+    if (isLoopback(requested)) return route.continue();
+    if (!result.externalRequests.includes(requested)) result.externalRequests.push(requested);
+    return route.abort("blockedbyclient");
+  });
+  context.on("request", (request) => {
+    // Requests that bypass routing (e.g. from workers) are still seen here.
+    const requested = request.url();
+    if (!isLoopback(requested) && !result.externalRequests.includes(requested)) result.externalRequests.push(requested);
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") result.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => result.pageErrors.push(String(error.message ?? error)));
+  try {
+    await page.goto(url, {waitUntil: "load", timeout});
+    await page.waitForSelector("[data-main-chart] svg", {timeout}).then(
+      () => (result.mainChart = true),
+      () => (result.mainChart = false)
+    );
+    if (interact) await interact(page);
+    await page.waitForLoadState("networkidle", {timeout}).catch(() => {});
+    // Let pending cells settle (DuckDB queries, resize observers).
+    await page.waitForTimeout(300);
+    result.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
+    result.mainChart = result.mainChart && (await page.$("[data-main-chart] svg")) !== null;
+    if (screenshots) {
+      mkdirSync(screenshots, {recursive: true});
+      await page.screenshot({path: join(screenshots, `${name.replace(/\//g, "__")}.png`), fullPage: true});
+    }
+  } catch (error) {
+    result.pageErrors.push(`navigation failed: ${(error as Error).message}`);
+  } finally {
+    await context.close();
+  }
+  return result;
+}
