@@ -1,9 +1,13 @@
 // Observable Framework configuration. The site is fully offline: see docs/offline.md.
 export default {
   root: "src",
+  output: process.env.INBRAAKLAB_OUTPUT ?? "dist",
   title: "Inbraaklab",
   lang: "nl",
-  pages: [],
+  pages: [
+    {name: "Databronnen", path: "/databronnen"},
+    {name: "Datakwaliteit", path: "/datakwaliteit"}
+  ],
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],

@@ -48,7 +48,7 @@ describe("built site", () => {
       const years = await page.$$eval("[data-sql-result] table tbody tr", (rows) => rows.length);
       expect(years).toBeGreaterThan(0);
       const title = () => page.$eval("[data-main-chart] h2", (h) => h.textContent);
-      expect(await title()).toContain("Heel Twente");
+      expect(await title()).toContain("Regio");
       await page.selectOption("form select", {label: "Enschede"});
       await page.waitForFunction(() => document.querySelector("[data-main-chart] h2")?.textContent?.includes("Enschede"));
       expect(await page.$("[data-main-chart] svg")).not.toBeNull();

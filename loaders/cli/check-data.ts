@@ -1,0 +1,107 @@
+/**
+ * check-data: validates a delivery folder without building the site. Prints a Dutch report (or
+ * JSON with --json), writes rejected rows to the quarantine folder, and exits 0 when the delivery
+ * can be used and 1 when it cannot.
+ *
+ * Usage: npm run check-data -- <map> [--json] [--regio GM0153,GM0164] [--max-afkeur 0.05]
+ *        [--quarantaine <map>] [--max-meldingen 20]
+ */
+import {basename, join} from "node:path";
+import {PROJECT_ROOT} from "../config.js";
+import {writeQuarantine} from "../delivery/quarantine.js";
+import {readDelivery, type Delivery} from "../delivery/read.js";
+import {REJECT_REASONS, rejectMessage, type RejectReason} from "../delivery/reject.js";
+import {parseGemeentecode} from "../delivery/values.js";
+import {isMain} from "./main.js";
+
+export interface CheckResult {
+  usable: boolean;
+  output: string;
+  delivery: Delivery | null;
+}
+
+const nl = (n: number) => n.toLocaleString("nl-NL");
+
+/** Renders the readable report. */
+export function formatReport(delivery: Delivery, {maxMessages = 20, quarantine}: {maxMessages?: number; quarantine?: string[]} = {}): string {
+  const out: string[] = [];
+  const usable = delivery.errors.length === 0;
+  out.push(`Controle van levering: ${delivery.dir}`);
+  out.push(`Regio: ${delivery.region.length} gemeenten (${delivery.region.join(", ")})`);
+  out.push("");
+  for (const r of delivery.reports) {
+    if (!r.present) {
+      out.push(`${r.file}: niet geleverd${r.error ? ` — FOUT: ${r.error}` : ""}`);
+      continue;
+    }
+    out.push(`${r.file}: ${nl(r.read)} gelezen = ${nl(r.accepted)} geaccepteerd + ${nl(r.rejected)} afgekeurd${r.encoding ? ` (${r.encoding}${r.separator ? `, scheidingsteken '${r.separator}'` : ""})` : ""}`);
+    for (const [reason, n] of Object.entries(r.byReason).sort((a, b) => b[1] - a[1])) {
+      out.push(`    ${nl(n).padStart(8)}  ${reason}: ${REJECT_REASONS[reason as RejectReason]}`);
+    }
+    if (r.error) out.push(`  FOUT: ${r.error}`);
+    const rejects = delivery.rejects.filter((x) => x.file === r.file);
+    for (const x of rejects.slice(0, maxMessages)) out.push(`  - ${rejectMessage(x)}`);
+    if (rejects.length > maxMessages) out.push(`  ... en nog ${nl(rejects.length - maxMessages)} afgekeurde rijen (zie de quarantaine)`);
+  }
+  out.push("");
+  if (quarantine?.length) out.push(`Afgekeurde rijen staan in: ${quarantine.join(", ")}`);
+  out.push(usable ? "Oordeel: BRUIKBAAR — de levering kan worden gebruikt." : "Oordeel: NIET BRUIKBAAR — herstel eerst:");
+  for (const e of delivery.errors) out.push(`  - ${e.message}`);
+  return out.join("\n");
+}
+
+/** Runs check-data on parsed arguments; never exits the process. */
+export function checkData(args: string[]): CheckResult {
+  const options: Record<string, string | true> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--json") options.json = true;
+    else if (a.startsWith("--")) {
+      const value = args[i + 1];
+      if (value === undefined || value.startsWith("--")) return {usable: false, output: `Fout: optie ${a} mist een waarde.`, delivery: null};
+      options[a.slice(2)] = value;
+      i++;
+    } else positional.push(a);
+  }
+  const known = new Set(["json", "regio", "max-afkeur", "quarantaine", "max-meldingen"]);
+  const unknown = Object.keys(options).filter((k) => !known.has(k));
+  if (unknown.length) return {usable: false, output: `Fout: onbekende optie --${unknown[0]}. Gebruik: check-data <map> [--json] [--regio GM0153,...] [--max-afkeur 0.05] [--quarantaine <map>]`, delivery: null};
+  if (positional.length !== 1) return {usable: false, output: "Gebruik: npm run check-data -- <map met de levering> [--json]", delivery: null};
+  let region: string[] | undefined;
+  if (typeof options.regio === "string") {
+    region = options.regio.split(",").map((s) => parseGemeentecode(s.trim()) ?? "");
+    if (region.some((c) => !c)) return {usable: false, output: `Fout: ongeldige gemeentecode in --regio: ${options.regio}`, delivery: null};
+  }
+  const maxRejectShare = options["max-afkeur"] === undefined ? 0.05 : Number(String(options["max-afkeur"]).replace(",", "."));
+  if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) return {usable: false, output: `Fout: ongeldige --max-afkeur: ${options["max-afkeur"]} (een fractie tussen 0 en 1)`, delivery: null};
+  let delivery: Delivery;
+  try {
+    delivery = readDelivery(positional[0], {region, maxRejectShare});
+  } catch (error) {
+    return {usable: false, output: `Fout: ${(error as Error).message}`, delivery: null};
+  }
+  const quarantineDir = typeof options.quarantaine === "string" ? options.quarantaine : join(PROJECT_ROOT, "data", "quarantaine", basename(positional[0]));
+  const quarantine = writeQuarantine(delivery, quarantineDir);
+  const usable = delivery.errors.length === 0;
+  if (options.json) {
+    const json = {
+      usable,
+      dir: delivery.dir,
+      region: delivery.region,
+      files: delivery.reports,
+      errors: delivery.errors.map((e) => ({file: e.file, problem: e.problem, fix: e.fix})),
+      rejects: delivery.rejects.map(({file, line, column, value, reason}) => ({file, line, column, value, reason, message: REJECT_REASONS[reason]})),
+      quarantine
+    };
+    return {usable, output: JSON.stringify(json, null, 2), delivery};
+  }
+  const maxMessages = options["max-meldingen"] === undefined ? 20 : Number(options["max-meldingen"]);
+  return {usable, output: formatReport(delivery, {maxMessages, quarantine}), delivery};
+}
+
+if (isMain(import.meta.url)) {
+  const result = checkData(process.argv.slice(2));
+  process.stdout.write(result.output + "\n");
+  process.exitCode = result.usable ? 0 : 1;
+}

@@ -1,0 +1,51 @@
+/**
+ * Build configuration, from environment variables (documented in README.md):
+ * INBRAAKLAB_DATA_DIR, INBRAAKLAB_LEVEL, INBRAAKLAB_REGION, INBRAAKLAB_MAX_REJECT_SHARE,
+ * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED.
+ */
+import {dirname, join, resolve} from "node:path";
+import {fileURLToPath} from "node:url";
+import {TWENTE_CODES} from "../src/lib/twente.js";
+import {parseGemeentecode} from "./delivery/values.js";
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+export type Level = "openbaar" | "intern";
+
+export interface BuildConfig {
+  /** The delivery folder; undefined means the built-in demo delivery. */
+  dataDir: string | undefined;
+  level: Level;
+  region: readonly string[];
+  maxRejectShare: number;
+  /** Counts 1..suppressBelow-1 are suppressed in the openbaar build. */
+  suppressBelow: number;
+  demoSeed: number;
+}
+
+/** Reads the configuration from an environment; invalid values are rejected by name. */
+export function readConfig(env: Record<string, string | undefined> = process.env): BuildConfig {
+  const level = env.INBRAAKLAB_LEVEL ?? "openbaar";
+  if (level !== "openbaar" && level !== "intern") throw new Error(`invalid INBRAAKLAB_LEVEL: ${level} (openbaar of intern)`);
+  const region = env.INBRAAKLAB_REGION
+    ? env.INBRAAKLAB_REGION.split(",").map((s) => {
+        const code = parseGemeentecode(s.trim());
+        if (!code) throw new Error(`invalid INBRAAKLAB_REGION code: ${s}`);
+        return code;
+      })
+    : TWENTE_CODES;
+  const maxRejectShare = Number(env.INBRAAKLAB_MAX_REJECT_SHARE ?? 0.05);
+  if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) throw new Error(`invalid INBRAAKLAB_MAX_REJECT_SHARE: ${env.INBRAAKLAB_MAX_REJECT_SHARE}`);
+  const suppressBelow = Number(env.INBRAAKLAB_SUPPRESS_BELOW ?? 5);
+  if (!Number.isInteger(suppressBelow) || suppressBelow < 1) throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${env.INBRAAKLAB_SUPPRESS_BELOW}`);
+  const demoSeed = Number(env.INBRAAKLAB_DEMO_SEED ?? 1);
+  if (!Number.isInteger(demoSeed)) throw new Error(`invalid INBRAAKLAB_DEMO_SEED: ${env.INBRAAKLAB_DEMO_SEED}`);
+  return {
+    dataDir: env.INBRAAKLAB_DATA_DIR ? resolve(env.INBRAAKLAB_DATA_DIR) : undefined,
+    level,
+    region,
+    maxRejectShare,
+    suppressBelow,
+    demoSeed
+  };
+}

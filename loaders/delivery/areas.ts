@@ -1,0 +1,92 @@
+/**
+ * The region registry: municipalities, districts and neighbourhoods by CBS code, with names and,
+ * where delivered, boundaries (from gebieden.geojson) for point-in-polygon assignment.
+ */
+import {readFileSync} from "node:fs";
+import {TWENTE} from "../../src/lib/twente.js";
+import {AreaIndex, toArea, type Area} from "./geo.js";
+import {DeliveryError} from "./reject.js";
+import {municipalityOf, parseBuurtcode, parseGemeentecode, parseWijkcode} from "./values.js";
+
+export type AreaLevel = "gemeente" | "wijk" | "buurt";
+
+export interface AreaInfo {
+  code: string;
+  name: string;
+  level: AreaLevel;
+  gemeentecode: string;
+}
+
+export interface Registry {
+  /** Municipality codes of the region, in a stable order. */
+  region: readonly string[];
+  areas: Map<string, AreaInfo>;
+  /** Boundaries by level, when delivered (RD New). */
+  shapes: {gemeente: Area[]; wijk: Area[]; buurt: Area[]};
+  buurtIndex?: AreaIndex;
+  gemeenteIndex?: AreaIndex;
+}
+
+const EPSG_28992 = /EPSG:{1,2}28992$/;
+
+/** Reads gebieden.geojson: codes, names and boundaries, in RD New. */
+export function readBoundaries(path: string, file = "gebieden.geojson"): {info: AreaInfo; shape: Area}[] {
+  let json: {type?: string; crs?: {properties?: {name?: string}}; features?: {properties?: Record<string, unknown>; geometry?: {type: string; coordinates: unknown}}[]};
+  try {
+    json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new DeliveryError(file, `het bestand is geen geldige JSON (${(error as Error).message})`, "Lever een GeoJSON FeatureCollection.");
+  }
+  if (json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
+    throw new DeliveryError(file, "het bestand is geen GeoJSON FeatureCollection", "Lever een FeatureCollection met per gebied een feature.");
+  }
+  const rd = EPSG_28992.test(json.crs?.properties?.name ?? "");
+  return json.features.map((f, i) => {
+    const raw = String(f.properties?.code ?? f.properties?.statcode ?? "");
+    const code = parseGemeentecode(raw) ?? parseWijkcode(raw) ?? parseBuurtcode(raw);
+    if (!code) throw new DeliveryError(file, `feature ${i + 1} heeft geen geldige CBS-code in properties.code (${JSON.stringify(raw)})`, "Geef elk gebied een GM-, WK- of BU-code.");
+    if (!f.geometry) throw new DeliveryError(file, `feature ${i + 1} (${code}) heeft geen geometrie`, "Lever een Polygon of MultiPolygon.");
+    const level: AreaLevel = code.startsWith("GM") ? "gemeente" : code.startsWith("WK") ? "wijk" : "buurt";
+    const name = String(f.properties?.naam ?? f.properties?.statnaam ?? code);
+    let shape: Area;
+    try {
+      shape = toArea(code, name, f.geometry, !rd);
+    } catch (error) {
+      throw new DeliveryError(file, `feature ${i + 1} (${code}): ${(error as Error).message}`, "Lever een Polygon of MultiPolygon.");
+    }
+    return {info: {code, name, level, gemeentecode: level === "gemeente" ? code : municipalityOf(code)!}, shape};
+  });
+}
+
+/** Builds the registry for a region from the known municipalities and delivered boundaries. */
+export function buildRegistry(region: readonly string[], boundaries: {info: AreaInfo; shape: Area}[] = []): Registry {
+  const areas = new Map<string, AreaInfo>();
+  for (const m of TWENTE) if (region.includes(m.code)) areas.set(m.code, {code: m.code, name: m.name, level: "gemeente", gemeentecode: m.code});
+  for (const code of region) if (!areas.has(code)) areas.set(code, {code, name: code, level: "gemeente", gemeentecode: code});
+  const shapes: Registry["shapes"] = {gemeente: [], wijk: [], buurt: []};
+  for (const {info, shape} of boundaries) {
+    if (!region.includes(info.gemeentecode)) continue;
+    areas.set(info.code, info);
+    shapes[info.level].push(shape);
+  }
+  return {
+    region,
+    areas,
+    shapes,
+    buurtIndex: shapes.buurt.length ? new AreaIndex(shapes.buurt) : undefined,
+    gemeenteIndex: shapes.gemeente.length ? new AreaIndex(shapes.gemeente) : undefined
+  };
+}
+
+/** Adds a district or neighbourhood known only by its code (no boundary delivered). */
+export function registerCode(registry: Registry, code: string): void {
+  if (registry.areas.has(code)) return;
+  const gm = municipalityOf(code);
+  if (!gm || !registry.region.includes(gm)) return;
+  registry.areas.set(code, {code, name: code, level: code.startsWith("WK") ? "wijk" : "buurt", gemeentecode: gm});
+}
+
+/** The district code of a neighbourhood code (its first 6 digits). */
+export function wijkOf(buurtcode: string): string {
+  return `WK${buurtcode.slice(2, 8)}`;
+}

@@ -1,0 +1,124 @@
+/**
+ * Coordinates: RD New (EPSG:28992) <-> WGS84 with proj4, CBS-style grid squares, and
+ * point-in-polygon assignment of points to delivered areas.
+ */
+import proj4 from "proj4";
+
+/** RD New as published by the Dutch Kadaster/EPSG, with the 7-parameter datum shift. */
+export const RD_NEW =
+  "+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 " +
+  "+ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs";
+
+const toRd = proj4("EPSG:4326", RD_NEW);
+
+/** Converts WGS84 longitude/latitude to RD New x/y in metres. */
+export function wgs84ToRd(lon: number, lat: number): [number, number] {
+  return toRd.forward([lon, lat]) as [number, number];
+}
+
+/** Converts RD New x/y in metres to WGS84 longitude/latitude. */
+export function rdToWgs84(x: number, y: number): [number, number] {
+  return toRd.inverse([x, y]) as [number, number];
+}
+
+/** Whether x/y lie within the RD New extent of the Netherlands. */
+export function inNetherlandsRd(x: number, y: number): boolean {
+  return x >= 0 && x <= 300_000 && y >= 289_000 && y <= 629_000;
+}
+
+/** Whether lat/lon lie within the Netherlands' bounding box. */
+export function inNetherlandsWgs84(lat: number, lon: number): boolean {
+  return lat >= 50.7 && lat <= 53.6 && lon >= 3.2 && lon <= 7.3;
+}
+
+/** Lower-left corner of the grid square of `size` metres that contains x/y. */
+export function snap(value: number, size: number): number {
+  return Math.floor(value / size) * size;
+}
+
+/**
+ * The id of a grid square, named after its lower-left corner like CBS's square statistics:
+ * `E2565N4705` (hectometres) for sizes that are multiples of 100 m, else `E256625N470500` (metres).
+ */
+export function gridId(x: number, y: number, size: number): string {
+  const ex = snap(x, size), ny = snap(y, size);
+  return size % 100 === 0 ? `E${ex / 100}N${ny / 100}` : `E${ex}N${ny}`;
+}
+
+/** A polygon as rings of [x, y] (first ring outer, others holes), or several of them. */
+export type Rings = number[][][];
+
+export interface Area {
+  code: string;
+  name: string;
+  /** Polygons (each a list of rings) in RD New metres. */
+  polygons: Rings[];
+  bbox: [number, number, number, number];
+}
+
+function ringContains(ring: number[][], x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Whether an area contains a point (even-odd rule per polygon, holes excluded). */
+export function areaContains(area: Area, x: number, y: number): boolean {
+  const [x0, y0, x1, y1] = area.bbox;
+  if (x < x0 || x > x1 || y < y0 || y > y1) return false;
+  for (const rings of area.polygons) {
+    if (!ringContains(rings[0], x, y)) continue;
+    let hole = false;
+    for (let k = 1; k < rings.length && !hole; k++) hole = ringContains(rings[k], x, y);
+    if (!hole) return true;
+  }
+  return false;
+}
+
+/** A bucket index over area bounding boxes, for assigning many points to few areas. */
+export class AreaIndex {
+  private readonly cells = new Map<number, Area[]>();
+  private readonly size: number;
+
+  constructor(readonly areas: readonly Area[], size = 2000) {
+    this.size = size;
+    for (const area of areas) {
+      const [x0, y0, x1, y1] = area.bbox;
+      for (let i = Math.floor(x0 / size); i <= Math.floor(x1 / size); i++) {
+        for (let j = Math.floor(y0 / size); j <= Math.floor(y1 / size); j++) {
+          const key = i * 100_000 + j;
+          const list = this.cells.get(key);
+          if (list) list.push(area);
+          else this.cells.set(key, [area]);
+        }
+      }
+    }
+  }
+
+  /** The first area (in delivery order) that contains x/y, or undefined. */
+  find(x: number, y: number): Area | undefined {
+    const list = this.cells.get(Math.floor(x / this.size) * 100_000 + Math.floor(y / this.size));
+    if (!list) return undefined;
+    for (const area of list) if (areaContains(area, x, y)) return area;
+    return undefined;
+  }
+}
+
+/** Builds an Area from GeoJSON Polygon/MultiPolygon coordinates, converting WGS84 to RD when asked. */
+export function toArea(code: string, name: string, geometry: {type: string; coordinates: unknown}, wgs84: boolean): Area {
+  const raw = geometry.type === "Polygon" ? [geometry.coordinates as Rings] : geometry.type === "MultiPolygon" ? (geometry.coordinates as Rings[]) : undefined;
+  if (!raw) throw new Error(`unsupported geometry type: ${geometry.type}`);
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  const polygons = raw.map((rings) => rings.map((ring) => ring.map(([a, b]) => {
+    const [x, y] = wgs84 ? wgs84ToRd(a, b) : [a, b];
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
+    return [x, y];
+  })));
+  return {code, name, polygons, bbox: [x0, y0, x1, y1]};
+}

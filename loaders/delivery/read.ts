@@ -1,0 +1,259 @@
+/**
+ * Reads a delivery folder: validates every file against its template, links incidents to the
+ * region's areas, and accounts for every row (read = accepted + rejected, per file and reason).
+ */
+import {existsSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import {TWENTE_CODES} from "../../src/lib/twente.js";
+import {buildRegistry, readBoundaries, registerCode, wijkOf, type Registry} from "./areas.js";
+import {decodeText, parseCsv, type CsvFile} from "./csv.js";
+import {DeliveryError, REJECT_REASONS, type Reject, type RejectReason} from "./reject.js";
+import {
+  TEMPLATES, parseCampagne, parseDoel, parseDor, parseIncident, parseKerncijfer, parsePreventie, parseWhatsapp,
+  validateRows, type CampagneRecord, type DoelRecord, type DorRecord, type IncidentRecord, type KerncijferRecord,
+  type PreventieRecord, type TemplateName, type WhatsappRecord
+} from "./templates.js";
+import {municipalityOf} from "./values.js";
+
+export interface DeliveryOptions {
+  /** Municipality codes of the region (default: the 14 Twente municipalities). */
+  region?: readonly string[];
+  /** Largest acceptable share of rejected rows per file (default 0.05). */
+  maxRejectShare?: number;
+}
+
+/** What happened to one file of the delivery. Counts only, never row contents. */
+export interface FileReport {
+  file: string;
+  present: boolean;
+  read: number;
+  accepted: number;
+  rejected: number;
+  byReason: Partial<Record<RejectReason, number>>;
+  encoding: string | null;
+  separator: string | null;
+  /** A file-level problem that makes the delivery unusable, if any. */
+  error: string | null;
+}
+
+/** An incident after linking: municipality always known, district/neighbourhood where derivable. */
+export interface LinkedIncident extends IncidentRecord {
+  gemeentecode: string;
+  wijkcode: string | null;
+  line: number;
+}
+
+export interface Delivery {
+  /** Header of each delivered CSV, for the quarantine files. */
+  headers: Record<string, string[]>;
+  dir: string;
+  region: readonly string[];
+  registry: Registry;
+  incidents: LinkedIncident[];
+  whatsapp: WhatsappRecord[] | null;
+  preventie: PreventieRecord[] | null;
+  dor: DorRecord[] | null;
+  campagnes: CampagneRecord[] | null;
+  doelen: DoelRecord[] | null;
+  kerncijfers: KerncijferRecord[] | null;
+  boundaries: boolean;
+  reports: FileReport[];
+  rejects: Reject[];
+  /** File-level problems; a delivery with any is not usable. */
+  errors: DeliveryError[];
+}
+
+function readTemplateCsv(dir: string, file: string): CsvFile | null {
+  const path = join(dir, file);
+  if (!existsSync(path)) return null;
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new DeliveryError(file, `het bestand is niet leesbaar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, "Controleer de bestandsrechten.");
+  }
+  const {text, encoding} = decodeText(bytes);
+  if (text.includes("\u0000")) throw new DeliveryError(file, "het bestand bevat binaire gegevens en is geen CSV", "Exporteer het bestand als CSV (puntkomma- of kommagescheiden).");
+  const csv = parseCsv(text, encoding);
+  if (!csv.header.length) throw new DeliveryError(file, "het bestand is leeg", "Lever een CSV met een kopregel.");
+  return csv;
+}
+
+/** Attaches each reject's original cells, found by its line (binary search on record lines). */
+function attachRaw(csv: CsvFile, rejects: Reject[]): void {
+  for (const r of rejects) {
+    let lo = 0, hi = csv.lines.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (csv.lines[mid] <= r.line) lo = mid;
+      else hi = mid - 1;
+    }
+    if (csv.lines[lo] === r.line) r.raw = csv.rows[lo];
+  }
+}
+
+function byReason(rejects: Reject[]): Partial<Record<RejectReason, number>> {
+  const counts: Partial<Record<RejectReason, number>> = {};
+  for (const r of rejects) counts[r.reason] = (counts[r.reason] ?? 0) + 1;
+  return counts;
+}
+
+/** Resolves each incident's municipality (and neighbourhood, from coordinates) or rejects it. */
+export function linkIncidents(records: IncidentRecord[], lines: number[], registry: Registry, file = TEMPLATES.inbraken.file): {incidents: LinkedIncident[]; rejects: Reject[]} {
+  const incidents: LinkedIncident[] = [];
+  const rejects: Reject[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    let buurtcode = r.buurtcode;
+    let fromPoint: string | undefined;
+    if (!Number.isNaN(r.x)) {
+      const bu = registry.buurtIndex?.find(r.x, r.y);
+      if (bu) {
+        fromPoint = municipalityOf(bu.code);
+        if (!buurtcode) buurtcode = bu.code;
+      } else {
+        fromPoint = registry.gemeenteIndex?.find(r.x, r.y)?.code;
+      }
+    }
+    const candidates = [r.gemeentecode, r.buurtcode ? municipalityOf(r.buurtcode)! : null, fromPoint ?? null].filter((c): c is string => c !== null);
+    const reject = (column: string, reason: RejectReason, value: string) => rejects.push({file, line: lines[i], column, value, reason});
+    if (!candidates.length) {
+      reject("gemeentecode", "niet_te_plaatsen", "");
+      continue;
+    }
+    if (candidates.some((c) => c !== candidates[0])) {
+      reject("gemeentecode", "tegenstrijdige_gebieden", candidates.join(" / "));
+      continue;
+    }
+    const gm = candidates[0];
+    if (!registry.region.includes(gm)) {
+      reject(r.gemeentecode ? "gemeentecode" : r.buurtcode ? "buurtcode" : "x", "buiten_de_regio", gm);
+      continue;
+    }
+    if (buurtcode) registerCode(registry, buurtcode), registerCode(registry, wijkOf(buurtcode));
+    incidents.push({...r, gemeentecode: gm, buurtcode, wijkcode: buurtcode ? wijkOf(buurtcode) : null, line: lines[i]});
+  }
+  return {incidents, rejects};
+}
+
+/** Rejects records of a measure/target file whose area lies outside the region. */
+function inRegion<T>(records: T[], lines: number[], file: string, column: string, codeOf: (r: T) => string, region: readonly string[]): {kept: T[]; rejects: Reject[]} {
+  const kept: T[] = [];
+  const rejects: Reject[] = [];
+  records.forEach((r, i) => {
+    const code = codeOf(r);
+    const gm = code === "regio" ? "regio" : code.startsWith("GM") ? code : municipalityOf(code);
+    if (gm === "regio" || (gm && region.includes(gm))) kept.push(r);
+    else rejects.push({file, line: lines[i], column, value: code, reason: "buiten_de_regio"});
+  });
+  return {kept, rejects};
+}
+
+/**
+ * Reads, validates and links a delivery folder. Never throws for bad rows or files: problems are
+ * in `rejects`, `reports` and `errors` (see {@link assertUsable}).
+ */
+export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05}: DeliveryOptions = {}): Delivery {
+  if (!existsSync(dir)) throw new DeliveryError(dir, "de leveringsmap bestaat niet", "Geef een bestaande map op (INBRAAKLAB_DATA_DIR of het argument van check-data).");
+  if (!region.length) throw new Error("invalid region: no municipality codes");
+  const reports: FileReport[] = [];
+  const rejects: Reject[] = [];
+  const errors: DeliveryError[] = [];
+  const headers: Record<string, string[]> = {};
+
+  let registry = buildRegistry(region);
+  let boundaries = false;
+  const geojson = join(dir, "gebieden.geojson");
+  if (existsSync(geojson)) {
+    try {
+      const features = readBoundaries(geojson);
+      registry = buildRegistry(region, features);
+      boundaries = true;
+      reports.push({file: "gebieden.geojson", present: true, read: features.length, accepted: features.length, rejected: 0, byReason: {}, encoding: "utf-8", separator: null, error: null});
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      errors.push(error);
+      reports.push({file: "gebieden.geojson", present: true, read: 0, accepted: 0, rejected: 0, byReason: {}, encoding: null, separator: null, error: error.message});
+    }
+  } else {
+    reports.push({file: "gebieden.geojson", present: false, read: 0, accepted: 0, rejected: 0, byReason: {}, encoding: null, separator: null, error: null});
+  }
+
+  function load<T>(name: TemplateName, parse: Parameters<typeof validateRows<T>>[2], post?: (records: T[], lines: number[]) => {kept: T[]; rejects: Reject[]}): T[] | null {
+    const spec = TEMPLATES[name];
+    const report: FileReport = {file: spec.file, present: false, read: 0, accepted: 0, rejected: 0, byReason: {}, encoding: null, separator: null, error: null};
+    reports.push(report);
+    try {
+      const csv = readTemplateCsv(dir, spec.file);
+      if (!csv) return null;
+      report.present = true;
+      report.encoding = csv.encoding;
+      headers[spec.file] = csv.header;
+      report.separator = csv.separator;
+      const validated = validateRows(csv, spec, parse);
+      let records = validated.records;
+      const fileRejects = validated.rejects;
+      if (post) {
+        const linked = post(records, validated.lines);
+        records = linked.kept;
+        fileRejects.push(...linked.rejects);
+      }
+      fileRejects.sort((a, b) => a.line - b.line);
+      attachRaw(csv, fileRejects);
+      report.read = validated.read;
+      report.accepted = records.length;
+      report.rejected = fileRejects.length;
+      report.byReason = byReason(fileRejects);
+      rejects.push(...fileRejects);
+      if (report.read !== report.accepted + report.rejected) {
+        throw new Error(`reconciliation failed for ${spec.file}: ${report.read} read != ${report.accepted} + ${report.rejected}`);
+      }
+      const share = report.read ? report.rejected / report.read : 0;
+      if (share > maxRejectShare) {
+        const top = Object.entries(report.byReason).sort((a, b) => b[1] - a[1])[0];
+        throw new DeliveryError(
+          spec.file,
+          `te veel afgekeurde rijen: ${report.rejected} van ${report.read} (${(share * 100).toFixed(1).replace(".", ",")}%, de grens is ${(maxRejectShare * 100).toFixed(1).replace(".", ",")}%)`,
+          `Meest voorkomende reden: ${REJECT_REASONS[top[0] as RejectReason]} (${top[1]} rijen). Herstel de export en lever opnieuw.`
+        );
+      }
+      return records;
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      report.error = error.message;
+      errors.push(error);
+      return null;
+    }
+  }
+
+  let incidents: LinkedIncident[] = [];
+  const spec = TEMPLATES.inbraken;
+  load<IncidentRecord>("inbraken", parseIncident, (records, lines) => {
+    const linked = linkIncidents(records, lines, registry, spec.file);
+    incidents = linked.incidents;
+    return {kept: linked.incidents, rejects: linked.rejects};
+  });
+  if (!reports.find((r) => r.file === spec.file)!.present && !errors.some((e) => e.file === spec.file)) {
+    errors.push(new DeliveryError(spec.file, "het bestand ontbreekt", "Elke levering bevat inbraken.csv."));
+    reports.find((r) => r.file === spec.file)!.error = errors[errors.length - 1].message;
+  }
+  const byGm = <T extends {gemeentecode: string}>(file: string) => (records: T[], lines: number[]) => inRegion(records, lines, file, "gemeentecode", (r) => r.gemeentecode, region);
+  const whatsapp = load("whatsapp", parseWhatsapp, byGm<WhatsappRecord>(TEMPLATES.whatsapp.file));
+  const preventie = load("preventie", parsePreventie, byGm<PreventieRecord>(TEMPLATES.preventie.file));
+  const dor = load("dor", parseDor, byGm<DorRecord>(TEMPLATES.dor.file));
+  const campagnes = load("campagnes", parseCampagne, (records, lines) => inRegion(records, lines, TEMPLATES.campagnes.file, "gemeentecode", (r) => r.gebied, region));
+  const doelen = load("doelen", parseDoel, (records, lines) => inRegion(records, lines, TEMPLATES.doelen.file, "gebied", (r) => r.gebied, region));
+  const kerncijfers = load("kerncijfers", parseKerncijfer, (records, lines) => inRegion(records, lines, TEMPLATES.kerncijfers.file, "gebiedscode", (r) => r.gebiedscode, region));
+  for (const r of whatsapp ?? []) if (r.buurtcode) registerCode(registry, r.buurtcode), registerCode(registry, wijkOf(r.buurtcode));
+  for (const r of kerncijfers ?? []) registerCode(registry, r.gebiedscode);
+
+  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, doelen, kerncijfers, boundaries, reports, rejects, errors};
+}
+
+/** Throws the first file-level error of a delivery (the build stops with its message). */
+export function assertUsable(delivery: Delivery): void {
+  if (delivery.errors.length) {
+    const lines = delivery.errors.map((e) => `- ${e.message}`).join("\n");
+    throw new Error(`De levering in ${delivery.dir} is niet bruikbaar:\n${lines}`);
+  }
+}

@@ -1,0 +1,4 @@
+// Prevention campaigns.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("campaigns");

@@ -1,0 +1,4 @@
+// Burglaries per year and area (municipality, district, neighbourhood), by soort.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("counts_year");

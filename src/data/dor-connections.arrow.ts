@@ -1,0 +1,4 @@
+// Connections to the Digitaal Opkopersregister.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("dor_connections");

@@ -1,0 +1,4 @@
+// Prevention advice visits per month and area.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("prevention_advice");

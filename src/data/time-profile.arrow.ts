@@ -1,0 +1,4 @@
+// Aoristic weekday x hour profile of burglary times.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("time_profile");

@@ -1,0 +1,26 @@
+import {describe, expect, test} from "vitest";
+import {chiSquareUpper, digamma, normalCdf, normalPValue, normalQuantile, poissonCdf, poissonQuantile, trigamma} from "../../../src/lib/stats/distributions.js";
+
+describe("distributions", () => {
+  test("digamma and trigamma at known points (Abramowitz & Stegun 6.3, 6.4)", () => {
+    const euler = 0.5772156649015329;
+    expect(Math.abs(digamma(1) + euler)).toBeLessThan(1e-13);
+    expect(Math.abs(digamma(0.5) - (-euler - 2 * Math.LN2))).toBeLessThan(1e-13);
+    expect(Math.abs(digamma(10) - (-euler + [1, 2, 3, 4, 5, 6, 7, 8, 9].reduce((s, k) => s + 1 / k, 0)))).toBeLessThan(1e-13);
+    expect(Math.abs(trigamma(1) - Math.PI ** 2 / 6)).toBeLessThan(1e-13);
+    expect(Math.abs(trigamma(0.5) - Math.PI ** 2 / 2)).toBeLessThan(1e-13);
+    expect(() => digamma(0)).toThrow("invalid x: 0");
+  });
+
+  test("normal, chi-square and Poisson against textbook values", () => {
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959963984540054, 12);
+    expect(normalCdf(-1.959963984540054)).toBeCloseTo(0.025, 12);
+    expect(normalPValue(1.959963984540054)).toBeCloseTo(0.05, 12);
+    expect(normalPValue(1.959963984540054, "greater")).toBeCloseTo(0.025, 12);
+    expect(chiSquareUpper(3.841458820694124, 1)).toBeCloseTo(0.05, 10);
+    // e^-2 (1 + 2 + 2) = 5 e^-2
+    expect(poissonCdf(2, 2)).toBeCloseTo(5 * Math.exp(-2), 14);
+    expect(poissonQuantile(0.975, 10)).toBe(17); // R: qpois(0.975, 10)
+    expect(poissonQuantile(0.5, 0)).toBe(0);
+  });
+});
