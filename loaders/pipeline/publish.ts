@@ -144,7 +144,7 @@ export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptio
     // At 125 m only cells at or above the threshold are published: the rest stay in the 500 m view.
     const kept = size === 125 && threshold ? cellRecords.filter((c) => c.count >= threshold) : cellRecords;
     // Grid squares carry no published margin of their own: primary suppression suffices.
-    gridRecords.push(...suppressCounts(kept, threshold));
+    for (const r of suppressCounts(kept, threshold)) gridRecords.push(r);
   }
   tables.set("counts_grid", table("counts_grid", gridRecords));
 

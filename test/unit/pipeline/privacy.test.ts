@@ -1,0 +1,120 @@
+// Privacy by construction: what each level publishes, tested on the tables themselves.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {dsvFormat} from "d3-dsv";
+import {describe, expect, test} from "vitest";
+import {toArrowStream} from "../../../loaders/arrow.js";
+import {readDelivery} from "../../../loaders/delivery/read.js";
+import {publish} from "../../../loaders/pipeline/publish.js";
+import {linesBy, suppressCounts} from "../../../loaders/pipeline/suppression.js";
+import {demoDelivery} from "../../helpers/demo.js";
+
+const dir = demoDelivery();
+const raw = dsvFormat(";").parse(readFileSync(join(dir, "inbraken.csv"), "utf8"));
+const delivery = readDelivery(dir);
+const openbaar = publish(delivery, {level: "openbaar", suppressBelow: 5});
+const intern = publish(delivery, {level: "intern", suppressBelow: 5});
+const json = (t: {toArray(): {toJSON(): Record<string, unknown>}[]}) => t.toArray().map((r) => r.toJSON());
+
+function float64(value: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeDoubleLE(value);
+  return b;
+}
+
+/** Incident-level values that must never be published openly: ids, PC6, exact coordinates and times. */
+function incidentNeedles(): {label: string; bytes: Buffer}[] {
+  const needles: {label: string; bytes: Buffer}[] = [];
+  for (const r of raw.slice(0, 400)) {
+    needles.push({label: `registratienummer ${r.registratienummer}`, bytes: Buffer.from(r.registratienummer!)});
+    if (r.postcode && r.postcode.length === 6) needles.push({label: `postcode ${r.postcode}`, bytes: Buffer.from(r.postcode)});
+    needles.push({label: `x ${r.x}`, bytes: Buffer.from(r.x!)});
+    needles.push({label: `x ${r.x} as float64`, bytes: float64(Number(r.x))});
+    needles.push({label: `y ${r.y} as float64`, bytes: float64(Number(r.y))});
+    if (r.pleegdatum_van!.length > 10) needles.push({label: `time ${r.pleegdatum_van}`, bytes: Buffer.from(r.pleegdatum_van!)});
+  }
+  return needles;
+}
+
+describe("openbaar", () => {
+  test("publishes no incident table and no incident-level value in any table", () => {
+    expect(openbaar.tables.has("incidents")).toBe(false);
+    const needles = incidentNeedles();
+    const hits: string[] = [];
+    for (const [name, table] of openbaar.tables) {
+      const bytes = Buffer.from(toArrowStream(table));
+      for (const n of needles) if (bytes.includes(n.bytes)) hits.push(`${name}: ${n.label}`);
+    }
+    expect(hits).toEqual([]);
+  });
+
+  test("shows no count from 1 to 4; a hidden count is null and flagged", () => {
+    for (const name of ["counts_month", "counts_year", "counts_grid"] as const) {
+      for (const r of json(openbaar.tables.get(name)!)) {
+        if (r.suppressed) expect(r.count).toBeNull();
+        else expect(r.count === 0 || (r.count as number) >= 5, `${name} ${JSON.stringify(r)}`).toBe(true);
+      }
+    }
+  });
+
+  test("never leaves a hidden cell alone in a published sum (secondary suppression)", () => {
+    const months = json(openbaar.tables.get("counts_month")!);
+    const years = json(openbaar.tables.get("counts_year")!);
+    const lonely = (records: Record<string, unknown>[], key: (r: Record<string, unknown>) => string | null) =>
+      linesBy(records, key).filter((line) => line.filter((i) => records[i].suppressed).length === 1).map((line) => line.map((i) => records[i]));
+    expect(lonely(months, (r) => `${r.month}|${r.soort}`)).toEqual([]);
+    expect(lonely(years, (r) => `${r.area_code}|${r.year}`)).toEqual([]);
+    expect(lonely(years, (r) => (r.area_level === "buurt" || r.area_level === "wijk" ? `${String(r.area_code).slice(2, 8)}|${r.year}|${r.soort}` : null))).toEqual([]);
+    const year = (m: number) => new Date(m).getUTCFullYear();
+    const both = [...months.filter((r) => r.area_level === "gemeente").map((r) => ({...r, year: year(r.month as number)})), ...years.filter((r) => r.area_level === "gemeente" && r.soort !== "totaal")];
+    expect(lonely(both, (r) => `${r.area_code}|${r.year}|${r.soort}`)).toEqual([]);
+    expect(years.some((r) => r.suppressed)).toBe(true);
+  });
+
+  test("publishes 125 m squares only where the count reaches the threshold", () => {
+    const cells = json(openbaar.tables.get("counts_grid")!).filter((r) => r.cell_size === 125);
+    expect(cells.every((r) => (r.count as number) >= 5)).toBe(true);
+  });
+});
+
+describe("intern", () => {
+  const incidents = json(intern.tables.get("incidents")!);
+
+  test("carries every accepted incident, pseudonymised", () => {
+    expect(incidents.length).toBe(delivery.incidents.length);
+    expect(Object.keys(incidents[0]).sort()).toEqual(["buit", "buurtcode", "end_hour", "gemeentecode", "id", "opgelost", "soort", "start_hour", "werkwijze", "wijkcode", "woningtype", "x125", "y125"]);
+    expect(new Set(incidents.map((r) => r.id)).size).toBe(incidents.length);
+  });
+
+  test("holds no registration number, postcode or unsnapped coordinate", () => {
+    const bytes = Buffer.from(toArrowStream(intern.tables.get("incidents")!));
+    const hits = incidentNeedles().filter((n) => !n.label.startsWith("time") && bytes.includes(n.bytes)).map((n) => n.label);
+    expect(hits).toEqual([]);
+    for (const r of incidents) {
+      expect(((r.x125 as number) - 62) % 125).toBe(0);
+      expect(((r.y125 as number) - 62) % 125).toBe(0);
+    }
+  });
+
+  test("orders rows by content, not by registration number", () => {
+    const starts = incidents.map((r) => r.start_hour as number);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+});
+
+describe("suppressCounts", () => {
+  test("hides counts 1..threshold-1 and a second cell in each published sum", () => {
+    const cells = [{count: 3}, {count: 9}, {count: 12}, {count: 0}];
+    expect(suppressCounts(cells, 5, [[0, 1, 2]]).map((c) => c.count)).toEqual([null, null, 12, 0]);
+  });
+  test("prefers the smallest non-zero partner and iterates until stable", () => {
+    const cells = [{count: 2}, {count: 0}, {count: 7}, {count: 6}, {count: 30}];
+    const out = suppressCounts(cells, 5, [[0, 1, 2, 3], [3, 4]]).map((c) => c.suppressed);
+    expect(out).toEqual([true, false, false, true, true]);
+  });
+  test("threshold 0 (intern) hides nothing; bad input is rejected", () => {
+    expect(suppressCounts([{count: 1}], 0).map((c) => c.count)).toEqual([1]);
+    expect(() => suppressCounts([{count: -1}], 5)).toThrow("invalid count: -1");
+    expect(() => suppressCounts([{count: 1}], 2.5)).toThrow("invalid threshold: 2.5");
+  });
+});
