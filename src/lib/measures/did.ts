@@ -1,0 +1,459 @@
+/**
+ * Staggered-adoption difference-in-differences on pooled rates, after Callaway & Sant'Anna (2021):
+ * group-time effects ATT(g, t) with not-yet-treated and never-treated areas as controls, aggregated
+ * to an overall effect and an event-study curve, with a bootstrap over areas.
+ *
+ * Estimator (see docs/methods.md): for cohort g (areas whose measure starts in month g), month t and
+ * the control set C = {areas not treated by max(g, t)} (never-treated plus later cohorts), the
+ * counterfactual count of cohort g in month t is
+ *
+ *   X(g,t) = D_g(t) * R_g(B) * R_C(t) / R_C(B),
+ *
+ * where D is dwellings (exposure), R the pooled rate sum(counts) / sum(dwelling-months) and B the
+ * base window of `baseMonths` months before g. Effects are ratios of pooled observed to pooled
+ * counterfactual counts, log theta = log(sum O / sum X), summed over the cells being aggregated:
+ * all post cells (overall), cells with the same months since start (event study), or one cohort.
+ */
+import {Matrix, pseudoInverse} from "ml-matrix";
+import type {Rng} from "../random.js";
+import {chiSquareUpper, quantileSorted} from "./glm-lite.js";
+
+/** A balanced panel in long form: one row per area x month. */
+export interface Panel {
+  area: readonly string[];
+  /** Month index, year * 12 + (month - 1); see {@link monthIndex}. */
+  month: ArrayLike<number>;
+  /** Burglaries in the area-month. */
+  count: ArrayLike<number>;
+  /** Dwellings in the area that month (the population at risk). */
+  exposure: ArrayLike<number>;
+}
+
+/** The first treated month per area (same index as the panel), or null when never treated. */
+export type Starts = Readonly<Record<string, number | null>> | ReadonlyMap<string, number | null>;
+
+/** The panel as dense area x month matrices (row-major, `areas.length` x `months`). */
+export interface PanelMatrix {
+  areas: string[];
+  firstMonth: number;
+  months: number;
+  count: Float64Array;
+  exposure: Float64Array;
+}
+
+/**
+ * Returns the month index year * 12 + (month - 1) of a "YYYY-MM" label.
+ * @example monthIndex("2020-01"); // 24240
+ */
+export function monthIndex(label: string): number {
+  const match = /^(\d{4})-(\d{2})$/.exec(label);
+  if (!match || +match[2] < 1 || +match[2] > 12) throw new Error(`invalid month: ${label}`);
+  return +match[1] * 12 + +match[2] - 1;
+}
+
+/**
+ * Returns the "YYYY-MM" label of a month index.
+ * @example monthLabel(24240); // "2020-01"
+ */
+export function monthLabel(index: number): string {
+  if (!Number.isInteger(index) || index < 0) throw new Error(`invalid month index: ${index}`);
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * Checks a long panel (equal lengths, integer months, counts >= 0, exposure >= 0, every area in
+ * every month exactly once) and returns it as dense matrices.
+ * @example panelMatrix({area: ["a", "a"], month: [0, 1], count: [1, 0], exposure: [900, 900]}).months; // 2
+ */
+export function panelMatrix(panel: Panel): PanelMatrix {
+  if (!panel || !panel.area) throw new Error("invalid panel: missing area column");
+  const n = panel.area.length;
+  for (const key of ["month", "count", "exposure"] as const) {
+    if (!panel[key] || panel[key].length !== n) throw new Error(`invalid panel.${key}: length ${panel[key]?.length}, expected ${n}`);
+  }
+  if (n === 0) throw new Error("invalid panel: no rows");
+  const index = new Map<string, number>();
+  let lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const a = panel.area[i];
+    if (typeof a !== "string" || a === "") throw new Error(`invalid panel.area: ${a} at row ${i}`);
+    if (!index.has(a)) index.set(a, index.size);
+    const m = panel.month[i];
+    if (!Number.isInteger(m)) throw new Error(`invalid panel.month: ${m} at row ${i}`);
+    if (m < lo) lo = m;
+    if (m > hi) hi = m;
+    const c = panel.count[i];
+    if (!(c >= 0) || !Number.isFinite(c)) throw new Error(`invalid panel.count: ${c} at row ${i}`);
+    const e = panel.exposure[i];
+    if (!(e >= 0) || !Number.isFinite(e)) throw new Error(`invalid panel.exposure: ${e} at row ${i}`);
+  }
+  const areas = [...index.keys()];
+  const months = hi - lo + 1;
+  if (areas.length * months !== n) {
+    throw new Error(`invalid panel: not balanced (${areas.length} areas x ${months} months != ${n} rows)`);
+  }
+  const count = new Float64Array(n), exposure = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const k = index.get(panel.area[i])! * months + (panel.month[i] - lo);
+    if (seen[k]) throw new Error(`invalid panel: area ${panel.area[i]} has month ${panel.month[i]} twice`);
+    seen[k] = 1;
+    count[k] = panel.count[i];
+    exposure[k] = panel.exposure[i];
+  }
+  return {areas, firstMonth: lo, months, count, exposure};
+}
+
+export interface DidOptions {
+  /** Random source for the bootstrap. */
+  rng: Rng;
+  /** Bootstrap replicates (default 499). */
+  replicates?: number;
+  /** Months before the start that form the base window (default 12, a full seasonal cycle). */
+  baseMonths?: number;
+  /** Event-study range in months since start (default -24..24). */
+  eventMin?: number;
+  eventMax?: number;
+  /** Width of the event-study bins in months (1 = months, 3 = quarters; default 1). */
+  binMonths?: number;
+  /** Months before the base window used for the pre-trend Wald test, in quarters (default 12). */
+  preTrendMonths?: number;
+  /** Only post months up to this many months since start count in the overall effect (default all). */
+  maxPostMonths?: number;
+  /** Interval level (default 0.95). */
+  level?: number;
+  /** Fewer treated or never-treated areas than this raises `tooFewAreas` (default 10). */
+  minAreas?: number;
+  /** Pre-trend test p-value below this raises `preTrendDiffers` (default 0.05). */
+  preTrendAlpha?: number;
+}
+
+/** An effect on the log scale with its bootstrap interval, and the same as a percentage change. */
+export interface Effect {
+  /** log(observed / counterfactual). */
+  estimate: number;
+  lower: number;
+  upper: number;
+  /** Bootstrap standard deviation of the log estimate. */
+  se: number;
+  /** 100 * (exp(estimate) - 1), and the interval on that scale. */
+  percent: number;
+  percentLower: number;
+  percentUpper: number;
+  /** Observed and counterfactual burglaries pooled over the cells. */
+  observed: number;
+  expected: number;
+}
+
+export interface DidResult {
+  overall: Effect;
+  /** One row per bin of months since start; `eventTime` is the first month of the bin. */
+  eventStudy: (Effect & {eventTime: number; cohorts: number})[];
+  /** One row per cohort (start month in panel units), post months only. */
+  cohorts: (Effect & {start: number; areas: number; postMonths: number})[];
+  preTrend: {
+    /** Wald statistic of the quarterly pre-period effects before the base window, bootstrap covariance. */
+    wald: number;
+    df: number;
+    pValue: number;
+    /** Share of event-study bins before the start whose interval excludes 0. */
+    shareExcludingZero: number;
+    bins: number;
+  };
+  flags: {tooFewAreas: boolean; tooFewMonths: boolean; preTrendDiffers: boolean};
+  n: {areas: number; months: number; treatedAreas: number; neverTreatedAreas: number; excludedAreas: number; cohorts: number};
+  replicates: number;
+  level: number;
+}
+
+interface Design {
+  m: PanelMatrix;
+  /** Cohort per area: 0..K-1 treated, K control, -1 excluded. */
+  cohortOf: Int32Array;
+  /** Start (0-based month in the panel) per cohort, ascending. */
+  starts: number[];
+  /** firstAbove[h] = first cohort whose start > h (K if none). */
+  firstAbove: Int32Array;
+  treated: number[];
+  controls: number[];
+  excluded: number;
+}
+
+interface Layout {
+  base: number;
+  eventMin: number;
+  eventMax: number;
+  bin: number;
+  binOffset: number;
+  bins: number;
+  preTrendMonths: number;
+  preBins: number;
+  maxPost: number;
+  /** Offsets into the statistics vector. */
+  atBins: number;
+  atCohorts: number;
+  atPre: number;
+  size: number;
+}
+
+/**
+ * Estimates the effect of a measure adopted by areas at different months (staggered DiD on pooled
+ * rates, percentile bootstrap over areas) and flags thin or suspect evidence.
+ * @param panel balanced long panel of counts and dwellings per area-month
+ * @param starts first treated month per area, null for never treated
+ * @example staggeredDid(panel, starts, {rng: seededRng(1)}).overall.percent; // e.g. -24.1
+ */
+export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions): DidResult {
+  const m = panelMatrix(panel);
+  const {rng, replicates = 499, baseMonths = 12, eventMin = -24, eventMax = 24, binMonths = 1} = options;
+  const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05} = options;
+  if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
+  if (!Number.isInteger(replicates) || replicates < 19) throw new Error(`invalid replicates: ${replicates}`);
+  if (!Number.isInteger(baseMonths) || baseMonths < 1) throw new Error(`invalid baseMonths: ${baseMonths}`);
+  if (!Number.isInteger(eventMin) || eventMin > -1) throw new Error(`invalid eventMin: ${eventMin}`);
+  if (!Number.isInteger(eventMax) || eventMax < 0) throw new Error(`invalid eventMax: ${eventMax}`);
+  if (!Number.isInteger(binMonths) || binMonths < 1) throw new Error(`invalid binMonths: ${binMonths}`);
+  if (!Number.isInteger(preTrendMonths) || preTrendMonths < 3) throw new Error(`invalid preTrendMonths: ${preTrendMonths}`);
+  if (!(maxPostMonths >= 0)) throw new Error(`invalid maxPostMonths: ${maxPostMonths}`);
+  if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
+  const design = makeDesign(m, starts);
+  if (design.treated.length === 0) throw new Error("invalid starts: no area starts inside the panel after its first month");
+  if (design.treated.length + design.controls.length < 2) throw new Error("invalid panel: fewer than 2 usable areas");
+  const binOffset = Math.floor(eventMin / binMonths);
+  const bins = Math.floor(eventMax / binMonths) - binOffset + 1;
+  const preBins = Math.ceil(preTrendMonths / 3);
+  const K = design.starts.length;
+  const layout: Layout = {
+    base: baseMonths, eventMin, eventMax, bin: binMonths, binOffset, bins, preTrendMonths, preBins, maxPost: maxPostMonths,
+    atBins: 1, atCohorts: 1 + bins, atPre: 1 + bins + K, size: 1 + bins + K + preBins
+  };
+  const ones = new Float64Array(m.areas.length).fill(1);
+  const point = estimate(design, layout, ones);
+  const reps = bootstrap(design, layout, rng, replicates);
+  const alpha = (1 - level) / 2;
+  const effect = (j: number): Effect => summarize(point.obs[j], point.exp[j], reps, replicates, layout.size, j, alpha);
+
+  const eventStudy = Array.from({length: bins}, (_, b) => ({
+    eventTime: (binOffset + b) * binMonths,
+    cohorts: point.cohortsPerBin[b],
+    ...effect(layout.atBins + b)
+  })).filter((row) => row.expected > 0 || row.observed > 0);
+  const postMonths = new Array<number>(K).fill(0);
+  const areasPer = new Array<number>(K).fill(0);
+  for (let a = 0; a < m.areas.length; a++) if (design.cohortOf[a] >= 0 && design.cohortOf[a] < K) areasPer[design.cohortOf[a]]++;
+  for (let c = 0; c < K; c++) postMonths[c] = Math.min(m.months - design.starts[c], Number.isFinite(maxPostMonths) ? maxPostMonths + 1 : Infinity);
+  const cohorts = design.starts.map((g, c) => ({
+    start: m.firstMonth + g, areas: areasPer[c], postMonths: postMonths[c], ...effect(layout.atCohorts + c)
+  }));
+  const preTrend = preTrendTest(point, reps, replicates, layout, eventStudy);
+  const treatedPost: number[] = [];
+  for (const a of design.treated) treatedPost.push(m.months - design.starts[design.cohortOf[a]]);
+  treatedPost.sort((x, y) => x - y);
+  const medianPost = treatedPost[Math.floor(treatedPost.length / 2)];
+  const neverTreated = design.controls.length;
+  return {
+    overall: effect(0),
+    eventStudy,
+    cohorts,
+    preTrend,
+    flags: {
+      tooFewAreas: design.treated.length < minAreas || neverTreated < minAreas,
+      tooFewMonths: design.starts.some((g) => g < baseMonths) || medianPost < 12,
+      preTrendDiffers: preTrend.pValue < preTrendAlpha
+    },
+    n: {
+      areas: m.areas.length, months: m.months, treatedAreas: design.treated.length, neverTreatedAreas: neverTreated,
+      excludedAreas: design.excluded, cohorts: K
+    },
+    replicates,
+    level
+  };
+}
+
+function makeDesign(m: PanelMatrix, starts: Starts): Design {
+  if (!starts || typeof starts !== "object") throw new Error(`invalid starts: ${starts}`);
+  const get = starts instanceof Map ? (a: string) => starts.get(a) : (a: string) => (starts as Record<string, number | null>)[a];
+  const has = starts instanceof Map ? (a: string) => starts.has(a) : (a: string) => Object.hasOwn(starts, a);
+  const rel = new Int32Array(m.areas.length);
+  const startSet = new Set<number>();
+  let excluded = 0;
+  m.areas.forEach((a, i) => {
+    if (!has(a)) throw new Error(`invalid starts: no entry for area ${a}`);
+    const s = get(a);
+    if (s === null || s === undefined) return void (rel[i] = -1);
+    if (!Number.isInteger(s)) throw new Error(`invalid start for area ${a}: ${s}`);
+    const g = s - m.firstMonth;
+    if (g <= 0) {
+      rel[i] = -2; // treated from the first month: no pre-period, left out
+      excluded++;
+    } else if (g >= m.months) {
+      rel[i] = -1; // starts after the panel: untreated throughout
+    } else {
+      rel[i] = g;
+      startSet.add(g);
+    }
+  });
+  const sorted = [...startSet].sort((x, y) => x - y);
+  const K = sorted.length;
+  const cohortIndex = new Map(sorted.map((g, c) => [g, c]));
+  const cohortOf = new Int32Array(m.areas.length);
+  const treated: number[] = [], controls: number[] = [];
+  for (let i = 0; i < rel.length; i++) {
+    if (rel[i] === -2) cohortOf[i] = -1;
+    else if (rel[i] === -1) {
+      cohortOf[i] = K;
+      controls.push(i);
+    } else {
+      cohortOf[i] = cohortIndex.get(rel[i])!;
+      treated.push(i);
+    }
+  }
+  const firstAbove = new Int32Array(m.months);
+  for (let h = 0, c = 0; h < m.months; h++) {
+    while (c < K && sorted[c] <= h) c++;
+    firstAbove[h] = c;
+  }
+  return {m, cohortOf, starts: sorted, firstAbove, treated, controls, excluded};
+}
+
+interface Sums {
+  obs: Float64Array;
+  exp: Float64Array;
+  cohortsPerBin: Int32Array;
+}
+
+/** Pooled observed and counterfactual counts for every statistic, with area weights `w`. */
+function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
+  const {m, cohortOf, starts, firstAbove} = design;
+  const T = m.months, K = starts.length, R = K + 1;
+  const Y = new Float64Array(R * T), E = new Float64Array(R * T);
+  for (let a = 0; a < m.areas.length; a++) {
+    const c = cohortOf[a], wa = w[a];
+    if (c < 0 || wa === 0) continue;
+    const src = a * T, dst = c * T;
+    for (let t = 0; t < T; t++) {
+      Y[dst + t] += wa * m.count[src + t];
+      E[dst + t] += wa * m.exposure[src + t];
+    }
+  }
+  // Suffix sums over cohorts (controls with start > h) and their prefix sums over time.
+  const PY = new Float64Array(R * (T + 1)), PE = new Float64Array(R * (T + 1));
+  const SY = new Float64Array(R * T), SE = new Float64Array(R * T);
+  for (let k = K; k >= 0; k--) {
+    for (let t = 0; t < T; t++) {
+      SY[k * T + t] = Y[k * T + t] + (k < K ? SY[(k + 1) * T + t] : 0);
+      SE[k * T + t] = E[k * T + t] + (k < K ? SE[(k + 1) * T + t] : 0);
+      PY[k * (T + 1) + t + 1] = PY[k * (T + 1) + t] + SY[k * T + t];
+      PE[k * (T + 1) + t + 1] = PE[k * (T + 1) + t] + SE[k * T + t];
+    }
+  }
+  const obs = new Float64Array(layout.size), exp = new Float64Array(layout.size);
+  const cohortsPerBin = new Int32Array(layout.bins);
+  const preStart = -(layout.base + layout.preTrendMonths), preEnd = -layout.base - 1;
+  for (let c = 0; c < K; c++) {
+    const g = starts[c], b0 = Math.max(0, g - layout.base);
+    let tyb = 0, teb = 0;
+    for (let s = b0; s < g; s++) {
+      tyb += Y[c * T + s];
+      teb += E[c * T + s];
+    }
+    if (!(teb > 0)) continue;
+    const treatedBase = tyb / teb;
+    let lastBin = -1;
+    for (let t = 0; t < T; t++) {
+      const e = t - g;
+      const inPost = e >= 0 && e <= layout.maxPost;
+      const inEvent = e >= layout.eventMin && e <= layout.eventMax;
+      const inPre = e >= preStart && e <= preEnd;
+      if (!inPost && !inEvent && !inPre) continue;
+      const k = firstAbove[Math.max(g, t)];
+      const cet = SE[k * T + t];
+      const cyb = PY[k * (T + 1) + g] - PY[k * (T + 1) + b0];
+      const ceb = PE[k * (T + 1) + g] - PE[k * (T + 1) + b0];
+      if (!(cet > 0 && cyb > 0 && ceb > 0)) continue;
+      const x = E[c * T + t] * treatedBase * (SY[k * T + t] / cet) / (cyb / ceb);
+      const o = Y[c * T + t];
+      if (inPost) {
+        obs[0] += o;
+        exp[0] += x;
+        obs[layout.atCohorts + c] += o;
+        exp[layout.atCohorts + c] += x;
+      }
+      if (inEvent) {
+        const b = Math.floor(e / layout.bin) - layout.binOffset;
+        obs[layout.atBins + b] += o;
+        exp[layout.atBins + b] += x;
+        if (b !== lastBin && E[c * T + t] > 0) cohortsPerBin[b]++, (lastBin = b);
+      }
+      if (inPre) {
+        const b = Math.floor((e - preStart) / 3);
+        obs[layout.atPre + b] += o;
+        exp[layout.atPre + b] += x;
+      }
+    }
+  }
+  return {obs, exp, cohortsPerBin};
+}
+
+/** Log effects for `replicates` bootstrap panels (areas resampled within treated and control sets), row-major. */
+function bootstrap(design: Design, layout: Layout, rng: Rng, replicates: number): Float64Array {
+  const out = new Float64Array(replicates * layout.size);
+  const w = new Float64Array(design.m.areas.length);
+  for (let r = 0; r < replicates; r++) {
+    w.fill(0);
+    for (const set of [design.treated, design.controls]) {
+      const n = set.length;
+      for (let i = 0; i < n; i++) w[set[Math.floor(rng() * n)]]++;
+    }
+    const {obs, exp} = estimate(design, layout, w);
+    for (let j = 0; j < layout.size; j++) out[r * layout.size + j] = logRatio(obs[j], exp[j]);
+  }
+  return out;
+}
+
+function logRatio(o: number, x: number): number {
+  return x > 0 ? Math.log(o / x) : NaN;
+}
+
+function summarize(o: number, x: number, reps: Float64Array, replicates: number, size: number, j: number, alpha: number): Effect {
+  const values: number[] = [];
+  for (let r = 0; r < replicates; r++) {
+    const v = reps[r * size + j];
+    if (!Number.isNaN(v)) values.push(v);
+  }
+  values.sort((a, b) => a - b);
+  const finite = values.filter(Number.isFinite);
+  const mean = finite.reduce((s, v) => s + v, 0) / finite.length;
+  const se = finite.length > 1 ? Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (finite.length - 1)) : NaN;
+  const estimate = logRatio(o, x);
+  const lower = quantileSorted(values, alpha), upper = quantileSorted(values, 1 - alpha);
+  const pct = (v: number) => 100 * (Math.exp(v) - 1);
+  return {estimate, lower, upper, se, percent: pct(estimate), percentLower: pct(lower), percentUpper: pct(upper), observed: o, expected: x};
+}
+
+function preTrendTest(point: Sums, reps: Float64Array, replicates: number, layout: Layout, eventStudy: DidResult["eventStudy"]): DidResult["preTrend"] {
+  const pre = eventStudy.filter((row) => row.eventTime + layout.bin - 1 < 0 && Number.isFinite(row.lower) && Number.isFinite(row.upper));
+  const shareExcludingZero = pre.length ? pre.filter((row) => row.lower > 0 || row.upper < 0).length / pre.length : NaN;
+  const idx: number[] = [];
+  const theta: number[] = [];
+  for (let b = 0; b < layout.preBins; b++) {
+    const v = logRatio(point.obs[layout.atPre + b], point.exp[layout.atPre + b]);
+    if (Number.isFinite(v)) idx.push(layout.atPre + b), theta.push(v);
+  }
+  const rows: number[][] = [];
+  for (let r = 0; r < replicates; r++) {
+    const row = idx.map((j) => reps[r * layout.size + j]);
+    if (row.every(Number.isFinite)) rows.push(row);
+  }
+  const df = idx.length;
+  if (df === 0 || rows.length <= df + 1) return {wald: NaN, df, pValue: NaN, shareExcludingZero, bins: pre.length};
+  const means = theta.map((_, j) => rows.reduce((s, row) => s + row[j], 0) / rows.length);
+  const cov = Matrix.zeros(df, df);
+  for (const row of rows) {
+    for (let i = 0; i < df; i++) for (let j = 0; j < df; j++) cov.set(i, j, cov.get(i, j) + (row[i] - means[i]) * (row[j] - means[j]) / (rows.length - 1));
+  }
+  const inv = pseudoInverse(cov);
+  const t = Matrix.columnVector(theta);
+  const wald = t.transpose().mmul(inv).mmul(t).get(0, 0);
+  return {wald, df, pValue: chiSquareUpper(wald, df), shareExcludingZero, bins: pre.length};
+}

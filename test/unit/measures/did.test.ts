@@ -1,0 +1,141 @@
+import {describe, expect, test} from "vitest";
+import {seededRng} from "../../../src/lib/random.js";
+import {monthIndex, monthLabel, panelMatrix, staggeredDid, type Panel} from "../../../src/lib/measures/did.js";
+import {simulatePanel} from "../../../src/lib/measures/simulate.js";
+
+/** A noise-free panel: count = dwellings x area level x month effect x (effect after start). */
+function exactPanel(effect: number, {treatedTrend = 0} = {}): {panel: Panel; starts: Record<string, number | null>} {
+  const areas = [
+    {name: "t1", start: 20, level: 1.3, dwellings: 800},
+    {name: "t2", start: 20, level: 0.7, dwellings: 1500},
+    {name: "t3", start: 27, level: 1.0, dwellings: 400},
+    {name: "c1", start: null, level: 0.9, dwellings: 2000},
+    {name: "c2", start: null, level: 1.6, dwellings: 600},
+    {name: "c3", start: 60, level: 1.1, dwellings: 1000} // starts after the panel: a control throughout
+  ];
+  const panel: Panel = {area: [], month: [], count: [], exposure: []} as unknown as Panel;
+  const area: string[] = [], month: number[] = [], count: number[] = [], exposure: number[] = [];
+  for (const a of areas) {
+    for (let t = 0; t < 48; t++) {
+      const common = (1 + 0.4 * Math.cos((2 * Math.PI * t) / 12)) * Math.exp(-0.01 * t);
+      const treatedNow = a.start !== null && t >= a.start;
+      const trend = a.start !== null && a.start < 48 ? Math.exp(treatedTrend * t) : 1;
+      area.push(a.name);
+      month.push(1000 + t);
+      exposure.push(a.dwellings);
+      count.push((a.dwellings / 1000) * 0.25 * a.level * common * trend * (treatedNow ? 1 + effect : 1));
+    }
+  }
+  Object.assign(panel, {area, month, count, exposure});
+  return {panel, starts: Object.fromEntries(areas.map((a) => [a.name, a.start === null ? null : 1000 + a.start]))};
+}
+
+describe("month index", () => {
+  test("round-trips labels", () => {
+    expect(monthIndex("2020-01")).toBe(2020 * 12);
+    expect(monthLabel(monthIndex("2019-12"))).toBe("2019-12");
+    expect(monthIndex("2021-03") - monthIndex("2020-03")).toBe(12);
+  });
+  test("rejects bad labels", () => {
+    expect(() => monthIndex("2020-13")).toThrow("invalid month: 2020-13");
+    expect(() => monthLabel(1.5)).toThrow("invalid month index: 1.5");
+  });
+});
+
+describe("panelMatrix", () => {
+  test("orders rows into an area x month matrix", () => {
+    const m = panelMatrix({area: ["b", "a", "a", "b"], month: [5, 6, 5, 6], count: [1, 2, 3, 4], exposure: [10, 20, 30, 40]});
+    expect(m.areas).toEqual(["b", "a"]);
+    expect(m.firstMonth).toBe(5);
+    expect(Array.from(m.count)).toEqual([1, 4, 3, 2]);
+    expect(Array.from(m.exposure)).toEqual([10, 40, 30, 20]);
+  });
+  test("rejects unbalanced panels, repeats and bad values", () => {
+    expect(() => panelMatrix({area: ["a", "a", "b"], month: [0, 1, 0], count: [0, 0, 0], exposure: [1, 1, 1]})).toThrow("not balanced");
+    expect(() => panelMatrix({area: ["a", "a", "b", "b"], month: [0, 0, 0, 1], count: [0, 0, 0, 0], exposure: [1, 1, 1, 1]})).toThrow("area a has month 0 twice");
+    expect(() => panelMatrix({area: ["a"], month: [0], count: [-1], exposure: [1]})).toThrow("invalid panel.count: -1 at row 0");
+    expect(() => panelMatrix({area: ["a"], month: [0.5], count: [1], exposure: [1]})).toThrow("invalid panel.month: 0.5");
+    expect(() => panelMatrix({area: ["a"], month: [0], count: [1], exposure: [NaN]})).toThrow("invalid panel.exposure: NaN");
+    expect(() => panelMatrix({area: ["a"], month: [0, 1], count: [1], exposure: [1]})).toThrow("invalid panel.month: length 2, expected 1");
+  });
+});
+
+describe("staggeredDid on noise-free data", () => {
+  test("recovers a planted -30% exactly, with a flat pre-period", () => {
+    const {panel, starts} = exactPanel(-0.3);
+    const r = staggeredDid(panel, starts, {rng: seededRng(1), replicates: 19, eventMin: -12, eventMax: 12});
+    expect(r.overall.percent).toBeCloseTo(-30, 9);
+    expect(r.n).toMatchObject({areas: 6, treatedAreas: 3, neverTreatedAreas: 3, cohorts: 2});
+    for (const row of r.eventStudy) expect(row.percent).toBeCloseTo(row.eventTime < 0 ? 0 : -30, 9);
+    expect(r.cohorts.map((c) => [c.start, c.areas])).toEqual([[1020, 2], [1027, 1]]);
+    for (const c of r.cohorts) expect(c.percent).toBeCloseTo(-30, 9);
+  });
+  test("reports no effect when none is planted", () => {
+    const {panel, starts} = exactPanel(0);
+    const r = staggeredDid(panel, starts, {rng: seededRng(1), replicates: 19});
+    expect(r.overall.estimate).toBeCloseTo(0, 12);
+  });
+  test("bins event time into quarters", () => {
+    const {panel, starts} = exactPanel(-0.3);
+    const r = staggeredDid(panel, starts, {rng: seededRng(1), replicates: 19, binMonths: 3, eventMin: -6, eventMax: 5});
+    expect(r.eventStudy.map((e) => e.eventTime)).toEqual([-6, -3, 0, 3]);
+  });
+  test("a diverging trend of the treated areas shows in the pre-period and biases the effect", () => {
+    const {panel, starts} = exactPanel(0, {treatedTrend: 0.02});
+    const r = staggeredDid(panel, starts, {rng: seededRng(1), replicates: 19, eventMin: -12, eventMax: 12});
+    expect(r.eventStudy[0].eventTime).toBe(-12);
+    expect(r.eventStudy[0].estimate).toBeLessThan(-0.05);
+    expect(r.overall.estimate).toBeGreaterThan(0.1);
+  });
+});
+
+describe("staggeredDid checks its input", () => {
+  const {panel, starts} = exactPanel(-0.3);
+  test("names the bad value", () => {
+    const {t1: _drop, ...missing} = starts;
+    expect(() => staggeredDid(panel, missing, {rng: seededRng(1)})).toThrow("invalid starts: no entry for area t1");
+    expect(() => staggeredDid(panel, {...starts, t1: 10.5}, {rng: seededRng(1)})).toThrow("invalid start for area t1: 10.5");
+    expect(() => staggeredDid(panel, starts, {rng: seededRng(1), replicates: 5})).toThrow("invalid replicates: 5");
+    expect(() => staggeredDid(panel, starts, {rng: seededRng(1), level: 95})).toThrow("invalid level: 95");
+    expect(() => staggeredDid(panel, starts, {rng: undefined as unknown as () => number})).toThrow("invalid rng");
+    const never = Object.fromEntries(Object.keys(starts).map((a) => [a, null]));
+    expect(() => staggeredDid(panel, never, {rng: seededRng(1)})).toThrow("no area starts inside the panel");
+  });
+  test("leaves out areas treated from the first month and flags thin designs", () => {
+    const r = staggeredDid(panel, {...starts, c2: 1000}, {rng: seededRng(1), replicates: 19});
+    expect(r.n.excludedAreas).toBe(1);
+    expect(r.flags.tooFewAreas).toBe(true);
+  });
+});
+
+describe("staggeredDid on simulated Twente-scale panels", () => {
+  // 500 areas, 100 adopting over 3 years, 120 months, ~3 burglaries per 1,000 dwellings per year.
+  const seeds = Array.from({length: 20}, (_, i) => i + 1);
+  test("is reproducible for a seed", () => {
+    const sim = simulatePanel(seededRng(1));
+    const a = staggeredDid(sim.panel, sim.starts, {rng: seededRng(5), replicates: 39});
+    const b = staggeredDid(sim.panel, sim.starts, {rng: seededRng(5), replicates: 39});
+    expect(a.overall).toEqual(b.overall);
+    expect(a.flags).toEqual({tooFewAreas: false, tooFewMonths: false, preTrendDiffers: false});
+  });
+  test("95% intervals cover a planted -25% in at least 17 of 20 seeds", () => {
+    let covered = 0;
+    for (const seed of seeds) {
+      const sim = simulatePanel(seededRng(seed), {effect: -0.25});
+      const r = staggeredDid(sim.panel, sim.starts, {rng: seededRng(100 + seed), replicates: 199});
+      if (r.overall.percentLower <= -25 && -25 <= r.overall.percentUpper) covered++;
+    }
+    expect(covered).toBeGreaterThanOrEqual(17);
+  });
+  test("declares an effect in at most 3 of 20 seeds when none is planted", () => {
+    let declared = 0, preTrendFlags = 0;
+    for (const seed of seeds) {
+      const sim = simulatePanel(seededRng(500 + seed), {effect: 0});
+      const r = staggeredDid(sim.panel, sim.starts, {rng: seededRng(100 + seed), replicates: 199});
+      if (r.overall.percentLower > 0 || r.overall.percentUpper < 0) declared++;
+      if (r.flags.preTrendDiffers) preTrendFlags++;
+    }
+    expect(declared).toBeLessThanOrEqual(3);
+    expect(preTrendFlags).toBeLessThanOrEqual(4);
+  });
+});
