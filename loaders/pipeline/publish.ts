@@ -49,10 +49,10 @@ function table(name: TableName, records: Record<string, unknown>[]): Table {
 const day = (minutes: number) => Math.floor(minutes / 1440);
 
 /** Builds every table for the level, keyed by name, plus the build's metadata. */
-export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptions): {tables: Map<TableName, Table>; meta: PublishMeta} {
+export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptions): {tables: Map<string, Table>; meta: PublishMeta} {
   const threshold = level === "openbaar" ? suppressBelow : 0;
   const {incidents, registry} = delivery;
-  const tables = new Map<TableName, Table>();
+  const tables = new Map<string, Table>();
   const gmCodes = [...delivery.region];
   const nameOf = (code: string) => registry.areas.get(code)?.name ?? code;
 

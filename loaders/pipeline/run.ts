@@ -12,8 +12,10 @@ import {toArrowStream} from "../arrow.js";
 import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
 import {publish, type PublishMeta} from "./publish.js";
-import {SCHEMAS, type TableName} from "./tables.js";
-import {buildTable} from "../arrow.js";
+import {SCHEMAS} from "./tables.js";
+import {buildTable, type ColumnSpec} from "../arrow.js";
+import {ANALYSES} from "../analyses/index.js";
+import type {Finding} from "../analyses/types.js";
 
 export const CACHE_ROOT = join(PROJECT_ROOT, "data", ".cache");
 export const DEMO_ROOT = join(PROJECT_ROOT, "data", "demo");
@@ -92,11 +94,15 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare});
   assertUsable(delivery);
   const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow});
+  const findings = runAnalyses(delivery, tables, config, dir);
+  meta.tables.push(...ANALYSES.flatMap((a) => Object.keys(a.schemas)));
   const temp = `${cacheDir}.tmp-${process.pid}`;
   rmSync(temp, {recursive: true, force: true});
   mkdirSync(temp, {recursive: true});
   for (const [name, table] of tables) writeFileSync(join(temp, `${name}.arrow`), toArrowStream(table));
   writeFileSync(join(temp, "meta.json"), JSON.stringify(meta, null, 2) + "\n");
+  const delivered = {source: meta.source, fingerprint, level: meta.level, first_month: meta.first_month, last_month: meta.last_month, incidents: meta.incidents};
+  writeFileSync(join(temp, "findings.json"), JSON.stringify(findings.map((f) => ({...f, delivery: delivered})), null, 2) + "\n");
   try {
     renameSync(temp, cacheDir);
   } catch {
@@ -105,22 +111,67 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   return {dir, cacheDir, fingerprint, meta, computed: true};
 }
 
+/** Runs every registered analysis on the delivery, adding its tables; returns all findings. */
+export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: Map<string, Table>, config: BuildConfig, dir: string): Finding[] {
+  const truthPath = join(dir, "truth.json");
+  const truth = existsSync(truthPath) ? JSON.parse(readFileSync(truthPath, "utf8")) : null;
+  const findings: Finding[] = [];
+  for (const analysis of ANALYSES) {
+    const result = analysis.run({delivery, level: config.level, suppressBelow: config.suppressBelow, tables, truth});
+    for (const [name, table] of Object.entries(result.tables ?? {})) {
+      const spec = analysis.schemas[name];
+      if (!spec) throw new Error(`analysis ${analysis.name} published an undeclared table: ${name}`);
+      const fields = table.schema.fields.map((f) => f.name).join(",");
+      if (fields !== spec.map((c) => c.name).join(",")) throw new Error(`analysis ${analysis.name}: table ${name} has fields ${fields}, declared ${spec.map((c) => c.name).join(",")}`);
+      tables.set(name, table);
+    }
+    findings.push(...(result.findings ?? []));
+  }
+  const ids = findings.map((f) => f.id);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) throw new Error(`duplicate finding id: ${duplicate}`);
+  return findings;
+}
+
+/** The declared schema of a published table (base tables and analyses). */
+export function schemaOf(name: string): readonly ColumnSpec[] {
+  const spec = (SCHEMAS as Record<string, readonly ColumnSpec[]>)[name] ?? ANALYSES.find((a) => name in a.schemas)?.schemas[name];
+  if (!spec) throw new Error(`unknown table: ${name}`);
+  return spec;
+}
+
 /** Reads one published table of the configured delivery (an empty table if the level lacks it). */
-export async function publishedTable(name: TableName, config: BuildConfig = readConfig()): Promise<Uint8Array> {
+export async function publishedTable(name: string, config: BuildConfig = readConfig()): Promise<Uint8Array> {
+  const spec = schemaOf(name);
   const {cacheDir} = await prepare(config);
   const path = join(cacheDir, `${name}.arrow`);
   if (existsSync(path)) return readFileSync(path);
-  const spec = SCHEMAS[name];
   return toArrowStream(buildTable(spec, Object.fromEntries(spec.map((c) => [c.name, []]))));
 }
 
 /** Reads a published table as an Arrow Table (for tests and CLIs). */
-export async function readPublished(name: TableName, config?: BuildConfig): Promise<Table> {
+export async function readPublished(name: string, config?: BuildConfig): Promise<Table> {
   return tableFromIPC(await publishedTable(name, config));
 }
 
+/** The findings of the configured delivery (findings.json). */
+export async function readFindings(config: BuildConfig = readConfig()): Promise<(Finding & {delivery: Record<string, unknown>})[]> {
+  const {cacheDir} = await prepare(config);
+  return JSON.parse(readFileSync(join(cacheDir, "findings.json"), "utf8"));
+}
+
 /** Writes one published table to stdout: the body of every src/data/*.arrow.ts loader. */
-export async function writePublished(name: TableName): Promise<void> {
+export async function writePublished(name: string): Promise<void> {
   const bytes = await publishedTable(name);
   await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve())));
+}
+
+/** What the demo generator planted (truth.json), or null for a real delivery. */
+export async function readTruth(config: BuildConfig = readConfig()): Promise<Record<string, unknown> | null> {
+  const {dir} = await prepare(config);
+  const path = join(dir, "truth.json");
+  if (!existsSync(path)) return null;
+  const {riskModel, effects, nearRepeat, season, seed} = JSON.parse(readFileSync(path, "utf8"));
+  const {buurten: _, ...risk} = riskModel ?? {};
+  return {seed, riskModel: risk, effects, nearRepeat, season};
 }

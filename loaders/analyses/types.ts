@@ -1,0 +1,49 @@
+/**
+ * Analyses: computations on the whole validated delivery that run inside the pipeline (so that
+ * incident-level data never has to reach an openbaar build) and publish only tables of results and
+ * findings. Each analysis declares the schemas of the tables it publishes.
+ */
+import type {Table} from "apache-arrow";
+import type {ColumnSpec} from "../arrow.js";
+import type {Level} from "../config.js";
+import type {Delivery} from "../delivery/read.js";
+
+/** One result of a hypothesis or measure page, as written to findings.json. */
+export interface Finding {
+  /** Stable id, e.g. `knox.near_repeat`, `factor.gemiddelde_woz`, `measure.whatsapp.overall`. */
+  id: string;
+  /** The question, in Dutch. */
+  question: string;
+  /** The method, in a few words. */
+  method: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  /** Unit of estimate and interval: `percent`, `ratio`, `irr`, `share`, ... */
+  unit: string;
+  /** Plain Dutch verdict, e.g. "aangetoond", "niet aangetoond", "onvoldoende gegevens", "niet geleverd". */
+  verdict: string;
+}
+
+export interface AnalysisContext {
+  delivery: Delivery;
+  level: Level;
+  suppressBelow: number;
+  /** The tables published so far (base tables and earlier analyses). */
+  tables: ReadonlyMap<string, Table>;
+  /** The demo generator's truth.json, when the delivery has one (demo deliveries only). */
+  truth: Record<string, unknown> | null;
+}
+
+export interface AnalysisResult {
+  tables?: Record<string, Table>;
+  findings?: Finding[];
+}
+
+export interface Analysis {
+  name: string;
+  /** Schemas of every table this analysis publishes (checked when it runs). */
+  schemas: Record<string, readonly ColumnSpec[]>;
+  run(context: AnalysisContext): AnalysisResult;
+}

@@ -1,0 +1,71 @@
+/**
+ * The page-wide filter bar: period, municipality and soort, synchronised with the URL (so a view
+ * can be shared) and with a reset. Implements Observable's view protocol (`value` + "input" events):
+ * `const filters = view(FilterBar(domain, {names}))`.
+ */
+import {defaultFilters, filterText, monthName, readFilters, writeFilters, type FilterDomain, type PageFilters} from "../lib/filters.js";
+
+export interface FilterBarOptions {
+  /** Municipality names by code. */
+  names?: ReadonlyMap<string, string>;
+  /** Whether to offer the soort filter (default true). */
+  soort?: boolean;
+}
+
+function select(label: string, name: string, options: [string, string][], value: string): HTMLLabelElement {
+  const wrapper = document.createElement("label");
+  wrapper.className = "filter";
+  const caption = document.createElement("span");
+  caption.textContent = label;
+  const input = document.createElement("select");
+  input.name = name;
+  for (const [v, text] of options) {
+    const option = document.createElement("option");
+    option.value = v;
+    option.textContent = text;
+    input.append(option);
+  }
+  input.value = value;
+  wrapper.append(caption, input);
+  return wrapper;
+}
+
+/** Returns the filter form; its `value` is the current {@link PageFilters}. */
+export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true}: FilterBarOptions = {}): HTMLFormElement & {value: PageFilters} {
+  const form = document.createElement("form") as HTMLFormElement & {value: PageFilters};
+  form.className = "filter-bar no-print";
+  form.setAttribute("data-filters", "");
+  const months: [string, string][] = domain.months.map((m) => [m, monthName(m)]);
+  let value = readFilters(location.search, domain);
+  const from = select("Van", "van", months, value.from);
+  const to = select("Tot en met", "tot", months, value.to);
+  const gemeente = select("Gebied", "gemeente", [["regio", "Heel de regio"], ...domain.gemeenten.map((c): [string, string] => [c, names.get(c) ?? c])], value.gemeente);
+  const kind = select("Soort", "soort", [["alle", "Inbraken en pogingen"], ["inbraak", "Alleen inbraken"], ["poging", "Alleen pogingen"]], value.soort);
+  const reset = document.createElement("button");
+  reset.type = "button";
+  reset.textContent = "Herstel";
+  reset.className = "filter-reset";
+  form.append(from, to, gemeente, ...(soort ? [kind] : []), reset);
+  const print = document.createElement("p");
+  print.className = "filter-text print-only";
+
+  const field = (l: HTMLLabelElement) => l.querySelector("select")!;
+  const update = (next: PageFilters) => {
+    value = next;
+    for (const [l, v] of [[from, next.from], [to, next.to], [gemeente, next.gemeente], [kind, next.soort]] as const) field(l).value = v;
+    print.textContent = filterText(next, names);
+    history.replaceState(history.state, "", location.pathname + writeFilters(next, domain) + location.hash);
+    form.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  form.addEventListener("change", (event) => {
+    event.stopPropagation();
+    const params = `?van=${field(from).value}&tot=${field(to).value}&gemeente=${field(gemeente).value}&soort=${field(kind).value}`;
+    update(readFilters(params, domain));
+  });
+  reset.addEventListener("click", () => update(defaultFilters(domain)));
+  form.addEventListener("submit", (event) => event.preventDefault());
+  Object.defineProperty(form, "value", {get: () => value, set: (v: PageFilters) => update(v)});
+  print.textContent = filterText(value, names);
+  form.append(print);
+  return form;
+}
