@@ -1,0 +1,587 @@
+/**
+ * The Knox near-repeat test (as in Ratcliffe's Near Repeat Calculator and the R package NearRepeat):
+ * count incident pairs per space band x time band, and compare each count with its distribution
+ * when the times are shuffled among the incidents (locations fixed), by Monte Carlo permutation.
+ *
+ * Bands are right-open: breaks [0, 1, 100] mean [0, 1), [1, 100), [100, inf). The NRC labels the
+ * same bands "same location", "1 to 100", "more than 100" (its labels are off by one, see
+ * docs and the NearRepeat vignette); `labelNrc` reproduces them for comparison.
+ *
+ * `knoxTest` is the fast version: pairs beyond the largest finite space break are never visited
+ * (their counts per time band are all pairs minus the near pairs, and the all-pairs time-difference
+ * histogram does not change when times are shuffled); near pairs are found once with a kd-tree and
+ * stored in typed arrays. `knoxNaive` visits all pairs in every permutation. Both consume the rng
+ * identically and return identical results.
+ */
+import KDBush from "kdbush";
+import {shuffle, type Rng} from "./random.js";
+
+/** Coordinates in metres (any projected system, e.g. RD New) and times in days. */
+export interface KnoxPoints {
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** Days as numbers, e.g. epoch days; whole days reproduce the NRC. */
+  t: ArrayLike<number>;
+}
+
+/** How distances between incidents are measured. */
+export type KnoxDistance = "manhattan" | "euclidean";
+
+/** Options of the Knox test. */
+export interface KnoxOptions {
+  /** Space breaks in metres, strictly increasing, starting at 0; the last band is open-ended. */
+  spaceBands: readonly number[];
+  /** Time breaks in days, strictly increasing, starting at 0; the last band is open-ended. */
+  timeBands: readonly number[];
+  /** Distance measure (the NRC offers both; NearRepeat's default is manhattan). */
+  distance?: KnoxDistance;
+  /** Number of permutations (default 999). */
+  permutations?: number;
+  /** Seeded random numbers (src/lib/random.ts). */
+  rng: Rng;
+  /** Called with the fraction of permutations done (0..1), about a hundred times per run. */
+  onProgress?: (fraction: number) => void;
+  /** Checked between permutations; when `aborted` turns true the test throws an AbortError. */
+  signal?: {readonly aborted: boolean};
+}
+
+/** One band [lower, upper) with its labels. */
+export interface KnoxBand {
+  lower: number;
+  /** Infinity for the last, open-ended band. */
+  upper: number;
+  /** Right-open notation, e.g. "[0, 1) m", "[21, ∞) d". */
+  label: string;
+  /** Dutch label, e.g. "zelfde locatie (< 1 m)", "100 tot 200 m", "21 dagen of meer". */
+  labelNl: string;
+  /** The label the Near Repeat Calculator gives the same band, e.g. "101 to 200", "More than 300". */
+  labelNrc: string;
+}
+
+/** Result of the Knox test; all matrices are indexed [spaceBand][timeBand]. */
+export interface KnoxResult {
+  n: number;
+  distance: KnoxDistance;
+  permutations: number;
+  spaceBands: KnoxBand[];
+  timeBands: KnoxBand[];
+  /** Observed pair counts. */
+  observed: number[][];
+  /** Mean count over the permutations. */
+  expected: number[][];
+  /** Smallest and largest count over the permutations. */
+  min: number[][];
+  max: number[][];
+  /** observed / expected; NaN when expected is 0. */
+  ratio: number[][];
+  /** Monte Carlo p-value (1 + #permutations with count >= observed) / (permutations + 1). */
+  pValue: number[][];
+  /** Observed pairs per space band (row sums) and per time band (column sums). */
+  spaceTotals: number[];
+  timeTotals: number[];
+  /** n (n - 1) / 2. */
+  totalPairs: number;
+  /** Pairs closer than the largest finite space break (the pairs the fast version stores). */
+  nearPairs: number;
+}
+
+/**
+ * Runs the Knox test, fast: near pairs found once with a kd-tree, far pairs counted from the
+ * permutation-invariant time-difference histogram.
+ * @param points incidents: x, y in metres, t in days (equal lengths, at least 2)
+ * @param options bands, distance, permutations, rng, onProgress, signal
+ * @returns observed, expected, ratio and p-value tables with band labels
+ * @example knoxTest({x, y, t}, {spaceBands: [0, 1, 100, 200, 300], timeBands: [0, 7, 14, 21], rng: seededRng(1)})
+ */
+export function knoxTest(points: KnoxPoints, options: KnoxOptions): KnoxResult {
+  const input = checkInput(points, options);
+  return runFast(input);
+}
+
+/**
+ * Runs the Knox test by visiting all n (n - 1) / 2 pairs in every permutation; a reference for tests
+ * and benchmarks (same rng use, so the same result as `knoxTest` for the same seed).
+ * @example knoxNaive({x, y, t}, {spaceBands: [0, 100], timeBands: [0, 7], permutations: 49, rng: seededRng(1)})
+ */
+export function knoxNaive(points: KnoxPoints, options: KnoxOptions): KnoxResult {
+  const input = checkInput(points, options);
+  return runNaive(input);
+}
+
+/**
+ * Returns the Monte Carlo p-value of an observed count: (1 + #permuted counts >= observed) / (R + 1),
+ * the formula the NRC uses (its "20 iterations" are 19 permutations plus the observed data).
+ * @example monteCarloPValue(10, [3, 12, 5]) // (1 + 1) / 4 = 0.5
+ */
+export function monteCarloPValue(observed: number, permuted: ArrayLike<number>): number {
+  if (!Number.isFinite(observed)) throw new Error(`invalid observed: ${observed}`);
+  if (permuted.length < 1) throw new Error(`invalid permuted: empty`);
+  let ge = 0;
+  for (let r = 0; r < permuted.length; r++) if (permuted[r] >= observed) ge++;
+  return (1 + ge) / (permuted.length + 1);
+}
+
+/** Options of `nearRepeatShare`. */
+export interface NearRepeatShareOptions {
+  /** Near means closer than this many metres (right-open, as the bands: d < maxDistance). */
+  maxDistance: number;
+  /** Near means fewer than this many days apart (dt < maxDays). */
+  maxDays: number;
+  distance?: KnoxDistance;
+  /**
+   * "any": the incident has another incident near in space and time, before or after (default);
+   * "follower": it has one near in space at the same time or up to maxDays before it.
+   */
+  role?: "any" | "follower";
+}
+
+/** Result of `nearRepeatShare`. */
+export interface NearRepeatShare {
+  n: number;
+  /** Incidents that are near repeats. */
+  count: number;
+  share: number;
+  /** Incident pairs near in space and time. */
+  pairs: number;
+  /** 1 for each incident that is a near repeat, in input order. */
+  flags: Uint8Array;
+}
+
+/**
+ * Returns the share of incidents that have another incident within maxDistance metres and maxDays
+ * days (both right-open), e.g. "62% of the burglaries had another within 200 m and 14 days".
+ * @example nearRepeatShare({x, y, t}, {maxDistance: 200, maxDays: 14}).share
+ */
+export function nearRepeatShare(points: KnoxPoints, options: NearRepeatShareOptions): NearRepeatShare {
+  const {x, y, t, n} = checkPoints(points);
+  const {maxDistance, maxDays} = options;
+  const distance = options.distance ?? "manhattan";
+  const role = options.role ?? "any";
+  if (!(maxDistance > 0) || !Number.isFinite(maxDistance)) throw new Error(`invalid maxDistance: ${maxDistance}`);
+  if (!(maxDays > 0) || !Number.isFinite(maxDays)) throw new Error(`invalid maxDays: ${maxDays}`);
+  checkDistance(distance);
+  if (role !== "any" && role !== "follower") throw new Error(`invalid role: ${role}`);
+  const flags = new Uint8Array(n);
+  let pairs = 0;
+  forEachNearPair(x, y, n, maxDistance, distance, (a, b) => {
+    let dt = t[a] - t[b];
+    if (dt < 0) dt = -dt;
+    if (dt >= maxDays) return;
+    pairs++;
+    if (role === "any") {
+      flags[a] = 1;
+      flags[b] = 1;
+    } else {
+      if (t[a] >= t[b]) flags[a] = 1;
+      if (t[b] >= t[a]) flags[b] = 1;
+    }
+  });
+  let count = 0;
+  for (let i = 0; i < n; i++) count += flags[i];
+  return {n, count, share: count / n, pairs, flags};
+}
+
+/**
+ * Returns the bands of a list of right-open breaks, with labels; the unit is "m" or "d".
+ * @example knoxBands([0, 1, 100], "m").map((b) => b.label) // ["[0, 1) m", "[1, 100) m", "[100, ∞) m"]
+ */
+export function knoxBands(breaks: readonly number[], unit: "m" | "d"): KnoxBand[] {
+  checkBreaks(breaks, unit === "m" ? "spaceBands" : "timeBands");
+  return breaks.map((lower, k) => {
+    const upper = k + 1 < breaks.length ? breaks[k + 1] : Infinity;
+    const last = upper === Infinity;
+    const label = `[${lower}, ${last ? "∞" : upper}) ${unit}`;
+    let labelNl: string;
+    let labelNrc: string;
+    if (unit === "m") {
+      if (lower === 0 && upper === 1) labelNl = "zelfde locatie (< 1 m)";
+      else labelNl = last ? `${nl(lower)} m of meer` : `${nl(lower)} tot ${nl(upper)} m`;
+      if (lower === 0 && upper === 1) labelNrc = "Same location";
+      else labelNrc = last ? `More than ${lower}` : `${lower <= 1 ? lower : lower + 1} to ${upper}`;
+    } else {
+      labelNl = last ? `${nl(lower)} dagen of meer` : `${nl(lower)} tot ${nl(upper)} dagen`;
+      labelNrc = last ? `More than ${lower}` : `${lower === 0 ? 0 : lower + 1} to ${upper}`;
+    }
+    return {lower, upper, label, labelNl, labelNrc};
+  });
+}
+
+function nl(value: number): string {
+  return value.toLocaleString("nl-NL", {maximumFractionDigits: 6});
+}
+
+interface CheckedInput {
+  x: Float64Array;
+  y: Float64Array;
+  t: Float64Array;
+  n: number;
+  spaceBreaks: Float64Array;
+  timeBreaks: Float64Array;
+  distance: KnoxDistance;
+  permutations: number;
+  rng: Rng;
+  onProgress?: (fraction: number) => void;
+  signal?: {readonly aborted: boolean};
+  spaceBands: KnoxBand[];
+  timeBands: KnoxBand[];
+}
+
+function checkPoints(points: KnoxPoints): {x: Float64Array; y: Float64Array; t: Float64Array; n: number} {
+  if (points == null) throw new Error(`invalid points: ${points}`);
+  const {x, y, t} = points;
+  if (x == null || y == null || t == null) throw new Error(`invalid points: x, y and t are required`);
+  const n = x.length;
+  if (y.length !== n || t.length !== n) {
+    throw new Error(`invalid points: x, y and t differ in length (${x.length}, ${y.length}, ${t.length})`);
+  }
+  if (n < 2) throw new Error(`invalid points: ${n} incidents, need at least 2`);
+  const fx = Float64Array.from(x), fy = Float64Array.from(y), ft = Float64Array.from(t);
+  for (let i = 0; i < n; i++) {
+    if (!Number.isFinite(fx[i])) throw new Error(`invalid x at index ${i}: ${x[i]}`);
+    if (!Number.isFinite(fy[i])) throw new Error(`invalid y at index ${i}: ${y[i]}`);
+    if (!Number.isFinite(ft[i])) throw new Error(`invalid t at index ${i}: ${t[i]}`);
+  }
+  return {x: fx, y: fy, t: ft, n};
+}
+
+function checkBreaks(breaks: readonly number[], name: string): void {
+  if (!Array.isArray(breaks) && !ArrayBuffer.isView(breaks)) throw new Error(`invalid ${name}: ${breaks}`);
+  if (breaks.length < 1 || breaks.length > 255) throw new Error(`invalid ${name}: need 1 to 255 breaks, got ${breaks.length}`);
+  if (breaks[0] !== 0) throw new Error(`invalid ${name}: the first break must be 0, got ${breaks[0]}`);
+  for (let k = 1; k < breaks.length; k++) {
+    if (!Number.isFinite(breaks[k]) || !(breaks[k] > breaks[k - 1])) {
+      throw new Error(`invalid ${name}: breaks must be finite and strictly increasing (${breaks.join(", ")})`);
+    }
+  }
+}
+
+function checkDistance(distance: string): void {
+  if (distance !== "manhattan" && distance !== "euclidean") throw new Error(`invalid distance: ${distance}`);
+}
+
+function checkInput(points: KnoxPoints, options: KnoxOptions): CheckedInput {
+  if (options == null) throw new Error(`invalid options: ${options}`);
+  const {x, y, t, n} = checkPoints(points);
+  if (n > 2 ** 27) throw new Error(`invalid points: ${n} incidents, at most 2^27`);
+  const spaceBands = knoxBands(options.spaceBands, "m");
+  // The space band of a near pair is packed into 5 bits next to the partner's rank.
+  if (spaceBands.length > 32) throw new Error(`invalid spaceBands: at most 32 breaks, got ${spaceBands.length}`);
+  const timeBands = knoxBands(options.timeBands, "d");
+  const distance = options.distance ?? "manhattan";
+  checkDistance(distance);
+  const permutations = options.permutations ?? 999;
+  if (!Number.isInteger(permutations) || permutations < 1) throw new Error(`invalid permutations: ${permutations}`);
+  if (typeof options.rng !== "function") throw new Error(`invalid rng: ${options.rng}`);
+  return {
+    x, y, t, n, distance, permutations, rng: options.rng, onProgress: options.onProgress, signal: options.signal,
+    spaceBreaks: Float64Array.from(options.spaceBands), timeBreaks: Float64Array.from(options.timeBands),
+    spaceBands, timeBands
+  };
+}
+
+/** The band of a value: the largest k with breaks[k] <= value (value >= 0 = breaks[0]). */
+function bandOf(breaks: Float64Array, value: number): number {
+  let k = 0;
+  while (k + 1 < breaks.length && value >= breaks[k + 1]) k++;
+  return k;
+}
+
+function pairDistance(x: Float64Array, y: Float64Array, a: number, b: number, manhattan: boolean): number {
+  const dx = x[a] - x[b], dy = y[a] - y[b];
+  return manhattan ? Math.abs(dx) + Math.abs(dy) : Math.sqrt(dx * dx + dy * dy);
+}
+
+function abortError(): Error {
+  const error = new Error("knox test aborted");
+  error.name = "AbortError";
+  return error;
+}
+
+/** Calls visit(a, b) once for every pair a != b (original indices) closer than maxDistance. */
+function forEachNearPair(
+  x: Float64Array, y: Float64Array, n: number, maxDistance: number, distance: KnoxDistance,
+  visit: (a: number, b: number, d: number) => void
+): void {
+  const index = new KDBush(n, 64, Float64Array);
+  for (let i = 0; i < n; i++) index.add(x[i], y[i]);
+  index.finish();
+  const manhattan = distance === "manhattan";
+  // A small margin so that rounding in the box never drops a pair; the exact test follows.
+  const r = maxDistance * (1 + 1e-9) + 1e-9;
+  for (let a = 0; a < n; a++) {
+    const found = manhattan ? index.range(x[a] - r, y[a] - r, x[a] + r, y[a] + r) : index.within(x[a], y[a], r);
+    for (const b of found) {
+      if (b <= a) continue;
+      const d = pairDistance(x, y, a, b, manhattan);
+      if (d < maxDistance) visit(a, b, d);
+    }
+  }
+}
+
+/** Accumulates per-permutation counts into sums, min, max and exceedances. */
+class Tally {
+  readonly sum: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly ge: Float64Array;
+  constructor(readonly observed: Float64Array) {
+    const cells = observed.length;
+    this.sum = new Float64Array(cells);
+    this.min = new Float64Array(cells).fill(Infinity);
+    this.max = new Float64Array(cells).fill(-Infinity);
+    this.ge = new Float64Array(cells);
+  }
+  add(counts: Float64Array): void {
+    for (let c = 0; c < counts.length; c++) {
+      const v = counts[c];
+      this.sum[c] += v;
+      if (v < this.min[c]) this.min[c] = v;
+      if (v > this.max[c]) this.max[c] = v;
+      if (v >= this.observed[c]) this.ge[c]++;
+    }
+  }
+}
+
+function buildResult(input: CheckedInput, tally: Tally, nearPairs: number): KnoxResult {
+  const S = input.spaceBreaks.length, T = input.timeBreaks.length, R = input.permutations;
+  const matrix = (f: (c: number) => number) =>
+    Array.from({length: S}, (_, s) => Array.from({length: T}, (_, k) => f(s * T + k)));
+  const observed = matrix((c) => tally.observed[c]);
+  const expected = matrix((c) => tally.sum[c] / R);
+  const spaceTotals = observed.map((row) => row.reduce((a, b) => a + b, 0));
+  const timeTotals = Array.from({length: T}, (_, k) => observed.reduce((a, row) => a + row[k], 0));
+  return {
+    n: input.n,
+    distance: input.distance,
+    permutations: R,
+    spaceBands: input.spaceBands,
+    timeBands: input.timeBands,
+    observed,
+    expected,
+    min: matrix((c) => tally.min[c]),
+    max: matrix((c) => tally.max[c]),
+    ratio: matrix((c) => (tally.sum[c] === 0 ? NaN : tally.observed[c] / (tally.sum[c] / R))),
+    pValue: matrix((c) => (1 + tally.ge[c]) / (R + 1)),
+    spaceTotals,
+    timeTotals,
+    totalPairs: (input.n * (input.n - 1)) / 2,
+    nearPairs
+  };
+}
+
+function progressStep(permutations: number): number {
+  return Math.max(1, Math.floor(permutations / 100));
+}
+
+function runNaive(input: CheckedInput): KnoxResult {
+  const {x, y, t, n, spaceBreaks, timeBreaks, permutations, rng, onProgress, signal} = input;
+  const S = spaceBreaks.length, T = timeBreaks.length;
+  const manhattan = input.distance === "manhattan";
+  const maxSpace = spaceBreaks[S - 1];
+  const counts = new Float64Array(S * T);
+  const countAll = (times: Float64Array) => {
+    counts.fill(0);
+    for (let a = 0; a < n; a++) {
+      for (let b = a + 1; b < n; b++) {
+        const s = bandOf(spaceBreaks, pairDistance(x, y, a, b, manhattan));
+        const k = bandOf(timeBreaks, Math.abs(times[a] - times[b]));
+        counts[s * T + k]++;
+      }
+    }
+  };
+  countAll(t);
+  const tally = new Tally(Float64Array.from(counts));
+  let nearPairs = 0;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) if (pairDistance(x, y, a, b, manhattan) < maxSpace) nearPairs++;
+  }
+  const tp = Float64Array.from(t);
+  const step = progressStep(permutations);
+  for (let r = 0; r < permutations; r++) {
+    if (signal?.aborted) throw abortError();
+    shuffle(rng, tp);
+    countAll(tp);
+    tally.add(counts);
+    if (onProgress && ((r + 1) % step === 0 || r + 1 === permutations)) onProgress((r + 1) / permutations);
+  }
+  return buildResult(input, tally, nearPairs);
+}
+
+/** Number of pairs whose time difference falls in each time band (invariant under shuffling times). */
+function timeDifferenceHistogram(t: Float64Array, timeBreaks: Float64Array): Float64Array {
+  const sorted = Float64Array.from(t).sort();
+  const n = sorted.length, T = timeBreaks.length;
+  // below[k] = #pairs with dt < timeBreaks[k]; two pointers per break since sorted[j] - sorted[i] grows with j.
+  const below = new Float64Array(T + 1);
+  for (let k = 1; k < T; k++) {
+    const b = timeBreaks[k];
+    let j = 0, total = 0;
+    for (let i = 0; i < n; i++) {
+      if (j < i + 1) j = i + 1;
+      while (j < n && sorted[j] - sorted[i] < b) j++;
+      total += j - i - 1;
+    }
+    below[k] = total;
+  }
+  below[T] = (n * (n - 1)) / 2;
+  const histogram = new Float64Array(T);
+  for (let k = 0; k < T; k++) histogram[k] = below[k + 1] - below[k];
+  return histogram;
+}
+
+/** Bits of a packed near pair that hold the partner's rank; the space band sits above them. */
+const RANK_BITS = 27;
+const RANK_MASK = (1 << RANK_BITS) - 1;
+
+/**
+ * Near pairs in compressed rows, renumbered in kd-tree order so that neighbours sit close in memory.
+ * Row k holds its partners with a larger rank, each packed as (spaceBand << 27) | rank in
+ * pair[row[k] .. row[k + 1]) (one 4-byte load per pair in the permutation loop).
+ */
+interface NearPairs {
+  /** order[k] = original index of the k-th point in kd order. */
+  order: Int32Array;
+  row: Int32Array;
+  pair: Int32Array;
+  /** Near pairs per space band. */
+  perBand: Float64Array;
+  count: number;
+}
+
+function findNearPairs(input: CheckedInput): NearPairs {
+  const {x, y, n, spaceBreaks} = input;
+  const S = spaceBreaks.length;
+  const manhattan = input.distance === "manhattan";
+  const maxSpace = spaceBreaks[S - 1];
+  const order = new Int32Array(n);
+  const row = new Int32Array(n + 1);
+  const perBand = new Float64Array(S);
+  let pair = new Int32Array(1024);
+  let count = 0;
+  if (S === 1) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return {order, row, pair, perBand, count};
+  }
+  const index = new KDBush(n, 64, Float64Array);
+  for (let i = 0; i < n; i++) index.add(x[i], y[i]);
+  index.finish();
+  const rank = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    order[k] = index.ids[k];
+    rank[index.ids[k]] = k;
+  }
+  // A small margin so that rounding in the query box never drops a pair; the exact test follows.
+  const r = maxSpace * (1 + 1e-9) + 1e-9;
+  for (let k = 0; k < n; k++) {
+    const a = order[k];
+    const found = manhattan ? index.range(x[a] - r, y[a] - r, x[a] + r, y[a] + r) : index.within(x[a], y[a], r);
+    if (count + found.length > pair.length) {
+      const grown = new Int32Array(Math.max(pair.length * 2, count + found.length));
+      grown.set(pair);
+      pair = grown;
+    }
+    for (const b of found) {
+      const kb = rank[b];
+      if (kb <= k) continue;
+      const d = pairDistance(x, y, a, b, manhattan);
+      if (!(d < maxSpace)) continue;
+      const band = bandOf(spaceBreaks, d);
+      pair[count++] = (band << RANK_BITS) | kb;
+      perBand[band]++;
+    }
+    row[k + 1] = count;
+  }
+  return {order, row, pair, perBand, count};
+}
+
+/** Largest time span (days) for which integer times use the lookup-table loop. */
+const MAX_LOOKUP_DAYS = 1 << 20;
+
+function runFast(input: CheckedInput): KnoxResult {
+  const {t, n, spaceBreaks, timeBreaks, permutations, rng, onProgress, signal} = input;
+  const S = spaceBreaks.length, T = timeBreaks.length, SS = S - 1;
+  const cells = S * T;
+  const near = findNearPairs(input);
+  const {order, row, pair, perBand} = near;
+  const allPairs = timeDifferenceHistogram(t, timeBreaks);
+  // Only pairs with dt below the last finite time break need a band; the rest fall in the last one.
+  const lastTime = timeBreaks[T - 1];
+  let minT = Infinity, maxT = -Infinity, integer = true;
+  for (let i = 0; i < n; i++) {
+    if (t[i] < minT) minT = t[i];
+    if (t[i] > maxT) maxT = t[i];
+    if (!Number.isInteger(t[i])) integer = false;
+  }
+  const reach = Math.ceil(lastTime); // integer dt < lastTime  <=>  dt <= reach - 1
+  const useLookup = integer && maxT - minT < 2 ** 30 && reach <= MAX_LOOKUP_DAYS;
+  const counts = new Float64Array(cells);
+  const inner = new Int32Array(cells);
+  const tq = new Float64Array(useLookup ? 0 : n);
+  const tqInt = new Int32Array(useLookup ? n : 0);
+  // lookup[dt + reach - 1] = time band of dt, for integer dt in (-reach, reach).
+  const width = Math.max(0, 2 * reach - 1);
+  const lookup = new Uint8Array(useLookup ? width : 0);
+  if (useLookup) for (let q = 0; q < width; q++) lookup[q] = bandOf(timeBreaks, Math.abs(q - (reach - 1)));
+  const countFloat = () => {
+    for (let k = 0; k < n; k++) {
+      const tk = tq[k];
+      const end = row[k + 1];
+      for (let p = row[k]; p < end; p++) {
+        const v = pair[p];
+        // Math.abs, not a sign branch: under permutation the sign is a coin flip (mispredicted).
+        const dt = Math.abs(tq[v & RANK_MASK] - tk);
+        if (dt < lastTime) inner[(v >>> RANK_BITS) * T + bandOf(timeBreaks, dt)]++;
+      }
+    }
+  };
+  const countInt = () => {
+    for (let k = 0; k < n; k++) {
+      const tk = tqInt[k] - (reach - 1);
+      const end = row[k + 1];
+      for (let p = row[k]; p < end; p++) {
+        const v = pair[p];
+        // One unsigned compare tests -reach < dt < reach; no sign branch, no band search.
+        const q = (tqInt[v & RANK_MASK] - tk) >>> 0;
+        if (q < width) inner[(v >>> RANK_BITS) * T + lookup[q]]++;
+      }
+    }
+  };
+  const count = () => {
+    inner.fill(0);
+    if (useLookup) countInt();
+    else countFloat();
+    // Last time band of each near space band, then the outer space band from all pairs.
+    for (let s = 0; s < SS; s++) {
+      let sum = 0;
+      for (let k = 0; k < T - 1; k++) {
+        counts[s * T + k] = inner[s * T + k];
+        sum += inner[s * T + k];
+      }
+      counts[s * T + T - 1] = perBand[s] - sum;
+    }
+    for (let k = 0; k < T; k++) {
+      let sum = 0;
+      for (let s = 0; s < SS; s++) sum += counts[s * T + k];
+      counts[SS * T + k] = allPairs[k] - sum;
+    }
+  };
+  // Times in kd order: integer days (offset to 0) for the lookup loop, else as they are.
+  const gather = (times: Float64Array) => {
+    if (useLookup) for (let k = 0; k < n; k++) tqInt[k] = times[order[k]] - minT;
+    else for (let k = 0; k < n; k++) tq[k] = times[order[k]];
+  };
+  gather(t);
+  count();
+  const tally = new Tally(Float64Array.from(counts));
+  const tp = Float64Array.from(t);
+  const step = progressStep(permutations);
+  for (let r = 0; r < permutations; r++) {
+    if (signal?.aborted) throw abortError();
+    shuffle(rng, tp);
+    gather(tp);
+    count();
+    tally.add(counts);
+    if (onProgress && ((r + 1) % step === 0 || r + 1 === permutations)) onProgress((r + 1) / permutations);
+  }
+  return buildResult(input, tally, near.count);
+}
