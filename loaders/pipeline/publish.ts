@@ -11,7 +11,9 @@ import {REJECT_REASONS, type RejectReason} from "../delivery/reject.js";
 import {snap} from "../delivery/geo.js";
 import {monthRange, monthStart, yearOf} from "./time.js";
 import {SCHEMAS, INTERN_TABLES, PUBLIC_TABLES, type TableName} from "./tables.js";
-import {linesBy, suppressCounts} from "./suppression.js";
+import {suppressCounts} from "./suppression.js";
+import {cell, suppressFamily} from "./families.js";
+import type {Margin} from "../../src/lib/privacy/index.js";
 
 export interface PublishOptions {
   level: Level;
@@ -67,85 +69,43 @@ export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptio
   const monthIndex = new Map(months.map((m, i) => [m, i]));
   const years = incidents.length ? Array.from({length: yearOf(last) - yearOf(first) + 1}, (_, i) => yearOf(first) + i) : [];
 
-  // counts_month: region and municipalities x month x soort, zero-filled.
-  const monthly = new Map<string, Int32Array>();
-  for (const code of ["regio", ...gmCodes]) for (const s of SOORTEN) monthly.set(`${code}|${s}`, new Int32Array(months.length));
-  for (const r of incidents) {
-    const m = monthIndex.get(monthStart(day(r.start)))!;
-    monthly.get(`regio|${r.soort}`)![m]++;
-    monthly.get(`${r.gemeentecode}|${r.soort}`)![m]++;
-  }
-  const monthRecords: Record<string, unknown>[] = [];
-  for (const code of ["regio", ...gmCodes]) {
-    for (const s of SOORTEN) {
-      const counts = monthly.get(`${code}|${s}`)!;
-      months.forEach((m, i) => monthRecords.push({
-        area_level: code === "regio" ? "regio" : "gemeente", area_code: code, area_name: code === "regio" ? "Regio" : nameOf(code),
-        month: m, soort: s, count: counts[i]
-      }));
-    }
-  }
-  // counts_year: municipality, district and neighbourhood x year x soort (incl. totaal), zero-filled.
-  const yearly = new Map<string, number>();
-  const key = (code: string, year: number, soort: string) => `${code}|${year}|${soort}`;
-  const bump = (code: string | null, year: number, soort: string) => {
-    if (!code) return;
-    for (const s of [soort, "totaal"]) yearly.set(key(code, year, s), (yearly.get(key(code, year, s)) ?? 0) + 1);
-  };
-  for (const r of incidents) {
-    const y = yearOf(day(r.start));
-    bump(r.gemeentecode, y, r.soort);
-    bump(r.wijkcode, y, r.soort);
-    bump(r.buurtcode, y, r.soort);
-  }
-  const yearRecords: Record<string, unknown>[] = [];
+  // counts_month and counts_year: suppressed table families (loaders/pipeline/families.ts).
+  const {monthRecords, yearRecords} = countFamilies(delivery, months, years, threshold, nameOf);
+  tables.set("counts_month", table("counts_month", monthRecords));
+  tables.set("counts_year", table("counts_year", yearRecords));
   const areaList = [...registry.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
-  for (const a of areaList) {
-    for (const y of years) {
-      for (const s of [...SOORTEN, "totaal"]) {
-        yearRecords.push({area_level: a.level, area_code: a.code, area_name: a.name, gemeentecode: a.gemeentecode, year: y, soort: s, count: yearly.get(key(a.code, y, s)) ?? 0});
-      }
-    }
-  }
-  // Linked sums: inbraak + poging = totaal per area and year; neighbourhoods add up to their
-  // district and districts to their municipality (for incidents with a neighbourhood), per year
-  // and soort.
-  const yearLines = [
-    ...linesBy(yearRecords, (r) => `${r.area_code}|${r.year}`),
-    ...linesBy(yearRecords, (r) => (r.area_level === "buurt" ? `${String(r.area_code).slice(2, 8)}|${r.year}|${r.soort}` : r.area_level === "wijk" ? `${String(r.area_code).slice(2, 8)}|${r.year}|${r.soort}` : null)),
-    ...linesBy(yearRecords, (r) => (r.area_level === "wijk" || r.area_level === "gemeente" ? `${String(r.area_code).slice(2, 6)}|${r.year}|${r.soort}` : null))
-  ];
-  // The region is the sum of its municipalities in every month and soort, and a municipality's
-  // months add up to its year in counts_year: both tables are suppressed together.
-  const monthLines = linesBy(monthRecords, (r) => `${r.month}|${r.soort}`);
-  const offset = monthRecords.length;
-  const crossLines = linesBy([...monthRecords, ...yearRecords], (r) =>
-    r.area_level === "gemeente" && r.soort !== "totaal" ? `${r.area_code}|${"year" in r ? r.year : yearOf(r.month as number)}|${r.soort}` : null);
-  const combined = suppressCounts([...monthRecords, ...yearRecords] as never[], threshold, [
-    ...monthLines, ...yearLines.map((line) => line.map((i) => i + offset)), ...crossLines
-  ]);
-  tables.set("counts_month", table("counts_month", combined.slice(0, offset)));
-  tables.set("counts_year", table("counts_year", combined.slice(offset)));
 
-  // counts_grid: 500 m squares always; 125 m squares only where no square would be suppressed.
+  // counts_grid: 500 m squares; 125 m squares only where their count reaches the threshold and
+  // the rest of their 500 m square (its count minus the published 125 m squares) is 0 or reaches
+  // the threshold too, so no small count can be located by subtraction. No other margin exists.
   const gridRecords: Record<string, unknown>[] = [];
-  for (const size of [500, 125]) {
+  const grid = (size: number) => {
     const cells = new Map<string, number>();
     for (const r of incidents) {
       if (Number.isNaN(r.x)) continue;
       const k = `${snap(r.x, size)}|${snap(r.y, size)}|${yearOf(day(r.start))}`;
       cells.set(k, (cells.get(k) ?? 0) + 1);
     }
-    const cellRecords = [...cells.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => {
+    return [...cells.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => {
       const [x, y, year] = k.split("|").map(Number);
-      const id = size % 100 === 0 ? `E${x / 100}N${y / 100}` : `E${x}N${y}`;
-      return {cell_size: size, cell_id: id, x, y, year, count: n};
+      return {cell_size: size, cell_id: size % 100 === 0 ? `E${x / 100}N${y / 100}` : `E${x}N${y}`, x, y, year, count: n};
     });
-    // At 125 m only cells at or above the threshold are published: the rest stay in the 500 m view.
-    const kept = size === 125 && threshold ? cellRecords.filter((c) => c.count >= threshold) : cellRecords;
-    // Grid squares carry no published margin of their own: primary suppression suffices.
-    for (const r of suppressCounts(kept, threshold)) gridRecords.push(r);
+  };
+  const coarse = grid(500);
+  let fine = grid(125);
+  if (threshold) {
+    fine = fine.filter((c) => c.count >= threshold);
+    const parent = (c: {x: number; y: number; year: number}) => `${snap(c.x, 500)}|${snap(c.y, 500)}|${c.year}`;
+    const shown = new Map<string, number>();
+    for (const c of fine) shown.set(parent(c), (shown.get(parent(c)) ?? 0) + c.count);
+    const total = new Map(coarse.map((c) => [`${c.x}|${c.y}|${c.year}`, c.count]));
+    fine = fine.filter((c) => {
+      const rest = total.get(parent(c))! - shown.get(parent(c))!;
+      return rest === 0 || rest >= threshold;
+    });
   }
+  for (const r of suppressCounts(coarse, threshold)) gridRecords.push(r);
+  for (const r of suppressCounts(fine, threshold)) gridRecords.push(r);
   tables.set("counts_grid", table("counts_grid", gridRecords));
 
   // time_profile: aoristic weekday x hour, region per year and each municipality over all years.
@@ -261,4 +221,103 @@ export function pseudonymise(delivery: Delivery): Table {
   const sortKey = (r: (typeof records)[number]) => `${String(r.start_hour).padStart(8, "0")}|${r.gemeentecode}|${r.x125 ?? ""}|${r.y125 ?? ""}|${r.soort}|${r.end_hour}|${r.werkwijze ?? ""}|${r.woningtype ?? ""}|${r.buit ?? ""}|${r.opgelost ?? ""}`;
   const keyed = records.map((r) => [sortKey(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return table("incidents", keyed.map(([, r], i) => ({id: i + 1, ...r})));
+}
+
+/**
+ * Builds counts_month and counts_year from the suppressed table families: per year the month
+ * family (municipality x month x soort and its margins), and per municipality and year the area
+ * family (neighbourhood x soort and its margins).
+ */
+function countFamilies(delivery: Delivery, months: number[], years: number[], threshold: number, nameOf: (code: string) => string) {
+  const gms = [...delivery.region];
+  const soorten = [...SOORTEN];
+  const monthRecords: Record<string, unknown>[] = [];
+  const yearRecords: Record<string, unknown>[] = [];
+  const hiddenGmYear = new Set<string>();
+  const byYear = new Map<number, typeof delivery.incidents>();
+  for (const r of delivery.incidents) {
+    const y = yearOf(day(r.start));
+    const list = byYear.get(y);
+    if (list) list.push(r);
+    else byYear.set(y, [r]);
+  }
+  const gmRows: Record<string, unknown>[] = [];
+  const regionRows: Record<string, unknown>[] = [];
+  for (const y of years) {
+    const ms = months.filter((m) => yearOf(m) === y);
+    const mIndex = new Map(ms.map((m, i) => [m, i]));
+    const values = new Array(gms.length * ms.length * 2).fill(0);
+    for (const r of byYear.get(y) ?? []) {
+      const g = gms.indexOf(r.gemeentecode);
+      values[(g * ms.length + mIndex.get(monthStart(day(r.start)))!) * 2 + (r.soort === "inbraak" ? 0 : 1)]++;
+    }
+    const labels = ms.map(String);
+    const yearGroup = {[y]: labels};
+    const margins: Margin[] = [
+      {gemeente: "all"},
+      {maand: yearGroup},
+      {maand: yearGroup, soort: "all"},
+      {gemeente: "all", maand: yearGroup},
+      {gemeente: "all", maand: yearGroup, soort: "all"}
+    ];
+    const family = suppressFamily({dims: [{name: "gemeente", labels: gms}, {name: "maand", labels}, {name: "soort", labels: soorten}], values}, margins, threshold);
+    for (const [gi, code] of ["regio", ...gms].entries()) {
+      for (const [si, soort] of soorten.entries()) {
+        ms.forEach((m, mi) => {
+          const c = code === "regio" ? cell(family, 1, 0, mi, si) : cell(family, 0, gi - 1, mi, si);
+          monthRecords.push({area_level: code === "regio" ? "regio" : "gemeente", area_code: code, area_name: code === "regio" ? "Regio" : nameOf(code), month: m, soort, count: c.value, suppressed: c.suppressed});
+        });
+      }
+    }
+    for (const [gi, code] of gms.entries()) {
+      for (const [si, soort] of [...soorten, "totaal"].entries()) {
+        const c = si < 2 ? cell(family, 2, gi, 0, si) : cell(family, 3, gi, 0, 0);
+        if (c.suppressed) hiddenGmYear.add(`${code}|${y}`);
+        gmRows.push({area_level: "gemeente", area_code: code, area_name: nameOf(code), gemeentecode: code, year: y, soort, count: c.value, suppressed: c.suppressed});
+      }
+    }
+    for (const [si, soort] of [...soorten, "totaal"].entries()) {
+      const c = si < 2 ? cell(family, 4, 0, 0, si) : cell(family, 5, 0, 0, 0);
+      regionRows.push({area_level: "regio", area_code: "regio", area_name: "Regio", gemeentecode: "regio", year: y, soort, count: c.value, suppressed: c.suppressed});
+    }
+  }
+  // Area families: per municipality and year, neighbourhoods within districts.
+  const areas = [...delivery.registry.areas.values()];
+  const areaRows: Record<string, unknown>[] = [];
+  for (const gm of gms) {
+    const buurten = areas.filter((a) => a.level === "buurt" && a.gemeentecode === gm).map((a) => a.code).sort();
+    if (!buurten.length) continue;
+    const wijken = [...new Set(buurten.map((b) => `WK${b.slice(2, 8)}`))].sort();
+    const wijkGroups = Object.fromEntries(wijken.map((w) => [w, buurten.filter((b) => b.startsWith(`BU${w.slice(2)}`))]));
+    for (const y of years) {
+      const labels = [...buurten, "onbekend"];
+      const bIndex = new Map(labels.map((b, i) => [b, i]));
+      const values = new Array(labels.length * 2).fill(0);
+      for (const r of byYear.get(y) ?? []) {
+        if (r.gemeentecode !== gm) continue;
+        values[bIndex.get(r.buurtcode ?? "onbekend")! * 2 + (r.soort === "inbraak" ? 0 : 1)]++;
+      }
+      const margins: Margin[] = [{buurt: wijkGroups}, {soort: "all"}, {buurt: wijkGroups, soort: "all"}, {buurt: "all"}, {buurt: "all", soort: "all"}];
+      const family = suppressFamily({dims: [{name: "buurt", labels}, {name: "soort", labels: soorten}], values}, margins, threshold);
+      const gmHidden = [0, 1].some((si) => cell(family, 4, 0, si).suppressed) || cell(family, 5, 0, 0).suppressed;
+      const withhold = threshold > 0 && (gmHidden || hiddenGmYear.has(`${gm}|${y}`));
+      const push = (code: string, level: "buurt" | "wijk", soort: string, c: {value: number | null; suppressed: boolean}) => {
+        const hidden = withhold || c.suppressed;
+        areaRows.push({area_level: level, area_code: code, area_name: nameOf(code), gemeentecode: gm, year: y, soort, count: hidden ? null : c.value, suppressed: hidden});
+      };
+      wijken.forEach((w, wi) => {
+        push(w, "wijk", "inbraak", cell(family, 1, wi, 0));
+        push(w, "wijk", "poging", cell(family, 1, wi, 1));
+        push(w, "wijk", "totaal", cell(family, 3, wi, 0));
+      });
+      buurten.forEach((b, bi) => {
+        push(b, "buurt", "inbraak", cell(family, 0, bi, 0));
+        push(b, "buurt", "poging", cell(family, 0, bi, 1));
+        push(b, "buurt", "totaal", cell(family, 2, bi, 0));
+      });
+    }
+  }
+  const order = (r: Record<string, unknown>) => `${r.area_level === "regio" ? 0 : r.area_level === "gemeente" ? 1 : r.area_level === "wijk" ? 2 : 3}|${r.area_code}|${r.year}`;
+  yearRecords.push(...[...regionRows, ...gmRows, ...areaRows].sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0)));
+  return {monthRecords, yearRecords};
 }

@@ -26,8 +26,8 @@ export const SCHEMAS = {
     suppressed
   ],
   counts_year: [
-    d("area_level", "gemeente, wijk or buurt"),
-    d("area_code", "GM, WK or BU code"),
+    d("area_level", "regio, gemeente, wijk or buurt"),
+    d("area_code", "regio, or a GM, WK or BU code"),
     d("area_name", "area name (the code when no name was delivered)"),
     d("gemeentecode", "municipality of the area"),
     i16("year", "calendar year of pleegdatum_van"),
