@@ -7,9 +7,12 @@ import {join} from "node:path";
 import {TWENTE_CODES} from "../../src/lib/twente.js";
 import {buildRegistry, readBoundaries, registerCode, wijkOf, type Registry} from "./areas.js";
 import {decodeText, parseCsv, type CsvFile} from "./csv.js";
+import {byteLayout} from "./csv-bytes.js";
+import {readIncidentHeader} from "./incident-columns.js";
+import {dedupeAndLink, validateIncidents} from "./incidents.js";
 import {DeliveryError, REJECT_REASONS, type Reject, type RejectReason} from "./reject.js";
 import {
-  TEMPLATES, parseCampagne, parseDoel, parseDor, parseIncident, parseKerncijfer, parsePreventie, parseWhatsapp,
+  TEMPLATES, columnIndex, parseCampagne, parseDoel, parseDor, parseKerncijfer, parsePreventie, parseWhatsapp,
   validateRows, type CampagneRecord, type DoelRecord, type DorRecord, type IncidentRecord, type KerncijferRecord,
   type PreventieRecord, type TemplateName, type WhatsappRecord
 } from "./templates.js";
@@ -20,6 +23,11 @@ export interface DeliveryOptions {
   region?: readonly string[];
   /** Largest acceptable share of rejected rows per file (default 0.05). */
   maxRejectShare?: number;
+  /**
+   * Validate inbraken.csv on two threads (default false). The result is the same either way;
+   * see docs/performance.md for when it pays.
+   */
+  parallel?: boolean;
 }
 
 /** What happened to one file of the delivery. Counts only, never row contents. */
@@ -63,19 +71,25 @@ export interface Delivery {
   errors: DeliveryError[];
 }
 
-function readTemplateCsv(dir: string, file: string): CsvFile | null {
-  const path = join(dir, file);
-  if (!existsSync(path)) return null;
-  let bytes: Uint8Array;
+/** Reads a file's bytes, or stops the delivery with a Dutch message when it cannot be read. */
+function readBytes(path: string, file: string): Uint8Array {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (error) {
     throw new DeliveryError(file, `het bestand is niet leesbaar (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, "Controleer de bestandsrechten.");
   }
-  const {text, encoding} = decodeText(bytes);
-  if (text.includes("\u0000")) throw new DeliveryError(file, "het bestand bevat binaire gegevens en is geen CSV", "Exporteer het bestand als CSV (puntkomma- of kommagescheiden).");
+}
+
+const BINARY = (file: string) => new DeliveryError(file, "het bestand bevat binaire gegevens en is geen CSV", "Exporteer het bestand als CSV (puntkomma- of kommagescheiden).");
+const EMPTY = (file: string) => new DeliveryError(file, "het bestand is leeg", "Lever een CSV met een kopregel.");
+
+function readTemplateCsv(dir: string, file: string): CsvFile | null {
+  const path = join(dir, file);
+  if (!existsSync(path)) return null;
+  const {text, encoding} = decodeText(readBytes(path, file));
+  if (text.includes("\u0000")) throw BINARY(file);
   const csv = parseCsv(text, encoding);
-  if (!csv.header.length) throw new DeliveryError(file, "het bestand is leeg", "Lever een CSV met een kopregel.");
+  if (!csv.header.length) throw EMPTY(file);
   return csv;
 }
 
@@ -153,7 +167,7 @@ function inRegion<T>(records: T[], lines: number[], file: string, column: string
  * Reads, validates and links a delivery folder. Never throws for bad rows or files: problems are
  * in `rejects`, `reports` and `errors` (see {@link assertUsable}).
  */
-export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05}: DeliveryOptions = {}): Delivery {
+export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, parallel}: DeliveryOptions = {}): Delivery {
   if (!existsSync(dir)) throw new DeliveryError(dir, "de leveringsmap bestaat niet", "Geef een bestaande map op (INBRAAKLAB_DATA_DIR of het argument van check-data).");
   if (!region.length) throw new Error("invalid region: no municipality codes");
   const reports: FileReport[] = [];
@@ -179,10 +193,44 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
     reports.push({file: "gebieden.geojson", present: false, read: 0, accepted: 0, rejected: 0, byReason: {}, encoding: null, separator: null, error: null});
   }
 
+  /** Checks a file's outcome (reconciliation, reject share) and records it in its report. */
+  function settle(report: FileReport, file: string, read: number, accepted: number, fileRejects: Reject[]): void {
+    fileRejects.sort((a, b) => a.line - b.line);
+    report.read = read;
+    report.accepted = accepted;
+    report.rejected = fileRejects.length;
+    report.byReason = byReason(fileRejects);
+    for (const r of fileRejects) rejects.push(r);
+    if (report.read !== report.accepted + report.rejected) {
+      throw new Error(`reconciliation failed for ${file}: ${report.read} read != ${report.accepted} + ${report.rejected}`);
+    }
+    const share = report.read ? report.rejected / report.read : 0;
+    if (share > maxRejectShare) {
+      const top = Object.entries(report.byReason).sort((a, b) => b[1] - a[1])[0];
+      throw new DeliveryError(
+        file,
+        `te veel afgekeurde rijen: ${report.rejected} van ${report.read} (${(share * 100).toFixed(1).replace(".", ",")}%, de grens is ${(maxRejectShare * 100).toFixed(1).replace(".", ",")}%)`,
+        `Meest voorkomende reden: ${REJECT_REASONS[top[0] as RejectReason]} (${top[1]} rijen). Herstel de export en lever opnieuw.`
+      );
+    }
+  }
+
+  function newReport(file: string): FileReport {
+    const report: FileReport = {file, present: false, read: 0, accepted: 0, rejected: 0, byReason: {}, encoding: null, separator: null, error: null};
+    reports.push(report);
+    return report;
+  }
+
+  function fail(report: FileReport, error: unknown): null {
+    if (!(error instanceof DeliveryError)) throw error;
+    report.error = error.message;
+    errors.push(error);
+    return null;
+  }
+
   function load<T>(name: TemplateName, parse: Parameters<typeof validateRows<T>>[2], post?: (records: T[], lines: number[]) => {kept: T[]; rejects: Reject[]}): T[] | null {
     const spec = TEMPLATES[name];
-    const report: FileReport = {file: spec.file, present: false, read: 0, accepted: 0, rejected: 0, byReason: {}, encoding: null, separator: null, error: null};
-    reports.push(report);
+    const report = newReport(spec.file);
     try {
       const csv = readTemplateCsv(dir, spec.file);
       if (!csv) return null;
@@ -200,39 +248,41 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
       }
       fileRejects.sort((a, b) => a.line - b.line);
       attachRaw(csv, fileRejects);
-      report.read = validated.read;
-      report.accepted = records.length;
-      report.rejected = fileRejects.length;
-      report.byReason = byReason(fileRejects);
-      rejects.push(...fileRejects);
-      if (report.read !== report.accepted + report.rejected) {
-        throw new Error(`reconciliation failed for ${spec.file}: ${report.read} read != ${report.accepted} + ${report.rejected}`);
-      }
-      const share = report.read ? report.rejected / report.read : 0;
-      if (share > maxRejectShare) {
-        const top = Object.entries(report.byReason).sort((a, b) => b[1] - a[1])[0];
-        throw new DeliveryError(
-          spec.file,
-          `te veel afgekeurde rijen: ${report.rejected} van ${report.read} (${(share * 100).toFixed(1).replace(".", ",")}%, de grens is ${(maxRejectShare * 100).toFixed(1).replace(".", ",")}%)`,
-          `Meest voorkomende reden: ${REJECT_REASONS[top[0] as RejectReason]} (${top[1]} rijen). Herstel de export en lever opnieuw.`
-        );
-      }
+      settle(report, spec.file, validated.read, records.length, fileRejects);
       return records;
     } catch (error) {
-      if (!(error instanceof DeliveryError)) throw error;
-      report.error = error.message;
-      errors.push(error);
-      return null;
+      return fail(report, error);
     }
   }
 
-  let incidents: LinkedIncident[] = [];
+  /** inbraken.csv, the large file: validated from its bytes into columns, then deduplicated and linked. */
+  function loadIncidents(): LinkedIncident[] | null {
+    const file = TEMPLATES.inbraken.file;
+    const report = newReport(file);
+    try {
+      const path = join(dir, file);
+      if (!existsSync(path)) return null;
+      const bytes = readBytes(path, file);
+      if (bytes.indexOf(0) >= 0) throw BINARY(file);
+      const layout = byteLayout(bytes);
+      const {header, bodyStart, bodyLine} = readIncidentHeader(bytes, layout);
+      if (!header) throw EMPTY(file);
+      report.present = true;
+      report.encoding = layout.encoding;
+      headers[file] = header.names;
+      report.separator = layout.separator;
+      columnIndex({header: header.names}, TEMPLATES.inbraken);
+      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel});
+      const linked = dedupeAndLink(bytes, layout, validated, registry);
+      settle(report, file, validated.read, linked.incidents.length, linked.rejects);
+      return linked.incidents;
+    } catch (error) {
+      return fail(report, error);
+    }
+  }
+
   const spec = TEMPLATES.inbraken;
-  load<IncidentRecord>("inbraken", parseIncident, (records, lines) => {
-    const linked = linkIncidents(records, lines, registry, spec.file);
-    incidents = linked.incidents;
-    return {kept: linked.incidents, rejects: linked.rejects};
-  });
+  const incidents: LinkedIncident[] = loadIncidents() ?? [];
   if (!reports.find((r) => r.file === spec.file)!.present && !errors.some((e) => e.file === spec.file)) {
     errors.push(new DeliveryError(spec.file, "het bestand ontbreekt", "Elke levering bevat inbraken.csv."));
     reports.find((r) => r.file === spec.file)!.error = errors[errors.length - 1].message;

@@ -54,7 +54,7 @@ export interface RowContext {
  * Maps header names (case-insensitive, trimmed) to column indexes and checks that every required
  * column is present; a missing one stops the delivery with a message that names it.
  */
-export function columnIndex(csv: CsvFile, spec: TemplateSpec): Map<string, number> {
+export function columnIndex(csv: Pick<CsvFile, "header">, spec: TemplateSpec): Map<string, number> {
   const index = new Map<string, number>();
   csv.header.forEach((name, i) => {
     const key = name.replace(/^\uFEFF/, "").trim().toLowerCase();
