@@ -11,7 +11,6 @@ import type {Table} from "apache-arrow";
 import {byteLayout} from "../loaders/delivery/csv-bytes.js";
 import {readIncidentHeader} from "../loaders/delivery/incident-columns.js";
 import {dedupeIncidents, validateIncidents} from "../loaders/delivery/incidents.js";
-import type {Rng} from "../src/lib/random.js";
 import {incidentTable, type CodedStrings} from "./arrow-columns.js";
 
 export interface PipelineResult {
@@ -109,7 +108,7 @@ CREATE TABLE checked AS SELECT *,
     WHEN x_raw <> '' AND NOT is_decimal(x_raw) THEN 'ongeldig_getal'
     WHEN y_raw <> '' AND NOT is_decimal(y_raw) THEN 'ongeldig_getal'
     WHEN (x_raw = '') <> (y_raw = '') THEN 'onvolledige_coordinaten'
-    WHEN x_raw <> '' AND NOT (CAST(replace(x_raw, ',', '.') AS DOUBLE) BETWEEN 0 AND 300000
+    WHEN x_raw <> '' AND NOT (CAST(replace(x_raw, ',', '.') AS DOUBLE) BETWEEN 7000 AND 300000
       AND CAST(replace(y_raw, ',', '.') AS DOUBLE) BETWEEN 289000 AND 629000) THEN 'coordinaten_buiten_nederland'
     WHEN opg <> '' AND opg NOT IN ('ja', 'j', '1', 'true', 'nee', 'n', '0', 'false') THEN 'ongeldige_waarde'
   END AS reason
@@ -173,32 +172,4 @@ export async function duckdbPipeline(path: string): Promise<PipelineResult> {
   return {read, accepted, rejected: read - accepted, table, ids};
 }
 
-/** Replaces ~1% of the data rows with a seeded mistake of one of the kinds the template rejects. */
-export function plantErrors(csv: string, rng: Rng, share = 0.01): string {
-  const lines = csv.split("\n");
-  const header = lines[0].split(";");
-  const at = (name: string) => header.indexOf(name);
-  const mistakes: ((cells: string[], previous: string[]) => void)[] = [
-    (c) => (c[at("soort")] = "diefstal"),
-    (c) => (c[at("pleegdatum_van")] = "2023-02-30"),
-    (c) => (c[at("pleegdatum_van")] = "1-2-2023"),
-    (c) => ((c[at("pleegdatum_van")] = "2024-01-09 10:00"), (c[at("pleegdatum_tot")] = "2024-01-09 09:00")),
-    (c) => (c[at("gemeentecode")] = "GM153"),
-    (c) => (c[at("buurtcode")] = "BU0153"),
-    (c) => (c[at("postcode")] = "75111"),
-    (c) => (c[at("x")] = "1e3"),
-    (c) => (c[at("y")] = ""),
-    (c) => (c[at("x")] = "12"),
-    (c) => (c[at("opgelost")] = "misschien"),
-    (c) => (c[at("registratienummer")] = ""),
-    (c, previous) => (c[at("registratienummer")] = previous[at("registratienummer")])
-  ];
-  for (let i = 2; i < lines.length; i++) {
-    if (!lines[i] || rng() >= share) continue;
-    const cells = lines[i].split(";");
-    mistakes[Math.floor(rng() * mistakes.length)](cells, lines[i - 1].split(";"));
-    lines[i] = cells.join(";");
-  }
-  return lines.join("\n");
-}
-
+export {plantErrors} from "../loaders/demo/faults.js";

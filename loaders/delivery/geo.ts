@@ -23,7 +23,7 @@ export function rdToWgs84(x: number, y: number): [number, number] {
 
 /** Whether x/y lie within the RD New extent of the Netherlands. */
 export function inNetherlandsRd(x: number, y: number): boolean {
-  return x >= 0 && x <= 300_000 && y >= 289_000 && y <= 629_000;
+  return x >= 7_000 && x <= 300_000 && y >= 289_000 && y <= 629_000;
 }
 
 /** Whether lat/lon lie within the Netherlands' bounding box. */

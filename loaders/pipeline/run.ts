@@ -13,6 +13,7 @@ import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
 import {publish, type PublishMeta} from "./publish.js";
 import {SCHEMAS} from "./tables.js";
+import {seededRng} from "../../src/lib/random.js";
 import {buildTable, type ColumnSpec} from "../arrow.js";
 import {ANALYSES} from "../analyses/index.js";
 import type {Finding} from "../analyses/types.js";
@@ -63,8 +64,12 @@ export async function deliveryDir(config: BuildConfig): Promise<string> {
   const version = codeFingerprint();
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
     const {writeDemoDelivery} = await import("../demo/generate.js");
+    const {plantErrors} = await import("../demo/faults.js");
     rmSync(dir, {recursive: true, force: true});
-    await writeDemoDelivery(dir, {seed: config.demoSeed});
+    writeDemoDelivery(dir, {seed: config.demoSeed});
+    // Like a real export, the demo has a few broken rows (about 0.4%) for check-data to find.
+    const csv = join(dir, "inbraken.csv");
+    writeFileSync(csv, plantErrors(readFileSync(csv, "utf8"), seededRng(config.demoSeed + 1), 0.004));
     writeFileSync(stamp, version);
   }
   return dir;

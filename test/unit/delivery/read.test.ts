@@ -40,7 +40,7 @@ const inbraken = [
   "R9;inbraak;2024-01-09;;GM153;;;;;;;;;;;", // 10 ongeldige_code
   "R10;inbraak;2024-01-09;;GM0153;;75111;;;;;;;;;", // 11 ongeldige_postcode
   "R11;inbraak;2024-01-09;;GM0153;;;;257500;;;;;;;", // 12 onvolledige_coordinaten
-  "R12;inbraak;2024-01-09;;GM0153;;;;12;34;;;;;;", // 13 coordinaten_buiten_nederland
+  "R12;inbraak;2024-01-09;;GM0153;;;;12;471500;;;;;;", // 13 coordinaten_buiten_nederland (x far west of the Netherlands)
   "R13;inbraak;2024-01-09;;GM0153;;;;abc;471500;;;;;;", // 14 ongeldig_getal
   "R14;inbraak;2024-01-09;;GM0164;BU01530101;;;;;;;;;;", // 15 tegenstrijdige_gebieden
   "R15;inbraak;2024-01-09;;;;;;;;;;;;;", // 16 niet_te_plaatsen
