@@ -6,14 +6,9 @@
  * The layout is fiction on a real frame: municipality codes, names, totals and centroids are real
  * (src/lib/twente.ts); cells, districts, names, postcodes and addresses are made up.
  */
-import proj4 from "proj4";
+import {wgs84ToRd} from "../delivery/geo.js";
 import {normal, type Rng} from "../../src/lib/random.js";
 import {TWENTE, type Municipality} from "../../src/lib/twente.js";
-
-/** RD New (EPSG:28992) as a proj4 string. */
-export const RD_NEW =
-  "+proj=sterea +lat_0=52.15616055555555 +lon_0=5.38763888888889 +k=0.9999079 +x_0=155000 +y_0=463000 " +
-  "+ellps=bessel +towgs84=565.417,50.3319,465.552,-0.398957,0.343988,-1.8774,4.0725 +units=m +no_defs";
 
 /** Side of a neighbourhood cell in metres (total Twente land area / 537 neighbourhoods ~ 1,665 m squared). */
 export const CELL_SIZE = 1665;
@@ -108,8 +103,7 @@ const BUURT_SUFFIXES = ["Esch", "Veld", "Brink", "Hoek", "Marke", "Broek", "Haar
 
 /** Converts WGS84 [lon, lat] to RD New [x, y] metres. @example toRd(6.877, 52.22) // ~[258000, 471000] */
 export function toRd(lon: number, lat: number): [number, number] {
-  const [x, y] = proj4("WGS84", RD_NEW, [lon, lat]);
-  return [x, y];
+  return wgs84ToRd(lon, lat);
 }
 
 /**
