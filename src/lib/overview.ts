@@ -67,6 +67,51 @@ export function periodSum(rows: Iterable<MonthRow>, {from, to, area, soort}: Sum
   return {...safeSum(parts), covered: seen.size === monthsBetween(from, to)};
 }
 
+/** A row of counts_year as pages read it (soort includes `totaal`). */
+export interface YearRow {
+  area_code: string;
+  year: number;
+  soort: string;
+  count: number | null;
+}
+
+/**
+ * As {@link periodSum}, but every whole calendar year inside the period is taken from the yearly
+ * table (a municipality's year is often shown where some of its months are hidden), the remaining
+ * months from the monthly table. Only published cells are added.
+ * @example periodSumMixed(monthRows, yearRows, {from: "2024-01", to: "2024-12", area: "GM0153", soort: "alle"})
+ */
+export function periodSumMixed(monthRows: Iterable<MonthRow>, yearRows: Iterable<YearRow>, selection: SumSelection): SafeSum & {covered: boolean} {
+  const {from, to, area, soort} = selection;
+  const wanted = soort === "alle" ? "totaal" : soort;
+  const yearly = new Map<number, number | null>();
+  for (const r of yearRows) if (r.area_code === area && r.soort === wanted) yearly.set(r.year, r.count);
+  const whole = new Set<number>();
+  for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
+    if (`${y}-01` >= from && `${y}-12` <= to && yearly.has(y)) whole.add(y);
+  }
+  const monthly = Array.from(monthRows).filter((r) => !whole.has(+monthKey(r.month).slice(0, 4)));
+  const rest = periodSum(monthly, selection);
+  const parts: (number | null)[] = [...[...whole].map((y) => yearly.get(y)!)];
+  const sum = safeSum(parts);
+  const monthsInWhole = whole.size * 12;
+  const restMonths = monthsBetween(from, to) - monthsInWhole;
+  const hidden = sum.hidden + rest.hidden;
+  const known = (sum.suppressed ? sum.lowerBound - sum.hidden : sum.value!) + (rest.suppressed ? rest.lowerBound - rest.hidden : rest.value!);
+  const covered = countMonths(monthly, selection) === restMonths;
+  return hidden ? {value: null, suppressed: true, lowerBound: known + hidden, hidden, covered} : {value: known, suppressed: false, lowerBound: known, hidden: 0, covered};
+}
+
+function countMonths(rows: MonthRow[], {from, to, area}: SumSelection): number {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.area_code !== area) continue;
+    const k = monthKey(r.month);
+    if (k >= from && k <= to) seen.add(k);
+  }
+  return seen.size;
+}
+
 /** Relative change (0.12 = 12% more), or null when either side is hidden, missing or zero before. */
 export function relativeChange(current: SafeSum, previous: SafeSum): number | null {
   if (current.suppressed || previous.suppressed || previous.value === null || current.value === null || previous.value === 0) return null;
