@@ -23,7 +23,7 @@ describe("monthlyTrend", () => {
 
 describe("seasonIndex", () => {
   test("100 is the average month; months without shown values are null", () => {
-    const rows = ["2023-01", "2024-01"].map((k) => ({area_code: "regio", month: m(k), soort: "inbraak", count: 30}))
+    const rows = ["2023-01", "2024-01"].map((k) => ({area_code: "regio", month: m(k), soort: "inbraak", count: 30 as number | null}))
       .concat(["2023-07", "2024-07"].map((k) => ({area_code: "regio", month: m(k), soort: "inbraak", count: 10})))
       .concat([{area_code: "regio", month: m("2024-03"), soort: "inbraak", count: null}]);
     const season = seasonIndex(rows, {from: "2023-01", to: "2024-12", area: "regio", soort: "alle"});
