@@ -5,6 +5,10 @@ export default {
   title: "Inbraaklab",
   lang: "nl",
   pages: [
+    {name: "Overzicht", path: "/overzicht"},
+    {name: "Wanneer", path: "/wanneer"},
+    {name: "Wat", path: "/wat"},
+    {name: "Wie", path: "/wie"},
     {name: "Databronnen", path: "/databronnen"},
     {name: "Datakwaliteit", path: "/datakwaliteit"}
   ],

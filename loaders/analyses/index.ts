@@ -4,5 +4,10 @@
  * `src/data/<table>.arrow.ts` per table it publishes, and a contract test.
  */
 import type {Analysis} from "./types.js";
+import {timeAnalysis} from "./time.js";
+import {whatAnalysis} from "./what.js";
 
-export const ANALYSES: readonly Analysis[] = [];
+export const ANALYSES: readonly Analysis[] = [
+  timeAnalysis,
+  whatAnalysis
+];

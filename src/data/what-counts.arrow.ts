@@ -1,0 +1,4 @@
+// Counts per year and category of werkwijze, woningtype, buit and opgelost (small counts hidden).
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("what_counts");

@@ -1,0 +1,317 @@
+/**
+ * The Overzicht page's figures: period totals from the published monthly counts (never adding a
+ * hidden cell), change against the same period a year earlier, rates per 1,000 dwellings, progress
+ * against targets, the programme indicators, and the plain Dutch sentence under each KPI card.
+ * Browser-safe and pure.
+ */
+import {monthName, type PageFilters} from "./filters.js";
+import {formatSafeSum, safeSum, type SafeSum} from "./privacy/safe-sum.js";
+
+/** A row of counts_month as pages read it (month: epoch ms of the first day, UTC). */
+export interface MonthRow {
+  area_code: string;
+  month: number | Date;
+  soort: string;
+  count: number | null;
+}
+
+/** `YYYY-MM` of an epoch-ms month start (or a Date). */
+export function monthKey(month: number | Date): string {
+  const ms = typeof month === "number" ? month : month.getTime();
+  if (!Number.isFinite(ms)) throw new Error(`invalid month: ${month}`);
+  return new Date(ms).toISOString().slice(0, 7);
+}
+
+/**
+ * Shifts a `YYYY-MM` month by n months.
+ * @example shiftMonth("2024-03", -12) // "2023-03"
+ */
+export function shiftMonth(month: string, n: number): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m || !Number.isInteger(n)) throw new Error(`invalid month shift: ${month} ${n}`);
+  const index = +m[1] * 12 + (+m[2] - 1) + n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** Number of months from `from` to `to` inclusive. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split("-").map(Number), [ty, tm] = to.split("-").map(Number);
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
+export interface SumSelection {
+  from: string;
+  to: string;
+  /** `regio` or a GM code. */
+  area: string;
+  /** Which soorten to add: `alle` = inbraak + poging. */
+  soort: "alle" | "inbraak" | "poging";
+}
+
+/**
+ * The total of the published monthly counts for a selection, hidden (with a lower bound) when a
+ * part is hidden; `covered` says whether every month of the selection lies within the delivery.
+ * @example periodSum(rows, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"})
+ */
+export function periodSum(rows: Iterable<MonthRow>, {from, to, area, soort}: SumSelection): SafeSum & {covered: boolean} {
+  const parts: (number | null)[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.area_code !== area) continue;
+    if (soort !== "alle" && r.soort !== soort) continue;
+    const k = monthKey(r.month);
+    if (k < from || k > to) continue;
+    seen.add(k);
+    parts.push(r.count);
+  }
+  return {...safeSum(parts), covered: seen.size === monthsBetween(from, to)};
+}
+
+/** A row of counts_year as pages read it (soort includes `totaal`). */
+export interface YearRow {
+  area_code: string;
+  year: number;
+  soort: string;
+  count: number | null;
+}
+
+/**
+ * As {@link periodSum}, but every whole calendar year inside the period is taken from the yearly
+ * table (a municipality's year is often shown where some of its months are hidden), the remaining
+ * months from the monthly table. Only published cells are added.
+ * @example periodSumMixed(monthRows, yearRows, {from: "2024-01", to: "2024-12", area: "GM0153", soort: "alle"})
+ */
+export function periodSumMixed(monthRows: Iterable<MonthRow>, yearRows: Iterable<YearRow>, selection: SumSelection): SafeSum & {covered: boolean} {
+  const {from, to, area, soort} = selection;
+  const wanted = soort === "alle" ? "totaal" : soort;
+  const yearly = new Map<number, number | null>();
+  for (const r of yearRows) if (r.area_code === area && r.soort === wanted) yearly.set(r.year, r.count);
+  const whole = new Set<number>();
+  for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
+    if (`${y}-01` >= from && `${y}-12` <= to && yearly.has(y)) whole.add(y);
+  }
+  const monthly = Array.from(monthRows).filter((r) => !whole.has(+monthKey(r.month).slice(0, 4)));
+  const rest = periodSum(monthly, selection);
+  const parts: (number | null)[] = [...[...whole].map((y) => yearly.get(y)!)];
+  const sum = safeSum(parts);
+  const monthsInWhole = whole.size * 12;
+  const restMonths = monthsBetween(from, to) - monthsInWhole;
+  const hidden = sum.hidden + rest.hidden;
+  const known = (sum.suppressed ? sum.lowerBound - sum.hidden : sum.value!) + (rest.suppressed ? rest.lowerBound - rest.hidden : rest.value!);
+  const covered = countMonths(monthly, selection) === restMonths;
+  return hidden ? {value: null, suppressed: true, lowerBound: known + hidden, hidden, covered} : {value: known, suppressed: false, lowerBound: known, hidden: 0, covered};
+}
+
+function countMonths(rows: MonthRow[], {from, to, area}: SumSelection): number {
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (r.area_code !== area) continue;
+    const k = monthKey(r.month);
+    if (k >= from && k <= to) seen.add(k);
+  }
+  return seen.size;
+}
+
+/** Relative change (0.12 = 12% more), or null when either side is hidden, missing or zero before. */
+export function relativeChange(current: SafeSum, previous: SafeSum): number | null {
+  if (current.suppressed || previous.suppressed || previous.value === null || current.value === null || previous.value === 0) return null;
+  return current.value / previous.value - 1;
+}
+
+const nl = (n: number, digits = 0) => n.toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits});
+
+/** A percentage in Dutch notation: 0.123 -> "12%"; one decimal under 10%. */
+export function percent(share: number): string {
+  const p = Math.abs(share) * 100;
+  return `${nl(p, p > 0 && p < 10 ? 1 : 0)}%`;
+}
+
+/** "In de afgelopen 12 maanden" when the period is the delivery's last year, else "Van jan 2024 t/m ...". */
+export function periodPhrase({from, to}: Pick<PageFilters, "from" | "to">, lastMonth: string): string {
+  const n = monthsBetween(from, to);
+  if (to === lastMonth) return n === 1 ? "In de laatste maand" : `In de afgelopen ${n} maanden`;
+  return from === to ? `In ${monthName(from)}` : `Van ${monthName(from)} t/m ${monthName(to)}`;
+}
+
+export interface ChangeSentenceOptions {
+  /** What is counted, plural Dutch noun phrase: "inbraken", "pogingen", "inbraken en pogingen". */
+  noun: string;
+  current: SafeSum & {covered?: boolean};
+  previous: SafeSum & {covered?: boolean};
+  /** The phrase for the period ("In de afgelopen 12 maanden"). */
+  period: string;
+}
+
+/**
+ * The plain sentence under a count card: what moved against the same period a year earlier.
+ * @example changeSentence({noun: "inbraken", current: safeSum([712]), previous: safeSum([809]), period: "In de afgelopen 12 maanden"})
+ * // "In de afgelopen 12 maanden 12% minder inbraken dan een jaar eerder (712 tegen 809)."
+ */
+export function changeSentence({noun, current, previous, period}: ChangeSentenceOptions): string {
+  if (current.covered === false) return `${period} vallen deels buiten de levering; er is geen volledig totaal.`;
+  if (previous.covered === false) {
+    return `${period} ${formatSafeSum(current)} ${noun}; dezelfde periode een jaar eerder valt (deels) buiten de levering, dus er is geen vergelijking.`;
+  }
+  if (current.suppressed || previous.suppressed) {
+    return `${period} ${formatSafeSum(current)} ${noun}, een jaar eerder ${formatSafeSum(previous)}: ` +
+      "een deel van de maandcijfers is verborgen (privacyregel), dus de verandering wordt niet berekend.";
+  }
+  const c = current.value!, p = previous.value!;
+  const counts = `(${nl(c)} tegen ${nl(p)})`;
+  if (c === p) return `${period} evenveel ${noun} als een jaar eerder ${counts}.`;
+  if (p === 0) return `${period} ${nl(c)} ${noun}, tegen geen enkele een jaar eerder.`;
+  const change = c / p - 1;
+  return `${period} ${percent(change)} ${change < 0 ? "minder" : "meer"} ${noun} dan een jaar eerder ${counts}.`;
+}
+
+/** A signed change label for a card: "−12%", "+3%", "0%", or "" when unknown. */
+export function changeLabel(change: number | null): string {
+  if (change === null) return "";
+  if (Math.round(change * 1000) === 0) return "0%";
+  return `${change < 0 ? "−" : "+"}${percent(change)}`;
+}
+
+/** Monthly values of one area and soort for a sparkline: the `n` months up to `to` (null = hidden or missing). */
+export function sparkSeries(rows: Iterable<MonthRow>, {to, area, soort}: Omit<SumSelection, "from">, n = 24): {month: string; value: number | null}[] {
+  const from = shiftMonth(to, -(n - 1));
+  const byMonth = new Map<string, (number | null)[]>();
+  for (const r of rows) {
+    if (r.area_code !== area || (soort !== "alle" && r.soort !== soort)) continue;
+    const k = monthKey(r.month);
+    if (k < from || k > to) continue;
+    (byMonth.get(k) ?? byMonth.set(k, []).get(k)!).push(r.count);
+  }
+  return Array.from({length: n}, (_, i) => {
+    const month = shiftMonth(from, i);
+    const parts = byMonth.get(month);
+    return {month, value: parts ? safeSum(parts).value : null};
+  });
+}
+
+/** Count per 1,000 dwellings, or null when either is unknown (a hidden count or no dwellings). */
+export function perThousand(count: number | null, dwellings: number | null): number | null {
+  if (count === null || dwellings === null || !(dwellings > 0)) return null;
+  return (1000 * count) / dwellings;
+}
+
+/** Share of attempts among all registrations, or null when a part is hidden or there are none. */
+export function attemptShare(poging: SafeSum, total: SafeSum): number | null {
+  if (poging.suppressed || total.suppressed || !total.value) return null;
+  return poging.value! / total.value;
+}
+
+/** Indicators where a lower number is the goal. */
+export const LOWER_IS_BETTER = new Set(["inbraken", "pogingen", "inbraken_per_1000_woningen"]);
+
+/** Dutch names of the target indicators. */
+export const INDICATOR_NAMES: Record<string, string> = {
+  inbraken: "inbraken",
+  pogingen: "pogingen",
+  inbraken_per_1000_woningen: "inbraken per 1.000 woningen",
+  whatsapp_groepen: "WhatsApp-groepen",
+  preventieadviezen: "preventieadviezen",
+  dor_aansluitingen: "DOR-aansluitingen"
+};
+
+export interface TargetProgress {
+  indicator: string;
+  year: number;
+  target: number;
+  /** The value so far in the target year (null when hidden). */
+  actual: number | null;
+  /** actual / target, or null. */
+  share: number | null;
+  /** Months of the target year covered by the delivery (1..12). */
+  months: number;
+  sentence: string;
+}
+
+/**
+ * Progress towards a yearly target: the value so far against the target, with the share of the
+ * year that has passed, in a plain sentence.
+ * @example targetProgress({indicator: "inbraken", year: 2025, target: 700, actual: safeSum([350]), months: 6})
+ */
+export function targetProgress({indicator, year, target, actual, months}: {indicator: string; year: number; target: number; actual: SafeSum; months: number}): TargetProgress {
+  if (!(target >= 0) || !Number.isInteger(months) || months < 0 || months > 12) throw new Error(`invalid target progress: ${target} ${months}`);
+  const name = INDICATOR_NAMES[indicator] ?? indicator;
+  const lower = LOWER_IS_BETTER.has(indicator);
+  const digits = indicator === "inbraken_per_1000_woningen" ? 1 : 0;
+  const fmt = (n: number) => nl(n, digits);
+  const goal = `Doel ${year}: ${lower ? "hoogstens" : "minstens"} ${fmt(target)} ${name}`;
+  if (actual.suppressed) {
+    return {indicator, year, target, actual: null, share: null, months, sentence: `${goal}; tot nu toe ${formatSafeSum(actual)} (een deel is verborgen volgens de privacyregel).`};
+  }
+  const value = actual.value!;
+  const share = target > 0 ? value / target : null;
+  const elapsed = months === 12 ? "het hele jaar" : `${months} van de 12 maanden`;
+  let verdict: string;
+  if (lower) {
+    if (value > target) verdict = "het doel is al overschreden";
+    else if (months < 12 && share !== null && share > months / 12) verdict = "bij dit tempo wordt het doel overschreden";
+    else verdict = months === 12 ? "het doel is gehaald" : "op koers";
+  } else {
+    if (value >= target) verdict = "het doel is gehaald";
+    else verdict = months === 12 ? "het doel is niet gehaald" : share !== null && share >= months / 12 ? "op koers" : "achter op schema";
+  }
+  const so = share === null ? "" : ` (${percent(share)} van het doel, ${elapsed} verstreken)`;
+  return {indicator, year, target, actual: value, share, months, sentence: `${goal}; tot nu toe ${fmt(value)}${so}: ${verdict}.`};
+}
+
+/** A WhatsApp group as published (dates: epoch ms). */
+export interface GroupRow {
+  gemeentecode: string;
+  buurtcode: string | null;
+  start: number | Date;
+  end: number | Date | null;
+}
+
+const ms = (d: number | Date) => (typeof d === "number" ? d : d.getTime());
+
+/** The first day after a `YYYY-MM` month, epoch ms. */
+export function monthEndExclusive(month: string): number {
+  const next = shiftMonth(month, 1);
+  return Date.parse(`${next}-01T00:00:00Z`);
+}
+
+/**
+ * WhatsApp groups active at the end of a month in an area, and the neighbourhoods they cover.
+ * @returns {groups, covered (distinct neighbourhoods), withoutArea (groups without a neighbourhood)}
+ */
+export function activeGroups(rows: Iterable<GroupRow>, {at, area}: {at: string; area: string}): {groups: number; covered: number; withoutArea: number} {
+  const end = monthEndExclusive(at);
+  let groups = 0, withoutArea = 0;
+  const covered = new Set<string>();
+  for (const g of rows) {
+    if (area !== "regio" && g.gemeentecode !== area) continue;
+    if (ms(g.start) >= end || (g.end !== null && ms(g.end) < end)) continue;
+    groups++;
+    if (g.buurtcode) covered.add(g.buurtcode);
+    else withoutArea++;
+  }
+  return {groups, covered: covered.size, withoutArea};
+}
+
+/** Sum of a monthly measure (prevention advice visits) over a period and area. */
+export function sumInPeriod<T extends {gemeentecode: string; month: number | Date}>(rows: Iterable<T>, value: (r: T) => number, {from, to, area}: {from: string; to: string; area: string}): number {
+  let total = 0;
+  for (const r of rows) {
+    if (area !== "regio" && r.gemeentecode !== area) continue;
+    const k = monthKey(r.month);
+    if (k >= from && k <= to) total += value(r);
+  }
+  return total;
+}
+
+/** DOR connections made by the end of a month: municipalities connected and dealers (when delivered). */
+export function dorConnected(rows: Iterable<{gemeentecode: string; connected: number | Date; dealers: number | null}>, {at, area}: {at: string; area: string}): {municipalities: number; dealers: number | null} {
+  const end = monthEndExclusive(at);
+  const connected = new Set<string>();
+  let dealers: number | null = 0;
+  for (const r of rows) {
+    if (area !== "regio" && r.gemeentecode !== area) continue;
+    if (ms(r.connected) >= end) continue;
+    connected.add(r.gemeentecode);
+    dealers = r.dealers === null || dealers === null ? null : dealers + r.dealers;
+  }
+  return {municipalities: connected.size, dealers: connected.size ? dealers : 0};
+}

@@ -1,0 +1,154 @@
+/**
+ * The Wanneer page's figures: the monthly trend beside the same month a year earlier, a season
+ * index, the weekday x hour grid from the aoristic time_profile, and the profile of hours relative
+ * to sunset. Browser-safe and pure; hidden counts stay hidden (null), never filled in.
+ */
+import {monthKey, shiftMonth, type MonthRow, type SumSelection} from "./overview.js";
+import {safeSum} from "./privacy/safe-sum.js";
+
+export interface TrendPoint {
+  month: string;
+  /** The month's count (null when a part is hidden). */
+  value: number | null;
+  /** The same month a year earlier (null when hidden or outside the delivery). */
+  lastYear: number | null;
+}
+
+/** Monthly sums of a selection (null when a part is hidden), keyed `YYYY-MM`. */
+export function monthlySums(rows: Iterable<MonthRow>, {area, soort}: Pick<SumSelection, "area" | "soort">): Map<string, number | null> {
+  const parts = new Map<string, (number | null)[]>();
+  for (const r of rows) {
+    if (r.area_code !== area || (soort !== "alle" && r.soort !== soort)) continue;
+    const k = monthKey(r.month);
+    (parts.get(k) ?? parts.set(k, []).get(k)!).push(r.count);
+  }
+  return new Map([...parts].map(([k, p]) => [k, safeSum(p).value]));
+}
+
+/**
+ * The months of the selection with the same month a year earlier.
+ * @example monthlyTrend(rows, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"})
+ */
+export function monthlyTrend(rows: Iterable<MonthRow>, selection: SumSelection): TrendPoint[] {
+  const sums = monthlySums(rows, selection);
+  const out: TrendPoint[] = [];
+  for (let m = selection.from; m <= selection.to; m = shiftMonth(m, 1)) {
+    out.push({month: m, value: sums.get(m) ?? null, lastYear: sums.get(shiftMonth(m, -12)) ?? null});
+  }
+  return out;
+}
+
+export interface SeasonPoint {
+  /** Month of year, 1..12. */
+  month: number;
+  /** Mean count of this calendar month over the years with a shown value, / the mean of all 12, x 100. */
+  index: number | null;
+  /** Number of years that went into this month. */
+  years: number;
+}
+
+/**
+ * Season profile: for each month of the year, its mean count over the selection's months
+ * (only shown counts), as an index where 100 is the average month. A month without any shown
+ * value has index null.
+ */
+export function seasonIndex(rows: Iterable<MonthRow>, selection: SumSelection): SeasonPoint[] {
+  const sums = monthlySums(rows, selection);
+  const total = new Float64Array(12), n = new Int32Array(12);
+  for (const [k, v] of sums) {
+    if (k < selection.from || k > selection.to || v === null) continue;
+    const m = +k.slice(5, 7) - 1;
+    total[m] += v;
+    n[m]++;
+  }
+  const means = Array.from(total, (t, i) => (n[i] ? t / n[i] : null));
+  const shown = means.filter((m): m is number => m !== null);
+  const overall = shown.length ? shown.reduce((a, b) => a + b, 0) / shown.length : 0;
+  return means.map((m, i) => ({month: i + 1, index: m === null || overall === 0 ? null : (100 * m) / overall, years: n[i]}));
+}
+
+/** A row of time_profile. */
+export interface ProfileRow {
+  area_code: string;
+  year: number;
+  weekday: number;
+  hour: number;
+  weight: number;
+}
+
+export interface HeatCell {
+  weekday: number;
+  hour: number;
+  weight: number;
+}
+
+/**
+ * The weekday x hour grid for an area: the region's per-year profiles for the years of the period,
+ * or, for a municipality, its profile over all years (the only one published, see the page).
+ * @returns 168 cells (weekday 0 = Monday) and which years went in (`[0]` = all years pooled).
+ */
+export function heatGrid(rows: Iterable<ProfileRow>, {area, fromYear, toYear}: {area: string; fromYear: number; toYear: number}): {cells: HeatCell[]; years: number[]} {
+  const grid = new Float64Array(168);
+  const years = new Set<number>();
+  for (const r of rows) {
+    if (r.area_code !== area) continue;
+    const use = area === "regio" ? r.year !== 0 && r.year >= fromYear && r.year <= toYear : r.year === 0;
+    if (!use) continue;
+    years.add(r.year);
+    grid[r.weekday * 24 + r.hour] += r.weight;
+  }
+  return {cells: Array.from(grid, (weight, i) => ({weekday: Math.floor(i / 24), hour: i % 24, weight})), years: [...years].sort((a, b) => a - b)};
+}
+
+/** A row of sunset_profile. */
+export interface SunsetRow {
+  area_code: string;
+  year: number;
+  month: number;
+  soort: string;
+  hour_from_sunset: number;
+  weight: number | null;
+  suppressed: boolean;
+}
+
+export interface SunsetSummary {
+  /** Weight per hour relative to sunset (-12..11) over the selection. */
+  hours: {hour: number; weight: number}[];
+  /** Per month of year: the share of the weight in the first four hours after sunset. */
+  evening: {month: number; share: number | null; weight: number}[];
+  /** Groups (area, month, soort) left out because they are hidden. */
+  hiddenGroups: number;
+}
+
+/**
+ * Sums the sunset profile over a selection (months `from`..`to`, area, soort); hidden groups are
+ * left out and counted.
+ */
+export function sunsetSummary(rows: Iterable<SunsetRow>, {from, to, area, soort}: SumSelection): SunsetSummary {
+  const hours = new Float64Array(24);
+  const byMonth = Array.from({length: 12}, () => ({all: 0, evening: 0}));
+  const hidden = new Set<string>();
+  for (const r of rows) {
+    if (r.area_code !== area || (soort !== "alle" && r.soort !== soort)) continue;
+    const k = `${r.year}-${String(r.month).padStart(2, "0")}`;
+    if (k < from || k > to) continue;
+    if (r.suppressed || r.weight === null) {
+      hidden.add(`${k}|${r.soort}`);
+      continue;
+    }
+    hours[r.hour_from_sunset + 12] += r.weight;
+    byMonth[r.month - 1].all += r.weight;
+    if (r.hour_from_sunset >= 0 && r.hour_from_sunset < 4) byMonth[r.month - 1].evening += r.weight;
+  }
+  return {
+    hours: Array.from(hours, (weight, i) => ({hour: i - 12, weight})),
+    evening: byMonth.map((m, i) => ({month: i + 1, share: m.all > 0 ? m.evening / m.all : null, weight: m.all})),
+    hiddenGroups: hidden.size
+  };
+}
+
+/** Dutch month abbreviations, January first. */
+export const MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+
+/** Dutch weekday names, Monday first. */
+export const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];

@@ -1,0 +1,129 @@
+// The page-wide filters on the Overzicht, Wanneer, Wat and Wie pages: every filter changes at least
+// once with no console error or error cell, the reset restores the defaults, and reopening the
+// shared URL restores the same filters. And delivered text is shown as text: a werkwijze value
+// `<img src=x onerror=alert(1)>` appears literally on the Wat page and runs nothing.
+import {existsSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {launchBrowser} from "./browser.js";
+import {buildSite, ROOT} from "./build.js";
+import {serveStatic, type StaticServer} from "./server.js";
+import {isLoopback} from "./smoke.js";
+
+const DIST = join(ROOT, "dist");
+const PAGES = ["overzicht", "wanneer", "wat", "wie"];
+const XSS = "<img src=x onerror=alert(1)>";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+/** Opens a page and records console errors, uncaught exceptions, dialogs and outside requests. */
+async function open(url: string): Promise<{page: Page; problems: string[]; dialogs: string[]}> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  await context.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (problems.push(`request ${route.request().url()}`), route.abort())));
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
+  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+  await page.goto(url, {waitUntil: "load"});
+  await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
+  return {page, problems, dialogs};
+}
+
+const values = (page: Page) => page.$$eval("form[data-filters] select", (s) => Object.fromEntries((s as HTMLSelectElement[]).map((x) => [x.name, x.value])));
+const errorCells = (page: Page) => page.$$eval(".observablehq--error", (n) => n.map((x) => x.textContent ?? ""));
+
+describe("page-wide filters", () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
+    server = await serveStatic(DIST);
+  });
+  afterAll(async () => server?.close());
+
+  for (const name of PAGES) {
+    test(`${name}: every filter changes, reset works, a shared URL restores the filters`, async () => {
+      const {page, problems} = await open(server.url + name);
+      try {
+        const months = await page.$$eval("select[name=van] option", (o) => (o as HTMLOptionElement[]).map((x) => x.value));
+        const defaults = await values(page);
+        const from = months[Math.max(0, months.length - 30)], to = months[months.length - 7];
+        await page.selectOption("select[name=van]", from);
+        await page.waitForFunction((v) => location.search.includes(`van=${v}`), from);
+        await page.selectOption("select[name=tot]", to);
+        await page.waitForFunction((v) => location.search.includes(`tot=${v}`), to);
+        await page.selectOption("select[name=gemeente]", "GM0153");
+        await page.waitForFunction(() => location.search.includes("gemeente=GM0153"));
+        await page.waitForFunction(() => document.querySelector("main")!.textContent!.includes("Enschede"));
+        await page.selectOption("select[name=soort]", "poging");
+        await page.waitForFunction(() => location.search.includes("soort=poging"));
+        await page.waitForTimeout(500);
+        expect(await page.$("[data-main-chart] svg")).not.toBeNull();
+        expect(await errorCells(page)).toEqual([]);
+        const chosen = await values(page);
+        expect(chosen).toEqual({van: from, tot: to, gemeente: "GM0153", soort: "poging"});
+        const shared = page.url();
+
+        // Reopen the shared URL in a fresh page: the same filters.
+        const again = await open(shared);
+        try {
+          expect(await values(again.page)).toEqual(chosen);
+          expect(await again.page.textContent(".filter-text")).toContain("Enschede");
+          expect(again.problems).toEqual([]);
+        } finally {
+          await again.page.context().close();
+        }
+
+        // Reset: the defaults and a clean URL.
+        await page.click("button.filter-reset");
+        await page.waitForFunction(() => location.search === "");
+        expect(await values(page)).toEqual(defaults);
+        await page.waitForTimeout(300);
+        expect(await errorCells(page)).toEqual([]);
+        expect(problems).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});
+
+describe("delivered text is escaped", () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    const delivery = mkdtempSync(join(tmpdir(), "inbraaklab-xss-"));
+    const lines = ["registratienummer;soort;pleegdatum_van;pleegdatum_tot;gemeentecode;werkwijze;woningtype"];
+    for (let i = 0; i < 60; i++) {
+      const day = String((i % 28) + 1).padStart(2, "0"), month = String((i % 12) + 1).padStart(2, "0");
+      const werkwijze = i % 3 === 0 ? XSS : i % 3 === 1 ? "flipperen" : "deur/raam forceren";
+      lines.push(`XSS${String(i).padStart(4, "0")};${i % 4 === 0 ? "poging" : "inbraak"};2024-${month}-${day} 18:00;2024-${month}-${day} 22:00;GM0153;${werkwijze};<b>vrijstaand</b>`);
+    }
+    writeFileSync(join(delivery, "inbraken.csv"), lines.join("\n") + "\n");
+    const dir = buildSite("dist-xss", {INBRAAKLAB_DATA_DIR: delivery});
+    server = await serveStatic(dir);
+  }, 240_000);
+  afterAll(async () => server?.close());
+
+  test("a werkwijze value with HTML shows literally on the Wat page and runs nothing", async () => {
+    const {page, problems, dialogs} = await open(server.url + "wat");
+    try {
+      await page.waitForFunction((text) => [...document.querySelectorAll("td")].some((td) => td.textContent === text), XSS, {timeout: 30_000});
+      await page.waitForTimeout(500);
+      expect(await page.$("img[src=x]")).toBeNull();
+      expect(await page.$("main b")).toBeNull();
+      expect(await page.textContent("main")).toContain("<b>vrijstaand</b>");
+      expect(dialogs).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});

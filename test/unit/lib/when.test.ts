@@ -1,0 +1,75 @@
+import {describe, expect, test} from "vitest";
+import {heatGrid, monthlyTrend, seasonIndex, sunsetSummary} from "../../../src/lib/when.js";
+
+const m = (k: string) => Date.parse(`${k}-01T00:00:00Z`);
+
+describe("monthlyTrend", () => {
+  test("pairs each month with the same month a year earlier; hidden stays null", () => {
+    const rows = [
+      {area_code: "regio", month: m("2023-01"), soort: "inbraak", count: 9},
+      {area_code: "regio", month: m("2023-01"), soort: "poging", count: 3},
+      {area_code: "regio", month: m("2024-01"), soort: "inbraak", count: 7},
+      {area_code: "regio", month: m("2024-01"), soort: "poging", count: 2},
+      {area_code: "regio", month: m("2024-02"), soort: "inbraak", count: null},
+      {area_code: "regio", month: m("2024-02"), soort: "poging", count: 6}
+    ];
+    expect(monthlyTrend(rows, {from: "2024-01", to: "2024-02", area: "regio", soort: "alle"})).toEqual([
+      {month: "2024-01", value: 9, lastYear: 12},
+      {month: "2024-02", value: null, lastYear: null}
+    ]);
+    expect(monthlyTrend(rows, {from: "2024-02", to: "2024-02", area: "regio", soort: "poging"})).toEqual([{month: "2024-02", value: 6, lastYear: null}]);
+  });
+});
+
+describe("seasonIndex", () => {
+  test("100 is the average month; months without shown values are null", () => {
+    const rows = ["2023-01", "2024-01"].map((k) => ({area_code: "regio", month: m(k), soort: "inbraak", count: 30 as number | null}))
+      .concat(["2023-07", "2024-07"].map((k) => ({area_code: "regio", month: m(k), soort: "inbraak", count: 10})))
+      .concat([{area_code: "regio", month: m("2024-03"), soort: "inbraak", count: null}]);
+    const season = seasonIndex(rows, {from: "2023-01", to: "2024-12", area: "regio", soort: "alle"});
+    expect(season[0]).toEqual({month: 1, index: 150, years: 2});
+    expect(season[6]).toEqual({month: 7, index: 50, years: 2});
+    expect(season[2].index).toBeNull();
+  });
+});
+
+describe("heatGrid", () => {
+  const rows = [
+    {area_code: "regio", year: 2023, weekday: 0, hour: 18, weight: 2},
+    {area_code: "regio", year: 2024, weekday: 0, hour: 18, weight: 3},
+    {area_code: "regio", year: 0, weekday: 0, hour: 18, weight: 5},
+    {area_code: "GM0153", year: 0, weekday: 6, hour: 3, weight: 1.5}
+  ];
+  test("region: the years of the period, never the pooled row", () => {
+    const g = heatGrid(rows, {area: "regio", fromYear: 2024, toYear: 2024});
+    expect(g.cells).toHaveLength(168);
+    expect(g.cells[18]).toEqual({weekday: 0, hour: 18, weight: 3});
+    expect(g.years).toEqual([2024]);
+    expect(heatGrid(rows, {area: "regio", fromYear: 2023, toYear: 2024}).cells[18].weight).toBe(5);
+  });
+  test("municipality: the pooled profile", () => {
+    const g = heatGrid(rows, {area: "GM0153", fromYear: 2024, toYear: 2024});
+    expect(g.cells[6 * 24 + 3].weight).toBe(1.5);
+    expect(g.years).toEqual([0]);
+  });
+});
+
+describe("sunsetSummary", () => {
+  test("sums the selection, leaves hidden groups out and counts them", () => {
+    const rows = [
+      {area_code: "regio", year: 2024, month: 1, soort: "inbraak", hour_from_sunset: 1, weight: 3, suppressed: false},
+      {area_code: "regio", year: 2024, month: 1, soort: "inbraak", hour_from_sunset: -5, weight: 1, suppressed: false},
+      {area_code: "regio", year: 2024, month: 1, soort: "poging", hour_from_sunset: 2, weight: 2, suppressed: false},
+      {area_code: "regio", year: 2024, month: 2, soort: "inbraak", hour_from_sunset: 0, weight: null, suppressed: true},
+      {area_code: "regio", year: 2023, month: 12, soort: "inbraak", hour_from_sunset: 0, weight: 9, suppressed: false}
+    ];
+    const s = sunsetSummary(rows, {from: "2024-01", to: "2024-02", area: "regio", soort: "inbraak"});
+    expect(s.hours.find((h) => h.hour === 1)!.weight).toBe(3);
+    expect(s.hours.find((h) => h.hour === -5)!.weight).toBe(1);
+    expect(s.hours.reduce((a, h) => a + h.weight, 0)).toBe(4);
+    expect(s.evening[0]).toEqual({month: 1, share: 0.75, weight: 4});
+    expect(s.evening[1].share).toBeNull();
+    expect(s.hiddenGroups).toBe(1);
+    expect(sunsetSummary(rows, {from: "2024-01", to: "2024-02", area: "regio", soort: "alle"}).evening[0].weight).toBe(6);
+  });
+});
