@@ -4,5 +4,12 @@
  * `src/data/<table>.arrow.ts` per table it publishes, and a contract test.
  */
 import type {Analysis} from "./types.js";
+import {areaGeometry} from "./area-geometry.js";
+import {areaRates} from "./area-rates.js";
+import {gridHotspots} from "./grid-hotspots.js";
 
-export const ANALYSES: readonly Analysis[] = [];
+export const ANALYSES: readonly Analysis[] = [
+  areaGeometry,
+  gridHotspots,
+  areaRates
+];
