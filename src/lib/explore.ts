@@ -61,7 +61,9 @@ ORDER BY table_name, ordinal_position`;
 }
 
 const FIRST_WORDS = new Set(["select", "with", "from", "describe", "show", "summarize", "pivot", "unpivot", "values", "table", "explain"]);
-const FORBIDDEN = /\b(install|load|attach|detach|copy|export|import|pragma|set|call|create|insert|update|delete|drop|alter)\b|(https?|s3|gcs|azure|hf):\/\/|read_(csv|json|parquet|text|blob)\w*\s*\(/i;
+const FORBIDDEN = /\b(install|load|attach|detach|copy|export|import|pragma|set|call|create|insert|update|delete|drop|alter)\b|read_(csv|json|parquet|text|blob)\w*\s*\(/i;
+/** URLs are refused even inside quotes: DuckDB reads `FROM 'https://...'` as a remote file. */
+const URL_SCHEME = /\b(https?|s3|s3a|gcs|gs|azure|az|abfss|hf|r2):\/\//i;
 
 /**
  * Checks a console query before it runs: one read-only statement over the page's tables, nothing
@@ -74,7 +76,7 @@ export function checkQuery(text: string): string | null {
   if (body.includes(";")) return "Voer één query tegelijk uit (zonder puntkomma ertussen).";
   const first = body.split(/\s+/)[0].toLowerCase();
   if (!FIRST_WORDS.has(first)) return `Alleen lezen is toegestaan: begin met SELECT, WITH, FROM, DESCRIBE, SHOW of SUMMARIZE (niet met ${first.toUpperCase()}).`;
-  const forbidden = body.replace(/'(?:[^']|'')*'/g, "''").match(FORBIDDEN);
+  const forbidden = body.replace(/'(?:[^']|'')*'/g, "''").match(FORBIDDEN) ?? body.match(URL_SCHEME);
   if (forbidden) return `Deze console leest alleen de gepubliceerde tabellen; "${forbidden[0]}" is niet toegestaan.`;
   return null;
 }
