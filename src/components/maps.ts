@@ -10,7 +10,7 @@ import type {AreaFeature} from "../lib/maps/geometry.js";
 
 let patterns = 0;
 
-/** Adds a diagonal hatch pattern to a Plot figure's svg and returns its fill (`url(#...)`). */
+/** Adds a diagonal hatch pattern with the given id to a Plot svg (used as fill `url(#id)`). */
 function hatch(svg: SVGSVGElement, id: string): void {
   const ns = "http://www.w3.org/2000/svg";
   const defs = document.createElementNS(ns, "defs");
@@ -37,7 +37,10 @@ function hatch(svg: SVGSVGElement, id: string): void {
 }
 
 function svgOf(figure: Element): SVGSVGElement {
-  return (figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg")) as SVGSVGElement;
+  // A figure with a legend holds the legend's svg first and the plot's svg last.
+  if (figure.tagName.toLowerCase() === "svg") return figure as SVGSVGElement;
+  const all = figure.querySelectorAll("svg");
+  return all[all.length - 1] as SVGSVGElement;
 }
 
 export interface MapOptions {
