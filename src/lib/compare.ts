@@ -109,15 +109,16 @@ export function funnelView(rates: Iterable<RateRow>, limits: Iterable<LimitRow>,
   return {shown, hidden, curve, reference};
 }
 
-/** Table rows of a funnel view for display and CSV (Dutch column names; hidden areas say so). */
+/** Table rows of a funnel view for display and CSV (Dutch column names; hidden values read "verborgen"). */
 export function funnelTable(view: ReturnType<typeof funnelView>): Record<string, string | number | null>[] {
+  const shown = (v: number | null, hidden: boolean) => (hidden || v === null ? "verborgen" : v);
   const row = (r: RateRow) => ({
     code: r.area_code,
     gebied: r.area_name,
     woningen: r.dwellings,
-    aantal: r.count,
-    per_1000_woningen: r.rate,
-    eb_per_1000_woningen: r.eb_rate,
+    aantal: shown(r.count, r.suppressed),
+    per_1000_woningen: shown(r.rate, r.suppressed),
+    eb_per_1000_woningen: shown(r.eb_rate, r.suppressed),
     signaal: SIGNAL_LABELS[(r.suppressed ? "verborgen" : r.signal) as Signal] ?? r.signal
   });
   return [...view.shown.map(row), ...view.hidden.map(row)];
