@@ -10,7 +10,10 @@ export default {
     {name: "Wat", path: "/wat"},
     {name: "Wie", path: "/wie"},
     {name: "Databronnen", path: "/databronnen"},
-    {name: "Datakwaliteit", path: "/datakwaliteit"}
+    {name: "Datakwaliteit", path: "/datakwaliteit"},
+    {name: "Waar", path: "/waar"},
+    {name: "Vergelijken", path: "/vergelijken"},
+    {name: "Verkennen", path: "/verkennen"}
   ],
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",

@@ -6,8 +6,14 @@
 import type {Analysis} from "./types.js";
 import {timeAnalysis} from "./time.js";
 import {whatAnalysis} from "./what.js";
+import {areaGeometry} from "./area-geometry.js";
+import {areaRates} from "./area-rates.js";
+import {gridHotspots} from "./grid-hotspots.js";
 
 export const ANALYSES: readonly Analysis[] = [
   timeAnalysis,
-  whatAnalysis
+  whatAnalysis,
+  areaGeometry,
+  gridHotspots,
+  areaRates
 ];

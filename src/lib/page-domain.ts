@@ -1,0 +1,30 @@
+/**
+ * What the page filters offer, derived from published tables: the months of counts_month and the
+ * municipalities of `areas`, with their names.
+ */
+import type {FilterDomain} from "./filters.js";
+
+/** `YYYY-MM` of an epoch-milliseconds or Date value of a month's first day (UTC). */
+export function isoMonth(value: number | Date): string {
+  return new Date(value).toISOString().slice(0, 7);
+}
+
+/**
+ * The filter domain and municipality names.
+ * @example filterDomain(monthlyRows, areaRows).domain.gemeenten
+ */
+export function filterDomain(
+  monthly: Iterable<{area_code: string; month: number | Date}>,
+  areas: Iterable<{code: string; name: string; level: string}>
+): {domain: FilterDomain; names: Map<string, string>} {
+  const months = new Set<string>();
+  for (const r of monthly) if (r.area_code === "regio") months.add(isoMonth(r.month));
+  const names = new Map<string, string>();
+  for (const a of areas) if (a.level === "gemeente") names.set(a.code, a.name);
+  return {domain: {months: [...months].sort(), gemeenten: [...names.keys()].sort()}, names};
+}
+
+/** The privacy sentence for a build: the rule for openbaar, a plain note for intern (nothing hidden). */
+export function privacyNote(threshold: number, rule: (t: number) => string): string {
+  return threshold >= 2 ? rule(threshold) : "Interne versie: er zijn geen aantallen verborgen; deel deze cijfers alleen binnen het convenant.";
+}

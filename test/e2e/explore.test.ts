@@ -1,0 +1,75 @@
+// The Verkennen SQL console in headless Chromium: an example query gives a result table and a chart;
+// a bad query shows a Dutch message in the page, with no console error and no Framework error cell.
+import {existsSync} from "node:fs";
+import {join} from "node:path";
+import {afterAll, beforeAll, expect, test} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {launchBrowser} from "./browser.js";
+import {serveStatic, type StaticServer} from "./server.js";
+
+const DIST = join(import.meta.dirname, "../../dist");
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "verkennen.html"))) throw new Error("dist/verkennen.html is missing: run `npm run build` first");
+  browser = await launchBrowser();
+  server = await serveStatic(DIST);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(): Promise<{page: Page; errors: string[]}> {
+  // A fresh context per test, so that each starts from the default query.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  // The browser's own favicon request (the site has no favicon) is not the page's error.
+  page.on("console", (m) => void (m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text())));
+  page.on("pageerror", (e) => errors.push(String(e.message)));
+  await page.goto(server.url + "verkennen", {waitUntil: "load"});
+  await page.waitForSelector("[data-sql-result] table tbody tr", {timeout: 60_000});
+  return {page, errors};
+}
+
+test("an example query shows a result table and a chart", async () => {
+  const {page, errors} = await open();
+  try {
+    await page.click('[data-example="2"]'); // hour of the day: 24 rows
+    await page.waitForFunction(() => (document.querySelector("[data-sql-editor] textarea") as HTMLTextAreaElement | null)?.value.includes("time_profile"));
+    await page.waitForFunction(() => document.querySelector("[data-sql-result] p")?.textContent?.startsWith("24 rijen"), undefined, {timeout: 30_000});
+    const header = await page.$$eval("[data-sql-result] table thead th", (ths) => ths.map((th) => th.textContent?.trim()));
+    expect(header).toEqual(expect.arrayContaining(["uur", "gewicht"]));
+    await page.waitForSelector("[data-main-chart] svg");
+    const marks = await page.$$eval("[data-main-chart] svg [aria-label] rect, [data-main-chart] svg [aria-label] path", (n) => n.length);
+    expect(marks).toBeGreaterThan(0);
+    expect(await page.$(".loading:visible")).toBeNull();
+    expect(errors).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("a bad query shows a Dutch error in the page and no console error", async () => {
+  const {page, errors} = await open();
+  try {
+    await page.fill("[data-sql-editor] textarea", "SELECT * FROM geen_tabel");
+    await page.click("[data-sql-editor] [data-run]");
+    await page.waitForSelector("[data-sql-error]", {timeout: 30_000});
+    expect(await page.textContent("[data-sql-error]")).toContain("De tabel geen_tabel bestaat niet");
+    await page.fill("[data-sql-editor] textarea", "SELECT count( FROM areas");
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction(() => document.querySelector("[data-sql-error]")?.textContent?.includes("schrijffout"));
+    await page.fill("[data-sql-editor] textarea", "INSTALL httpfs");
+    await page.click("[data-sql-editor] [data-run]");
+    await page.waitForFunction(() => document.querySelector("[data-sql-error]")?.textContent?.includes("Alleen lezen"));
+    expect(await page.$$(".observablehq--error")).toEqual([]);
+    expect(await page.textContent("[data-main-chart]")).toContain("de query gaf een fout");
+    expect(errors).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});

@@ -1,0 +1,26 @@
+/** The demo delivery's published tables (base tables and analyses) at a level, computed once per process. */
+import type {Table} from "apache-arrow";
+import type {Level} from "../../loaders/config.js";
+import {readDelivery} from "../../loaders/delivery/read.js";
+import {publish} from "../../loaders/pipeline/publish.js";
+import {runAnalyses} from "../../loaders/pipeline/run.js";
+import {demoDelivery} from "./demo.js";
+
+const cache = new Map<Level, {tables: Map<string, Table>; delivery: ReturnType<typeof readDelivery>}>();
+
+export function publishedDemo(level: Level = "openbaar"): {tables: Map<string, Table>; delivery: ReturnType<typeof readDelivery>} {
+  let hit = cache.get(level);
+  if (!hit) {
+    const dir = demoDelivery();
+    const delivery = readDelivery(dir);
+    const {tables} = publish(delivery, {level, suppressBelow: 5});
+    runAnalyses(delivery, tables, {level, suppressBelow: 5, region: [...delivery.region], maxRejectShare: 0.05, demoSeed: 1, dataDir: dir}, dir);
+    cache.set(level, (hit = {tables, delivery}));
+  }
+  return hit;
+}
+
+/** A table's rows as plain objects. */
+export function rowsOf(table: Table): Record<string, any>[] {
+  return table.toArray().map((r) => r.toJSON());
+}

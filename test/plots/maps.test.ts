@@ -1,0 +1,71 @@
+// SVG snapshots of the map and funnel components on small fixed inputs.
+import {beforeAll, describe, expect, test} from "vitest";
+import {installDom, matchSnapshot} from "./snapshot.js";
+import type {AreaFeature} from "../../src/lib/maps/geometry.js";
+import {gridCells} from "../../src/lib/maps/grid.js";
+import type {LimitRow, RateRow} from "../../src/lib/compare.js";
+
+let maps: typeof import("../../src/components/maps.js");
+let funnel: typeof import("../../src/components/funnel-plot.js");
+
+beforeAll(async () => {
+  installDom();
+  maps = await import("../../src/components/maps.js");
+  funnel = await import("../../src/components/funnel-plot.js");
+});
+
+const square = (code: string, level: string, x: number, y: number, s: number): AreaFeature =>
+  ({type: "Feature", id: code, properties: {code, level}, geometry: {type: "MultiPolygon", coordinates: [[[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]]]}});
+
+describe("map components", () => {
+  const rows = [
+    {cell_size: 500, cell_id: "E2500N4700", x: 250000, y: 470000, year: 2024, count: 12, suppressed: false},
+    {cell_size: 500, cell_id: "E2505N4700", x: 250500, y: 470000, year: 2024, count: null, suppressed: true},
+    {cell_size: 500, cell_id: "E2500N4705", x: 250000, y: 470500, year: 2024, count: 5, suppressed: false},
+    {cell_size: 500, cell_id: "E2505N4705", x: 250500, y: 470500, year: 2024, count: 30, suppressed: false}
+  ];
+  const extent: [number, number, number, number] = [249500, 469500, 251500, 471500];
+
+  test("GridMap draws counts as colour and hidden squares hatched, with equal scales", () => {
+    const figure = maps.GridMap(gridCells(rows, {year: 2024, size: 500}), {width: 400, extent, outlines: [square("GM0153", "gemeente", 250000, 470000, 1000)]});
+    const svg = [...figure.querySelectorAll("svg")].pop() ?? figure;
+    expect(svg.getAttribute("height")).toBe("400");
+    const hatched = svg.querySelector('[fill^="url(#verborgen"]')!;
+    expect(hatched.querySelectorAll("rect").length).toBe(1);
+    expect(hatched.querySelector("title")?.textContent).toBe("E2505N4700: verborgen");
+    expect(svg.querySelector("pattern")).not.toBeNull();
+    expect(matchSnapshot("grid-map", figure)).toBe(true);
+  });
+
+  test("HotspotMap colours classes and hatches hidden classes", () => {
+    const cells = rows.map((r, i) => ({cell_id: r.cell_id, x1: r.x, x2: r.x + 500, y1: r.y, y2: r.y + 500, hotspot: ["hot99", "verborgen", "ns", "cold95"][i]}));
+    const figure = maps.HotspotMap(cells, {width: 400, extent});
+    expect(figure.textContent).toContain("hot spot (99%)");
+    expect(matchSnapshot("hotspot-map", figure)).toBe(true);
+  });
+
+  test("AreaMap fills areas by value and hatches hidden ones", () => {
+    const features = [square("BU01530001", "buurt", 250000, 470000, 500), square("BU01530002", "buurt", 250500, 470000, 500), square("BU01530003", "buurt", 250000, 470500, 500)];
+    const values = [{code: "BU01530001", name: "A", value: 4.5, hidden: false, label: "4,5"}, {code: "BU01530002", name: "B", value: null, hidden: true, label: "verborgen"}];
+    const figure = maps.AreaMap(features, values, {width: 300, extent: [250000, 470000, 251000, 471000], label: "Per 1.000 woningen"});
+    const svg = [...figure.querySelectorAll("svg")].pop() ?? figure;
+    const hatched = svg.querySelector('[fill^="url(#verborgen"]')!;
+    expect(hatched.querySelectorAll("path").length).toBe(1);
+    expect(svg.querySelector(`pattern#${hatched.getAttribute("fill")!.slice(5, -1)}`)).not.toBeNull();
+    expect(matchSnapshot("area-map", figure)).toBe(true);
+  });
+});
+
+describe("FunnelPlot", () => {
+  test("draws limits, the reference and areas coloured by signal", () => {
+    const point = (code: string, dwellings: number, count: number, signal: string): RateRow => ({
+      indicator: "inbraken", area_level: "buurt", area_code: code, area_name: code, gemeentecode: "GM0153", year: 2024,
+      count, dwellings, rate: (count / dwellings) * 1000, eb_rate: (count / dwellings) * 1000, reference_rate: 3, signal, suppressed: false
+    });
+    const points = [point("A", 200, 3, "binnen"), point("B", 1000, 12, "hoog998"), point("C", 5000, 6, "laag998")];
+    const curve: LimitRow[] = [100, 1000, 10000].map((d) => ({indicator: "inbraken", area_level: "buurt", year: 2024, dwellings: d, lower95: 3 - 30 / Math.sqrt(d), upper95: 3 + 30 / Math.sqrt(d), lower998: Math.max(0, 3 - 50 / Math.sqrt(d)), upper998: 3 + 50 / Math.sqrt(d)}));
+    const figure = funnel.FunnelPlot(points, curve, {width: 480, reference: 3, label: "Inbraken per 1.000 woningen"});
+    expect(figure.textContent).toContain("hoger dan verwacht (99,8%)");
+    expect(matchSnapshot("funnel-plot", figure)).toBe(true);
+  });
+});
