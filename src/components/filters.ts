@@ -30,9 +30,13 @@ function select(label: string, name: string, options: [string, string][], value:
   return wrapper;
 }
 
-/** Returns the filter form; its `value` is the current {@link PageFilters}. */
-export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true}: FilterBarOptions = {}): HTMLFormElement & {value: PageFilters} {
-  const form = document.createElement("form") as HTMLFormElement & {value: PageFilters};
+/**
+ * Returns the filter bar: the form (hidden in print) and the filters as a sentence (shown only in
+ * print). Its `value` is the current {@link PageFilters}.
+ */
+export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true}: FilterBarOptions = {}): HTMLDivElement & {value: PageFilters} {
+  const root = document.createElement("div") as HTMLDivElement & {value: PageFilters};
+  const form = document.createElement("form");
   form.className = "filter-bar no-print";
   form.setAttribute("data-filters", "");
   const months: [string, string][] = domain.months.map((m) => [m, monthName(m)]);
@@ -55,7 +59,7 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
     for (const [l, v] of [[from, next.from], [to, next.to], [gemeente, next.gemeente], [kind, next.soort]] as const) field(l).value = v;
     print.textContent = filterText(next, names);
     history.replaceState(history.state, "", location.pathname + writeFilters(next, domain) + location.hash);
-    form.dispatchEvent(new Event("input", {bubbles: true}));
+    root.dispatchEvent(new Event("input", {bubbles: true}));
   };
   form.addEventListener("change", (event) => {
     event.stopPropagation();
@@ -64,8 +68,9 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   });
   reset.addEventListener("click", () => update(defaultFilters(domain)));
   form.addEventListener("submit", (event) => event.preventDefault());
-  Object.defineProperty(form, "value", {get: () => value, set: (v: PageFilters) => update(v)});
+  form.addEventListener("input", (event) => event.stopPropagation());
+  Object.defineProperty(root, "value", {get: () => value, set: (v: PageFilters) => update(v)});
   print.textContent = filterText(value, names);
-  form.append(print);
-  return form;
+  root.append(form, print);
+  return root;
 }
