@@ -4,5 +4,14 @@
  * `src/data/<table>.arrow.ts` per table it publishes, and a contract test.
  */
 import type {Analysis} from "./types.js";
+import {factorsAnalysis} from "./factors.js";
+import {knoxAnalysis} from "./knox.js";
+import {repeatAnalysis} from "./repeat.js";
+import {seasonAnalysis} from "./season.js";
 
-export const ANALYSES: readonly Analysis[] = [];
+export const ANALYSES: readonly Analysis[] = [
+  knoxAnalysis,
+  factorsAnalysis,
+  seasonAnalysis,
+  repeatAnalysis
+];
