@@ -6,7 +6,12 @@ export default {
   lang: "nl",
   pages: [
     {name: "Databronnen", path: "/databronnen"},
-    {name: "Datakwaliteit", path: "/datakwaliteit"}
+    {name: "Datakwaliteit", path: "/datakwaliteit"},
+    {name: "Hypothesen", path: "/hypothesen/"},
+    {name: "Omgevingsfactoren", path: "/hypothesen/omgevingsfactoren"},
+    {name: "Near repeats", path: "/hypothesen/near-repeats"},
+    {name: "Donkere avonden", path: "/hypothesen/donkere-avonden"},
+    {name: "Herhaald slachtofferschap", path: "/hypothesen/herhaalslachtofferschap"}
   ],
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",

@@ -27,6 +27,8 @@ export const KNOX_SETTINGS = {
 export const NEAR_WINDOW = {metres: 200, days: 14} as const;
 
 export const KNOX_SEED = 20240501;
+/** A year is offered as a period only with at least this many incidents with coordinates. */
+export const MIN_PERIOD_INCIDENTS = 30;
 export const KNOX_DISTANCE: KnoxDistance = "euclidean";
 
 const CELLS = [
@@ -118,12 +120,15 @@ export const knoxAnalysis: Analysis = {
     const all = delivery.incidents.filter((r) => !Number.isNaN(r.x));
     const periods: [string, typeof all][] = [["alle", all]];
     const years = [...new Set(all.map((r) => yearOfDay(startDay(r))))].sort((p, q) => p - q);
-    for (const y of years) periods.push([String(y), all.filter((r) => yearOfDay(startDay(r)) === y)]);
+    for (const y of years) {
+      const inYear = all.filter((r) => yearOfDay(startDay(r)) === y);
+      if (inYear.length >= MIN_PERIOD_INCIDENTS) periods.push([String(y), inYear]);
+    }
     const cells: Record<string, unknown>[] = [];
     const shares: Record<string, unknown>[] = [];
     let headline: Finding[] = [];
     for (const [period, incidents] of periods) {
-      if (incidents.length < 2) continue;
+      if (incidents.length < Math.max(2, threshold)) continue;
       const points = pointsOf(incidents);
       for (const [setting, bands] of Object.entries(KNOX_SETTINGS)) {
         const result = knoxTest(points, {...bands, distance: KNOX_DISTANCE, permutations: 999, rng: seededRng(KNOX_SEED)});

@@ -23,6 +23,12 @@ export interface KnoxMatrixOptions {
 
 const ratioText = (r: number | null) => (r === null || !Number.isFinite(r) ? "" : r.toLocaleString("nl-NL", {minimumFractionDigits: 2, maximumFractionDigits: 2}));
 
+/** A few round legend ticks symmetric around 1 on the log scale. */
+function legendTicks(max: number): number[] {
+  const up = [1, 2, 4, 10, 40, 100, 1000].filter((t) => t <= max);
+  return [...up.slice(1).reverse().map((t) => 1 / t), ...up];
+}
+
 /** Returns the ratio grid as an SVG figure. */
 export function KnoxMatrix(cells: readonly KnoxCell[], {width = 640, alpha = 0.05}: KnoxMatrixOptions = {}): SVGSVGElement | HTMLElement {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`invalid alpha: ${alpha}`);
@@ -39,7 +45,7 @@ export function KnoxMatrix(cells: readonly KnoxCell[], {width = 640, alpha = 0.0
     marginBottom: 50,
     x: {domain: times, label: "Tijd tussen twee inbraken", tickRotate: times.length > 5 ? -20 : 0},
     y: {domain: spaces, label: "Afstand"},
-    color: {type: "log", scheme: "rdbu", reverse: true, domain: [1 / max, max], label: "Waargenomen / verwacht", legend: true, tickFormat: (d: number) => ratioText(d)},
+    color: {type: "log", scheme: "rdbu", reverse: true, domain: [1 / max, max], label: "Waargenomen / verwacht", legend: true, ticks: legendTicks(max), tickFormat: (d: number) => ratioText(d)},
     marks: [
       Plot.cell(hidden, {x: "time_label", y: "space_label", fill: "#ddd", inset: 1}),
       Plot.cell(shown.filter((c) => c.ratio! > 0), {x: "time_label", y: "space_label", fill: "ratio", inset: 1}),

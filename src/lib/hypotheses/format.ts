@@ -34,6 +34,12 @@ export function formatP(p: number | null | undefined): string {
   return p < 0.001 ? "< 0,001" : nlNumber(p, 3);
 }
 
+/** "p < 0,001" or "p = 0,123" ("p = –" when unknown). */
+export function pText(p: number | null | undefined): string {
+  const text = formatP(p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
 /** Formats a share as a percentage with one decimal. */
 export function formatShare(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "–" : `${nlNumber(x * 100, 1)}%`;
