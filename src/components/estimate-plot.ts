@@ -21,6 +21,8 @@ export interface EstimatePlotOptions {
   label?: string;
 }
 
+const TICKS = [0.1, 0.2, 0.33, 0.5, 0.67, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3, 5, 10, 20, 50];
+
 /** Returns the forest plot (one row per label, or per label and series). */
 export function EstimatePlot(rows: readonly EstimateRow[], {width = 640, label = "Rate ratio (95%-interval)"}: EstimatePlotOptions = {}): SVGSVGElement | HTMLElement {
   const multi = new Set(rows.map((r) => r.series ?? "")).size > 1;
@@ -33,7 +35,7 @@ export function EstimatePlot(rows: readonly EstimateRow[], {width = 640, label =
     width,
     height: 50 + keys.length * 26,
     marginLeft: 220,
-    x: {type: "log", domain: [lo / 1.05, hi * 1.05], label, grid: true, tickFormat: (d: number) => d.toLocaleString("nl-NL")},
+    x: {type: "log", domain: [lo / 1.05, hi * 1.05], label, grid: true, ticks: TICKS.filter((t) => t >= lo / 1.05 && t <= hi * 1.05), tickFormat: (d: number) => d.toLocaleString("nl-NL")},
     y: {domain: keys, label: null},
     color: multi ? {legend: true} : undefined,
     marks: [
