@@ -163,7 +163,7 @@ export const knoxAnalysis: Analysis = {
         headline = [{
           id: "knox.near_repeat",
           question: `Lopen woningen binnen ${NEAR_WINDOW.metres} m van een inbraak de eerste ${NEAR_WINDOW.days} dagen een verhoogd risico (near repeats)?`,
-          method: `Knox-test, ${KNOX_DISTANCE === "euclidean" ? "hemelsbrede" : "Manhattan-"}afstand, 999 permutaties van de pleegdagen; verhouding waargenomen/verwacht aantal paren binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen`,
+          method: `Knox-test, ${KNOX_DISTANCE === "euclidean" ? "hemelsbrede afstand" : "Manhattan-afstand"}, 999 permutaties van de pleegdagen; verhouding waargenomen/verwacht aantal paren binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen`,
           estimate: ratio, ci_low: null, ci_high: null, p_value: p, unit: "ratio",
           verdict: ratio === null || p === null ? "onvoldoende gegevens" : p < 0.05 && ratio > 1 ? "aangetoond" : "niet aangetoond"
         }, {
