@@ -4,17 +4,40 @@ export default {
   output: process.env.INBRAAKLAB_OUTPUT ?? "dist",
   title: "Inbraaklab",
   lang: "nl",
+  // Narrative order: the pager walks through the pages in this order (inspiration sessions).
   pages: [
-    {name: "Overzicht", path: "/overzicht"},
-    {name: "Wanneer", path: "/wanneer"},
-    {name: "Wat", path: "/wat"},
-    {name: "Wie", path: "/wie"},
-    {name: "Databronnen", path: "/databronnen"},
-    {name: "Datakwaliteit", path: "/datakwaliteit"},
-    {name: "Waar", path: "/waar"},
-    {name: "Vergelijken", path: "/vergelijken"},
-    {name: "Verkennen", path: "/verkennen"}
+    {
+      name: "Dashboard",
+      pages: [
+        {name: "Overzicht", path: "/overzicht"},
+        {name: "Wanneer", path: "/wanneer"},
+        {name: "Waar", path: "/waar"},
+        {name: "Wat", path: "/wat"},
+        {name: "Wie", path: "/wie"},
+        {name: "Vergelijken", path: "/vergelijken"}
+      ]
+    },
+    {
+      name: "Hypothesen",
+      pages: [
+        {name: "Alle hypothesen", path: "/hypothesen/"},
+        {name: "Omgevingsfactoren", path: "/hypothesen/omgevingsfactoren"},
+        {name: "Near repeats", path: "/hypothesen/near-repeats"},
+        {name: "Donkere avonden", path: "/hypothesen/donkere-avonden"},
+        {name: "Herhaald slachtofferschap", path: "/hypothesen/herhaalslachtofferschap"}
+      ]
+    },
+    {
+      name: "Gegevens",
+      pages: [
+        {name: "Databronnen", path: "/databronnen"},
+        {name: "Datakwaliteit", path: "/datakwaliteit"},
+        {name: "Verkennen", path: "/verkennen"}
+      ]
+    }
   ],
+  // findings.json at a stable path (src/findings.json.ts), for comparing deliveries over time.
+  dynamicPaths: ["/findings.json"],
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],

@@ -4,16 +4,26 @@
  * `src/data/<table>.arrow.ts` per table it publishes, and a contract test.
  */
 import type {Analysis} from "./types.js";
-import {timeAnalysis} from "./time.js";
-import {whatAnalysis} from "./what.js";
 import {areaGeometry} from "./area-geometry.js";
 import {areaRates} from "./area-rates.js";
+import {factorsAnalysis} from "./factors.js";
 import {gridHotspots} from "./grid-hotspots.js";
+import {knoxAnalysis} from "./knox.js";
+import {repeatAnalysis} from "./repeat.js";
+import {seasonAnalysis} from "./season.js";
+import {timeAnalysis} from "./time.js";
+import {whatAnalysis} from "./what.js";
 
 export const ANALYSES: readonly Analysis[] = [
+  // Dashboard: when, what, where, how much.
   timeAnalysis,
   whatAnalysis,
   areaGeometry,
   gridHotspots,
-  areaRates
+  areaRates,
+  // Hypotheses.
+  knoxAnalysis,
+  factorsAnalysis,
+  seasonAnalysis,
+  repeatAnalysis
 ];

@@ -87,3 +87,37 @@ export function sunsetHistogram(start: number, end: number, bins: Float64Array, 
   }
   return bins;
 }
+
+/** The point the project computes sunsets for (Twente's centre); an alias of {@link TWENTE_CENTRE}. */
+export const TWENTE_POINT = TWENTE_CENTRE;
+
+/** The UTC instant (ms) summer time starts (month 2, March) or ends (month 9, October) in a year. */
+export function clockChange(year: number, month: 2 | 9): number {
+  if (!Number.isInteger(year)) throw new Error(`invalid year: ${year}`);
+  return lastSunday(year, month) * 86_400_000 + 3_600_000;
+}
+
+/**
+ * The offset of Dutch civil time from UTC in hours (1 in winter, 2 in summer) at an instant.
+ * @example amsterdamOffset(Date.UTC(2024, 6, 1)) // 2
+ */
+export function amsterdamOffset(utcMs: number): number {
+  return amsterdamOffsetMinutes(utcMs) / 60;
+}
+
+/**
+ * The civil (clock) hour of sunset on a civil day, e.g. 17.35 for 17:21 (to the second, unlike
+ * {@link sunsetCivilMinute}, which rounds to the minute).
+ * @example sunsetHour(Math.floor(Date.UTC(2024, 11, 21) / 86400000)) // about 16.5
+ */
+export function sunsetHour(day: number, {lat, lon}: {lat: number; lon: number} = TWENTE_CENTRE): number {
+  if (!Number.isInteger(day)) throw new Error(`invalid day: ${day}`);
+  const start = day * 86_400_000;
+  const set = SunCalc.getTimes(new Date(start + 12 * 3_600_000), lat, lon).sunset.getTime();
+  return (set - start) / 3_600_000 + amsterdamOffset(set);
+}
+
+/** The civil day (days since 1970-01-01) of the Sunday summer time ends in a year. */
+export function dstEndDay(year: number): number {
+  return Math.floor(clockChange(year, 9) / 86_400_000);
+}

@@ -1,0 +1,83 @@
+/** Dutch number formatting and finding helpers for the hypothesis pages (browser-safe, no DOM). */
+
+/** A finding as read from findings.json. */
+export interface FindingRow {
+  id: string;
+  question: string;
+  method: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  unit: string;
+  verdict: string;
+  delivery?: Record<string, unknown>;
+}
+
+/** The hypothesis page of a finding id, by its prefix. */
+export const FINDING_PAGES: Readonly<Record<string, {page: string; title: string}>> = {
+  knox: {page: "near-repeats", title: "Near repeats"},
+  factor: {page: "omgevingsfactoren", title: "Omgevingsfactoren"},
+  season: {page: "donkere-avonden", title: "Donkere avonden en seizoen"},
+  repeat: {page: "herhaalslachtofferschap", title: "Herhaald slachtofferschap"}
+};
+
+/** Formats a number the Dutch way with a fixed number of decimals; "–" for null or NaN. */
+export function nlNumber(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return x.toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits});
+}
+
+/** Formats a p-value: "< 0,001" below 0.001, else three decimals. */
+export function formatP(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return "–";
+  return p < 0.001 ? "< 0,001" : nlNumber(p, 3);
+}
+
+/** "p < 0,001" or "p = 0,123" ("p = –" when unknown). */
+export function pText(p: number | null | undefined): string {
+  const text = formatP(p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
+/** Formats a share as a percentage with one decimal. */
+export function formatShare(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? "–" : `${nlNumber(x * 100, 1)}%`;
+}
+
+/** Formats an estimate with its unit and interval, e.g. "1,24 (95%-interval 1,17 – 1,31)". */
+export function formatEstimate(f: Pick<FindingRow, "estimate" | "ci_low" | "ci_high" | "unit">): string {
+  const value = f.unit === "share" ? formatShare : (x: number | null) => nlNumber(x, 2);
+  if (f.estimate === null) return "–";
+  const interval = f.ci_low !== null && f.ci_high !== null ? ` (95%-interval ${value(f.ci_low)} – ${value(f.ci_high)})` : "";
+  return value(f.estimate) + interval;
+}
+
+/** A short class for a verdict: "ja" (shown), "nee" (not shown), "leeg" (not delivered or too little data). */
+export function verdictClass(verdict: string): "ja" | "nee" | "leeg" {
+  if (verdict.startsWith("aangetoond")) return "ja";
+  if (verdict === "niet aangetoond") return "nee";
+  return "leeg";
+}
+
+/** The findings of one page (by id prefix), in file order. */
+export function findingsOf(findings: readonly FindingRow[], prefix: string): FindingRow[] {
+  return findings.filter((f) => f.id.startsWith(prefix + "."));
+}
+
+/**
+ * Parses a list of band breaks typed by an analyst ("0, 1, 100, 200"): numbers separated by commas
+ * or spaces, strictly increasing, starting at 0. Returns the breaks or a Dutch error message.
+ * @example parseBands("0,1,100") // {breaks: [0, 1, 100]}
+ */
+export function parseBands(text: string, {max = 30}: {max?: number} = {}): {breaks: number[]} | {error: string} {
+  const parts = String(text).split(/[\s;,]+/).filter(Boolean);
+  if (!parts.length) return {error: "Geef minstens één grens op, te beginnen met 0."};
+  const breaks = parts.map(Number);
+  const bad = parts.find((p, i) => !Number.isFinite(breaks[i]) || breaks[i] < 0);
+  if (bad !== undefined) return {error: `Geen geldig getal: ${bad}`};
+  if (breaks[0] !== 0) return {error: "De eerste grens moet 0 zijn."};
+  for (let k = 1; k < breaks.length; k++) if (!(breaks[k] > breaks[k - 1])) return {error: "De grenzen moeten oplopen."};
+  if (breaks.length > max) return {error: `Hooguit ${max} grenzen.`};
+  return {breaks};
+}

@@ -1,0 +1,64 @@
+// The factors analysis recovers the planted risk coefficients of the demo generator.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+import {readDelivery} from "../../../loaders/delivery/read.js";
+import {factorsAnalysis} from "../../../loaders/analyses/factors.js";
+import {demoDelivery} from "../../helpers/demo.js";
+
+function run(dir: string, level: "openbaar" | "intern" = "intern") {
+  const delivery = readDelivery(dir);
+  const truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8"));
+  return {truth, result: factorsAnalysis.run({delivery, level, suppressBelow: 5, tables: new Map(), truth})};
+}
+
+describe("factors analysis", () => {
+  test("each planted coefficient lies inside its 95% interval (negative binomial, neighbourhoods)", () => {
+    const dir = demoDelivery({seed: 11, fromYear: 2020, toYear: 2024, incidents: 30000, plant: {nearRepeat: false, prevention: false}});
+    const {truth, result} = run(dir);
+    const rows = result.tables!.factor_models.toArray().map((r) => r.toJSON());
+    const nb = rows.filter((r) => r.level === "buurt" && r.period === "alle" && r.family === "negbin");
+    for (const v of truth.riskModel.variables as {variabele: string; coefficient: number}[]) {
+      const row = nb.find((r) => r.term === v.variabele)!;
+      expect(row, v.variabele).toBeDefined();
+      expect(Math.log(row.irr_low), v.variabele).toBeLessThan(row.truth);
+      expect(Math.log(row.irr_high), v.variabele).toBeGreaterThan(row.truth);
+    }
+  }, 120_000);
+
+  test("the findings use the Holm-adjusted negative-binomial p-value; unplanted factors carry truth 0", () => {
+    const {result} = run(demoDelivery());
+    const rows = result.tables!.factor_models.toArray().map((r) => r.toJSON());
+    const nb = rows.filter((r) => r.level === "buurt" && r.period === "alle" && r.family === "negbin" && r.term !== "(Intercept)");
+    for (const r of nb) {
+      const f = result.findings!.find((f) => f.id === `factor.${r.term}`)!;
+      expect(f.p_value).toBeCloseTo(r.p_holm, 6);
+      expect(f.estimate).toBeCloseTo(r.irr, 5);
+      expect(r.p_holm).toBeGreaterThanOrEqual(r.p_value);
+    }
+    expect(nb.find((r) => r.term === "perc_65_plus")!.truth).toBe(0);
+    const corr = result.tables!.factor_correlations.toArray().map((r) => r.toJSON());
+    expect(corr.every((c) => c.p_holm >= c.p_value && c.rho >= -1 && c.rho <= 1)).toBe(true);
+  });
+
+  test("openbaar: quintile counts 1-4 are hidden, never alone, and the rate with them", () => {
+    const {result} = run(demoDelivery({incidents: 300}), "openbaar");
+    const q = result.tables!.factor_quintiles.toArray().map((r) => r.toJSON());
+    expect(q.length).toBeGreaterThan(0);
+    for (const r of q) {
+      if (r.count !== null) expect(r.count === 0 || r.count >= 5).toBe(true);
+      if (r.suppressed) expect(r.rate).toBeNull();
+    }
+    const groups = new Map<string, number>();
+    for (const r of q) if (r.suppressed) groups.set(`${r.level}|${r.period}|${r.variable}`, (groups.get(`${r.level}|${r.period}|${r.variable}`) ?? 0) + 1);
+    for (const n of groups.values()) expect(n).not.toBe(1);
+  });
+
+  test("a delivery without kerncijfers: every factor finding says 'niet geleverd'", () => {
+    const delivery = readDelivery(join(import.meta.dirname, "../../fixtures/minimal-delivery"));
+    const result = factorsAnalysis.run({delivery, level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null});
+    expect(result.findings!.length).toBe(7);
+    expect(result.findings!.every((f) => f.verdict === "niet geleverd" && f.id.startsWith("factor."))).toBe(true);
+    expect(result.tables!.factor_models.numRows).toBe(0);
+  });
+});

@@ -1,0 +1,30 @@
+import {describe, expect, test} from "vitest";
+import {findingsOf, formatEstimate, formatP, formatShare, parseBands, pText, verdictClass} from "../../src/lib/hypotheses/format.js";
+
+describe("hypothesis page helpers", () => {
+  test("p-values and estimates in Dutch", () => {
+    expect(formatP(0.0004)).toBe("< 0,001");
+    expect(formatP(0.0123)).toBe("0,012");
+    expect(formatP(null)).toBe("–");
+    expect(pText(0.0004)).toBe("p < 0,001");
+    expect(pText(0.5)).toBe("p = 0,500");
+    expect(formatShare(0.2456)).toBe("24,6%");
+    expect(formatEstimate({estimate: 1.2345, ci_low: 1.1, ci_high: 1.4, unit: "irr"})).toBe("1,23 (95%-interval 1,10 – 1,40)");
+    expect(formatEstimate({estimate: 0.25, ci_low: null, ci_high: null, unit: "share"})).toBe("25,0%");
+  });
+
+  test("verdict classes and findings per page", () => {
+    expect(["aangetoond (hoger risico)", "niet aangetoond", "niet geleverd", "onvoldoende gegevens"].map(verdictClass)).toEqual(["ja", "nee", "leeg", "leeg"]);
+    const f = [{id: "knox.a"}, {id: "knoxx.b"}, {id: "factor.c"}] as never[];
+    expect(findingsOf(f, "knox").map((x: {id: string}) => x.id)).toEqual(["knox.a"]);
+  });
+
+  test("parseBands accepts typed lists and rejects bad ones by name", () => {
+    expect(parseBands("0, 1, 100 200")).toEqual({breaks: [0, 1, 100, 200]});
+    expect(parseBands("0;7;14")).toEqual({breaks: [0, 7, 14]});
+    expect(parseBands("1, 2")).toEqual({error: "De eerste grens moet 0 zijn."});
+    expect(parseBands("0, 5, 5")).toEqual({error: "De grenzen moeten oplopen."});
+    expect(parseBands("0, x")).toEqual({error: "Geen geldig getal: x"});
+    expect(parseBands("")).toHaveProperty("error");
+  });
+});
