@@ -44,5 +44,7 @@ export default {
   // No DuckDB extensions: they would be downloaded from the extension host at build time.
   duckdb: {extensions: {json: null, parquet: null}},
   footer: "Inbraaklab — open-source analysewerkbank woninginbraak Twente.",
-  search: false
+  search: false,
+  // No favicon request (there is none): an empty icon keeps the browser from asking for one.
+  head: `<link rel="icon" href="data:,">`
 };

@@ -56,12 +56,20 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
   return hash.digest("hex");
 }
 
+/** A hash of the demo generator's code: the demo delivery is regenerated only when it changes. */
+export function generatorFingerprint(): string {
+  const hash = createHash("sha256");
+  hashFiles(hash, join(PROJECT_ROOT, "loaders", "demo"), (n) => n.endsWith(".ts"));
+  for (const file of ["loaders/delivery/geo.ts", "src/lib/random.ts", "src/lib/twente.ts"]) hash.update(readFileSync(join(PROJECT_ROOT, file)));
+  return hash.digest("hex");
+}
+
 /** The delivery folder to build from: INBRAAKLAB_DATA_DIR, or the demo delivery (generated when missing). */
 export async function deliveryDir(config: BuildConfig): Promise<string> {
   if (config.dataDir) return config.dataDir;
   const dir = join(DEMO_ROOT, `seed-${config.demoSeed}`);
   const stamp = join(dir, ".generator");
-  const version = codeFingerprint();
+  const version = generatorFingerprint();
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
     const {writeDemoDelivery} = await import("../demo/generate.js");
     const {plantErrors} = await import("../demo/faults.js");
