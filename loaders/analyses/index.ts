@@ -4,5 +4,14 @@
  * `src/data/<table>.arrow.ts` per table it publishes, and a contract test.
  */
 import type {Analysis} from "./types.js";
+import {campaignsAnalysis} from "./campaigns.js";
+import {dorAnalysis} from "./dor.js";
+import {preventionAnalysis} from "./prevention.js";
+import {whatsappAnalysis} from "./whatsapp.js";
 
-export const ANALYSES: readonly Analysis[] = [];
+export const ANALYSES: readonly Analysis[] = [
+  whatsappAnalysis,
+  preventionAnalysis,
+  dorAnalysis,
+  campaignsAnalysis
+];
