@@ -1,7 +1,7 @@
 /**
  * Campaigns (campagnes.csv): for each campaign (editions of the same name, years stripped, pooled),
- * a quasi-Poisson regression of monthly burglaries per area with the area's own level per calendar
- * year, a common season and a campaign indicator: the campaign months are compared with the same
+ * a quasi-Poisson regression of monthly burglaries per area with the area's own level per twelve-month
+ * period centred on the campaign months, a common season and a campaign indicator: the campaign months are compared with the same
  * months in years without the campaign, after each year's level. Areas: the region (as one series)
  * or the municipalities named.
  */
@@ -43,7 +43,7 @@ export function campaignSlug(name: string): string {
 }
 
 const QUESTION = (name: string) => `Zijn er minder inbraken in de maanden van de campagne "${name}" dan in dezelfde maanden van jaren zonder campagne?`;
-const METHOD = "quasi-Poisson: campagnemaanden tegen dezelfde maanden in andere jaren, met een eigen niveau per jaar en gebied";
+const METHOD = "quasi-Poisson: campagnemaanden tegen dezelfde maanden in andere jaren, met een eigen niveau per jaar (rond de campagne) en gebied";
 
 export interface CampaignResult {
   tables: Record<keyof typeof CAMPAIGN_SCHEMAS, Table>;
@@ -70,7 +70,6 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
   }
   const effects: EffectRow[] = [], findings: Finding[] = [], series: Record<string, unknown>[] = [], list: Record<string, unknown>[] = [];
   const {firstMonth: f0, months: T} = panel;
-  const firstYear = Math.floor(f0 / 12), years = Math.floor((f0 + T - 1) / 12) - firstYear + 1;
   for (const [slug, g] of [...groups].sort((a, b) => a[0].localeCompare(b[0]))) {
     for (const c of g.campaigns) list.push({campaign: slug, name: c.naam, area_code: c.gebied, start: c.start, end: c.end});
     const units = [...new Set(g.campaigns.map((c) => c.gebied))].sort();
@@ -83,13 +82,22 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
     };
     const x: number[][] = [], y: number[] = [], offset: number[] = [], keys: {unit: string; t: number; on: boolean}[] = [];
     const usable = units.map((u) => [u, seriesOf(u)] as const).filter(([, s]) => s !== null);
-    const p = usable.length * years + 11 + 1;
+    // Twelve-month periods centred on the campaign months (circular mean of their month of year), so
+    // that a smooth trend within a period cancels between the months before and after the campaign.
+    const shift = periodStart(g.campaigns.flatMap((c) => {
+      const out: number[] = [];
+      for (let m = monthOfDay(c.start); m <= monthOfDay(c.end); m++) out.push(m % 12);
+      return out;
+    }));
+    const periodOf = (m: number) => Math.floor((m - shift) / 12) - Math.floor((f0 - shift) / 12);
+    const periods = periodOf(f0 + T - 1) + 1;
+    const p = usable.length * periods + 11 + 1;
     for (const [k, [unit, s]] of usable.entries()) {
       for (let t = 0; t < T; t++) {
         const m = f0 + t;
         const row = new Array<number>(p).fill(0);
-        row[k * years + Math.floor(m / 12) - firstYear] = 1;
-        if (m % 12 > 0) row[usable.length * years + (m % 12) - 1] = 1;
+        row[k * periods + periodOf(m)] = 1;
+        if (m % 12 > 0) row[usable.length * periods + (m % 12) - 1] = 1;
         const on = running(unit, m);
         row[p - 1] = on ? 1 : 0;
         x.push(row);
@@ -115,15 +123,15 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
           series.push({campaign: slug, area_code: k.unit, month: dayOfMonth(f0 + k.t), running: k.on, observed: safeCount(y[i], threshold), fitted: num(fit.fitted[i], 3), counterfactual: num(cf, 3)});
         });
         const warnings: string[] = [];
-        const campaignYears = new Set(keys.filter((k) => k.on).map((k) => Math.floor((f0 + k.t) / 12))).size;
-        if (campaignYears >= years) warnings.push("De campagne liep in elk jaar van de gegevens: er zijn geen jaren zonder campagne om mee te vergelijken.");
+        const campaignYears = new Set(keys.filter((k) => k.on).map((k) => periodOf(f0 + k.t))).size;
+        if (campaignYears >= periods) warnings.push("De campagne liep in elk jaar van de gegevens: er zijn geen jaren zonder campagne om mee te vergelijken.");
         if (onMonths < 6) warnings.push(`Slechts ${onMonths} campagnemaanden: de schatting is onzeker.`);
         if (T < 36) warnings.push("Minder dan drie jaar gegevens: het seizoenspatroon is nauwelijks te schatten.");
         const pValue = 2 * (1 - normal(Math.abs(b / se)));
         row = {
           effect: "campaign", area_code: slug, label, estimate: num(pct(b)), ci_low: num(pct(b - z * se)), ci_high: num(pct(b + z * se)), p_value: num(pValue, 6),
           unit: "percent", observed: safeCount(obs, threshold), expected: num(exp, 2), areas: usable.length, months: onMonths, planted,
-          verdict: verdictOf(pct(b - z * se), pct(b + z * se), {thin: onMonths < 6 || campaignYears >= years || T < 36}), warning: warnings.length ? warnings.join(" | ") : null
+          verdict: verdictOf(pct(b - z * se), pct(b + z * se), {thin: onMonths < 6 || campaignYears >= periods || T < 36}), warning: warnings.length ? warnings.join(" | ") : null
         };
       } catch (error) {
         row = {...base, area_code: slug, label, verdict: "onvoldoende gegevens", warning: `Geen schatting mogelijk: ${(error as Error).message}.`};
@@ -140,6 +148,19 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
     },
     findings, effects
   };
+}
+
+/**
+ * The month of year (0 = January) that starts the twelve-month periods centred on the given months
+ * of year: six months after their circular mean.
+ * @example periodStart([9, 10, 11, 0, 1, 2]) // 6 (July: October-March is centred in July-June)
+ */
+export function periodStart(monthsOfYear: readonly number[]): number {
+  if (!monthsOfYear.length) return 0;
+  let sx = 0, sy = 0;
+  for (const m of monthsOfYear) sx += Math.cos((2 * Math.PI * m) / 12), sy += Math.sin((2 * Math.PI * m) / 12);
+  const mean = ((Math.atan2(sy, sx) / (2 * Math.PI)) * 12 + 12) % 12;
+  return (Math.round(mean + 0.5) + 6) % 12;
 }
 
 function normal(z: number): number {
