@@ -6,7 +6,12 @@ export default {
   lang: "nl",
   pages: [
     {name: "Databronnen", path: "/databronnen"},
-    {name: "Datakwaliteit", path: "/datakwaliteit"}
+    {name: "Datakwaliteit", path: "/datakwaliteit"},
+    {name: "Wat werkt?", path: "/maatregelen/"},
+    {name: "Maatregel: appgroepen", path: "/maatregelen/whatsapp"},
+    {name: "Maatregel: preventieadviezen", path: "/maatregelen/preventieadvies"},
+    {name: "Maatregel: opkopersregister", path: "/maatregelen/dor"},
+    {name: "Maatregel: campagnes", path: "/maatregelen/campagnes"}
   ],
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
