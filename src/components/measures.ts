@@ -189,7 +189,7 @@ export function ForestChart(rows: readonly (EffectRecord & {name: string})[], {P
   const data = rows.filter((r) => r.estimate !== null);
   if (!data.length) return EmptyChart("Geen schattingen: niet geleverd of te weinig gegevens", {Plot, width});
   return Plot.plot({
-    width, height: 40 + 26 * data.length, marginLeft: 210,
+    width, height: 40 + 26 * data.length, marginLeft: 270,
     x: {label: "Verandering (%) met 95%-interval", grid: true, tickFormat: (v: number) => `${v}%`},
     y: {label: null, domain: data.map((d) => d.name)},
     marks: [

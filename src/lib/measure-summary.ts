@@ -23,7 +23,7 @@ export interface SummaryRow extends FindingRecord {
 const KNOWN: Record<string, {title: string; page: string; per?: string}> = {
   "measure.whatsapp.overall": {title: "Buurtpreventie-appgroepen", page: "./whatsapp"},
   "measure.whatsapp.displacement": {title: "Appgroepen: verplaatsing naar buren", page: "./whatsapp"},
-  "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken/1.000 woningen)", page: "./preventieadvies", per: " per 10 bezoeken"},
+  "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken)", page: "./preventieadvies", per: " per 10 bezoeken"},
   "measure.dor.level": {title: "Digitaal Opkopersregister", page: "./dor"},
   "measure.campaigns": {title: "Campagnes", page: "./campagnes"}
 };
