@@ -8,6 +8,7 @@
  *
  *   npx tsx bench/measures-demo.bench.ts [--seeds 50] [--dor-null-seeds 20] [--replicates 499]
  *                                        [--from 2012] [--to 2025] [--incidents N]
+ *                                        [--only whatsapp,prevention,dor,campaigns]
  *                                        [--save out.json] [--baseline out.json]
  *
  * Prints each rate with its target and, with --baseline, the ratio to a saved run.
@@ -34,6 +35,7 @@ const replicates = +arg("replicates", "499");
 const fromYear = +arg("from", "2012"), toYear = +arg("to", "2025");
 const incidents = arg("incidents", "") ? +arg("incidents", "") : undefined;
 const savePath = arg("save", ""), baselinePath = arg("baseline", "");
+const only = new Set(arg("only", "whatsapp,prevention,dor,campaigns").split(","));
 for (const [k, v] of [["seeds", seeds], ["dor-null-seeds", dorNullSeeds], ["replicates", replicates]] as const) {
   if (!Number.isInteger(v) || v < 0) throw new Error(`invalid --${k}: ${v}`);
 }
@@ -64,6 +66,8 @@ const keep = (name: string, v: number | null) => v !== null && (estimates[name] 
 const t0 = performance.now();
 for (let seed = 1; seed <= seeds; seed++) {
   const planted = deliver({seed});
+  let log = `seed ${seed}/${seeds}:`;
+  if (only.has("whatsapp")) {
   const w = runWhatsapp(planted.delivery, {replicates, truth: planted.truth});
   const [overall, displacement] = w.effects;
   const pw = overall.planted!;
@@ -72,6 +76,9 @@ for (let seed = 1; seed <= seeds; seed++) {
   tally("WhatsApp: pre-trend flag raised (planted)", "~5%", w.did ? w.did.flags.preTrendDiffers : null);
   tally("Displacement: declared where none planted (planted run)", "<= ~7%", excludesZero(displacement));
   keep("whatsapp", overall.estimate);
+  log += ` WhatsApp ${overall.estimate?.toFixed(1)} [${overall.ci_low?.toFixed(1)}, ${overall.ci_high?.toFixed(1)}] (planted ${pw});`;
+  }
+  if (only.has("dor")) {
   const dor = runDor(planted.delivery, {truth: planted.truth});
   const pooled = dor.effects.find((e) => e.effect === "level" && e.area_code === "regio")!;
   tally("DOR: pooled 95% interval covers the planted level change", ">= 90%", covers(pooled, pooled.planted!));
@@ -80,15 +87,20 @@ for (let seed = 1; seed <= seeds; seed++) {
   }
   tally("DOR: pooled placebo declares an effect", "<= ~7%", excludesZero(dor.effects.find((e) => e.effect === "placebo_level" && e.area_code === "regio")!));
   keep("dor", pooled.estimate);
+  log += ` DOR ${pooled.estimate?.toFixed(1)} [${pooled.ci_low?.toFixed(1)}, ${pooled.ci_high?.toFixed(1)}];`;
+  }
+  if (only.has("prevention")) {
   const prevention = runPrevention(planted.delivery, {replicates, truth: planted.truth}).effects[0];
   tally("Prevention: 95% interval covers the planted dose slope", ">= 90%", prevention.estimate === null ? null : covers(prevention, prevention.planted!));
   tally("Prevention: slope has the planted sign", "power", prevention.estimate === null ? null : Math.sign(prevention.estimate) === Math.sign(prevention.planted!));
   tally("Prevention: planted slope found (interval excludes 0)", "power", prevention.estimate === null ? null : excludesZero(prevention));
   keep("prevention", prevention.estimate);
-  for (const c of runCampaigns(planted.delivery, {truth: planted.truth}).effects) {
+  }
+  if (only.has("campaigns")) for (const c of runCampaigns(planted.delivery, {truth: planted.truth}).effects) {
     tally("Campaigns: declared where none planted (effect 0)", "<= ~7%", c.estimate === null ? null : excludesZero(c));
   }
 
+  if (only.has("whatsapp")) {
   const none = deliver({seed, plant: {whatsapp: false}});
   const n = runWhatsapp(none.delivery, {replicates, truth: none.truth});
   tally("WhatsApp: declares an effect when none planted", "<= ~7%", excludesZero(n.effects[0]));
@@ -97,14 +109,16 @@ for (let seed = 1; seed <= seeds; seed++) {
   tally("WhatsApp: pre-trend flag raised (none planted)", "~5%", n.did ? n.did.flags.preTrendDiffers : null);
   tally("Displacement: declared where none planted (null run)", "<= ~7%", excludesZero(n.effects[1]));
   keep("whatsapp-null", n.effects[0].estimate);
+  log += ` null ${n.effects[0].estimate?.toFixed(1)} [${n.effects[0].ci_low?.toFixed(1)}, ${n.effects[0].ci_high?.toFixed(1)}];`;
+  }
 
-  if (seed <= dorNullSeeds) {
+  if (only.has("dor") && seed <= dorNullSeeds) {
     const dorNone = deliver({seed, plant: {dor: false}});
     const d = runDor(dorNone.delivery, {truth: dorNone.truth}).effects.find((e) => e.effect === "level" && e.area_code === "regio")!;
     tally("DOR: pooled level change declared when none planted", "<= ~7%", excludesZero(d));
   }
   const s = (performance.now() - t0) / 1000;
-  console.error(`seed ${seed}/${seeds}: WhatsApp ${overall.estimate?.toFixed(1)} [${overall.ci_low?.toFixed(1)}, ${overall.ci_high?.toFixed(1)}] (planted ${pw}); null ${n.effects[0].estimate?.toFixed(1)} [${n.effects[0].ci_low?.toFixed(1)}, ${n.effects[0].ci_high?.toFixed(1)}]; DOR ${pooled.estimate?.toFixed(1)} [${pooled.ci_low?.toFixed(1)}, ${pooled.ci_high?.toFixed(1)}]; ${s.toFixed(0)} s`);
+  console.error(`${log} ${s.toFixed(0)} s`);
 }
 const seconds = (performance.now() - t0) / 1000;
 const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
