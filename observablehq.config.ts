@@ -28,6 +28,16 @@ export default {
       ]
     },
     {
+      name: "Maatregelen",
+      pages: [
+        {name: "Wat werkt?", path: "/maatregelen/"},
+        {name: "Buurtpreventie-appgroepen", path: "/maatregelen/whatsapp"},
+        {name: "Preventieadviezen", path: "/maatregelen/preventieadvies"},
+        {name: "Digitaal Opkopersregister", path: "/maatregelen/dor"},
+        {name: "Campagnes", path: "/maatregelen/campagnes"}
+      ]
+    },
+    {
       name: "Gegevens",
       pages: [
         {name: "Databronnen", path: "/databronnen"},

@@ -6,13 +6,17 @@
 import type {Analysis} from "./types.js";
 import {areaGeometry} from "./area-geometry.js";
 import {areaRates} from "./area-rates.js";
+import {campaignsAnalysis} from "./campaigns.js";
+import {dorAnalysis} from "./dor.js";
 import {factorsAnalysis} from "./factors.js";
 import {gridHotspots} from "./grid-hotspots.js";
 import {knoxAnalysis} from "./knox.js";
+import {preventionAnalysis} from "./prevention.js";
 import {repeatAnalysis} from "./repeat.js";
 import {seasonAnalysis} from "./season.js";
 import {timeAnalysis} from "./time.js";
 import {whatAnalysis} from "./what.js";
+import {whatsappAnalysis} from "./whatsapp.js";
 
 export const ANALYSES: readonly Analysis[] = [
   // Dashboard: when, what, where, how much.
@@ -25,5 +29,10 @@ export const ANALYSES: readonly Analysis[] = [
   knoxAnalysis,
   factorsAnalysis,
   seasonAnalysis,
-  repeatAnalysis
+  repeatAnalysis,
+  // Measures.
+  whatsappAnalysis,
+  preventionAnalysis,
+  dorAnalysis,
+  campaignsAnalysis
 ];

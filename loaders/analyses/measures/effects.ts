@@ -1,0 +1,109 @@
+/**
+ * What the measure analyses share: the schema of their effect tables (one row per estimate), the
+ * verdict vocabulary, and the privacy rule for the pooled counts they publish.
+ */
+import type {Table} from "apache-arrow";
+import {buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
+import type {Finding} from "../types.js";
+
+const d = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "dict", description, nullable});
+const f64 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "float64", description, nullable});
+const i32 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int32", description, nullable});
+const str = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "string", description, nullable});
+
+export const spec = {d, f64, i32, str, i16: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int16", description, nullable}),
+  day: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "date", description, nullable})};
+
+/** Schema of `<measure>_effects`: one row per estimate (overall effect, displacement, level change, ...). */
+export const EFFECT_SCHEMA: readonly ColumnSpec[] = [
+  d("effect", "estimate id: overall, displacement, pre_trend, level, slope, placebo_level, dose, campaign"),
+  d("area_code", "regio, a GM code, or the campaign slug"),
+  str("label", "what the row estimates, in Dutch"),
+  f64("estimate", "estimate in `unit` (percent change; p-value rows: the test statistic)", true),
+  f64("ci_low", "lower bound of the 95% interval", true),
+  f64("ci_high", "upper bound of the 95% interval", true),
+  f64("p_value", "p-value where the method gives one", true),
+  d("unit", "percent, percent_per_10 (per 10 visits per 1,000 dwellings) or wald"),
+  i32("observed", "burglaries pooled over the cells of the estimate; null when suppressed (openbaar: 1..threshold-1)", true),
+  f64("expected", "counterfactual burglaries pooled over the same cells", true),
+  i32("areas", "areas with the measure in the estimate", true),
+  i32("months", "months in the estimate", true),
+  f64("planted", "demo delivery only: the effect the generator planted, in `unit`", true),
+  d("verdict", "aangetoond, niet aangetoond, onzeker, onvoldoende gegevens or niet geleverd"),
+  str("warning", "plain Dutch warnings (pre-trend, too few areas or months), ' | '-separated", true)
+];
+
+export interface EffectRow {
+  effect: string;
+  area_code: string;
+  label: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  unit: string;
+  observed: number | null;
+  expected: number | null;
+  areas: number | null;
+  months: number | null;
+  planted: number | null;
+  verdict: string;
+  warning: string | null;
+}
+
+export const VERDICTS = ["aangetoond", "niet aangetoond", "onzeker", "onvoldoende gegevens", "niet geleverd"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/**
+ * The verdict on an interval: "onvoldoende gegevens" when the data are too thin, "aangetoond" when
+ * the interval excludes 0, "onzeker" when it does but a check failed (pre-trend, placebo), else
+ * "niet aangetoond".
+ */
+export function verdictOf(low: number | null, high: number | null, {thin = false, doubtful = false} = {}): Verdict {
+  if (thin || low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) return "onvoldoende gegevens";
+  const excludesZero = low > 0 || high < 0;
+  if (!excludesZero) return "niet aangetoond";
+  return doubtful ? "onzeker" : "aangetoond";
+}
+
+/** A finite number or null (NaN and infinities become null), rounded to `digits` decimals. */
+export function num(v: number | null | undefined, digits = 4): number | null {
+  if (v === null || v === undefined || !Number.isFinite(v)) return null;
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** A count as published: null when 1..threshold-1 (threshold 0: never). */
+export function safeCount(n: number | null | undefined, threshold: number): number | null {
+  if (n === null || n === undefined || !Number.isFinite(n)) return null;
+  const k = Math.round(n);
+  return k > 0 && k < threshold ? null : k;
+}
+
+/** Builds a table from row objects with a spec (column order from the spec). */
+export function tableOf(columns: readonly ColumnSpec[], rows: readonly object[]): Table {
+  const out: Record<string, unknown[]> = {};
+  for (const c of columns) out[c.name] = rows.map((r) => (r as Record<string, unknown>)[c.name] ?? null);
+  return buildTable(columns, out as Record<string, ColumnValues>);
+}
+
+/** An effect row for a measure that was not delivered. */
+export function notDelivered(effect: string, label: string, unit = "percent"): EffectRow {
+  return {
+    effect, area_code: "regio", label, estimate: null, ci_low: null, ci_high: null, p_value: null, unit,
+    observed: null, expected: null, areas: null, months: null, planted: null, verdict: "niet geleverd", warning: null
+  };
+}
+
+/** The finding of an effect row. */
+export function findingOf(row: EffectRow, id: string, question: string, method: string): Finding {
+  return {
+    id, question, method, estimate: row.estimate, ci_low: row.ci_low, ci_high: row.ci_high, p_value: row.p_value,
+    unit: row.unit === "percent_per_10" ? "percent" : row.unit, verdict: row.verdict
+  };
+}
+
+/** Percentage of a relative effect (-0.25 -> -25), or null. */
+export function percentOf(relative: unknown): number | null {
+  return typeof relative === "number" && Number.isFinite(relative) ? num(100 * relative, 4) : null;
+}

@@ -1,0 +1,4 @@
+// Campaigns: the delivered campaigns with their slug.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("campaign_list");

@@ -1,0 +1,4 @@
+// Campaigns: monthly counts, fit and counterfactual per campaign and area.
+import {writePublished} from "../../loaders/pipeline/run.js";
+
+await writePublished("campaign_series");

@@ -1,0 +1,50 @@
+/**
+ * The "Wat werkt?" summary: the measure findings of findings.json in a fixed order with their page.
+ */
+
+export interface FindingRecord {
+  id: string;
+  question: string;
+  method: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  unit: string;
+  verdict: string;
+}
+
+export interface SummaryRow extends FindingRecord {
+  title: string;
+  page: string;
+  per?: string;
+}
+
+const KNOWN: Record<string, {title: string; page: string; per?: string}> = {
+  "measure.whatsapp.overall": {title: "Buurtpreventie-appgroepen", page: "./whatsapp"},
+  "measure.whatsapp.displacement": {title: "Appgroepen: verplaatsing naar buren", page: "./whatsapp"},
+  "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken)", page: "./preventieadvies", per: " per 10 bezoeken"},
+  "measure.dor.level": {title: "Digitaal Opkopersregister", page: "./dor"},
+  "measure.campaigns": {title: "Campagnes", page: "./campagnes"}
+};
+
+/**
+ * Picks the measure findings (`measure.*`) in page order and gives each a Dutch title and its page;
+ * campaign findings (`measure.campaign.<slug>`) are titled after their slug.
+ * @example measureSummary([{id: "measure.dor.level", ...}])[0].title // "Digitaal Opkopersregister"
+ */
+export function measureSummary(findings: readonly FindingRecord[]): SummaryRow[] {
+  if (!Array.isArray(findings)) throw new Error(`invalid findings: ${findings}`);
+  const order = Object.keys(KNOWN);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : id.startsWith("measure.campaign.") ? order.length - 0.5 : order.length + 1);
+  return findings
+    .filter((f) => f.id.startsWith("measure."))
+    .map((f) => {
+      const known = KNOWN[f.id];
+      if (known) return {...f, ...known};
+      const slug = f.id.replace(/^measure\.campaign\./, "");
+      const title = f.id.startsWith("measure.campaign.") ? `Campagne: ${slug.replace(/-/g, " ")}` : f.id;
+      return {...f, title, page: "./campagnes"};
+    })
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
+}

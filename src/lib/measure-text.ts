@@ -1,0 +1,79 @@
+/**
+ * Dutch text for the measure pages: percentages, intervals, verdicts and warnings of the published
+ * effect tables (loaders/analyses/measures/effects.ts). Pure and browser-safe.
+ */
+
+/** One row of a `<measure>_effects` table as the page reads it. */
+export interface EffectRecord {
+  effect: string;
+  area_code: string;
+  label: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  unit: string;
+  observed: number | null;
+  expected: number | null;
+  areas: number | null;
+  months: number | null;
+  planted: number | null;
+  verdict: string;
+  warning: string | null;
+}
+
+/**
+ * A signed Dutch percentage with one decimal: -25.04 -> "−25,0%".
+ * @example formatPercent(12.34) // "+12,3%"
+ */
+export function formatPercent(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "–";
+  const s = Math.abs(v).toFixed(digits).replace(".", ",");
+  return `${v > 0 ? "+" : v < 0 ? "−" : ""}${s}%`;
+}
+
+/** "−32,5% tot −14,2%" for an interval, or "–". */
+export function formatInterval(low: number | null | undefined, high: number | null | undefined): string {
+  if (low === null || low === undefined || high === null || high === undefined) return "–";
+  return `${formatPercent(low)} tot ${formatPercent(high)}`;
+}
+
+/** The plain-Dutch sentence of an effect row: estimate, interval and what the verdict means. */
+export function effectSentence(r: EffectRecord, {per = ""}: {per?: string} = {}): string {
+  if (r.verdict === "niet geleverd") return "Niet geleverd: de levering bevat het bestand van deze maatregel niet, dus er is niets te schatten.";
+  if (r.estimate === null) return `Geen schatting: ${r.warning ?? "onvoldoende gegevens"}`;
+  const direction = r.estimate < 0 ? "daling" : "stijging";
+  const base = `Geschat: ${formatPercent(r.estimate)}${per} (95%-interval ${formatInterval(r.ci_low, r.ci_high)}).`;
+  switch (r.verdict) {
+    case "aangetoond": return `${base} Het interval ligt geheel aan één kant van nul: een ${direction} is aangetoond.`;
+    case "onzeker": return `${base} Het interval sluit nul uit, maar een controle faalt: het effect is onzeker.`;
+    case "niet aangetoond": return `${base} Het interval bevat nul: een effect is niet aangetoond (wat niet hetzelfde is als: geen effect).`;
+    default: return `${base} Te weinig gegevens voor een betrouwbaar oordeel.`;
+  }
+}
+
+/** The warnings of a row as separate sentences. */
+export function warningsOf(r: Pick<EffectRecord, "warning"> | null | undefined): string[] {
+  return r?.warning ? r.warning.split(" | ").filter(Boolean) : [];
+}
+
+/** A verdict's CSS class suffix. */
+export function verdictClass(verdict: string): string {
+  return ({"aangetoond": "yes", "niet aangetoond": "no", "onzeker": "doubt", "onvoldoende gegevens": "thin", "niet geleverd": "absent"} as Record<string, string>)[verdict] ?? "thin";
+}
+
+/** Whether the planted value lies inside the interval (demo deliveries). */
+export function coversPlanted(r: EffectRecord): boolean | null {
+  if (r.planted === null || r.ci_low === null || r.ci_high === null) return null;
+  return r.ci_low <= r.planted && r.planted <= r.ci_high;
+}
+
+/** Arrow rows (or any iterable of records) as plain objects with dates as Date. */
+export function plainRows<T = Record<string, unknown>>(table: Iterable<unknown> | null | undefined, dates: readonly string[] = []): T[] {
+  if (!table) return [];
+  return Array.from(table as Iterable<Record<string, unknown> & {toJSON?: () => Record<string, unknown>}>, (r) => {
+    const o = {...(typeof r.toJSON === "function" ? r.toJSON() : r)} as Record<string, unknown>;
+    for (const d of dates) if (o[d] !== null && o[d] !== undefined) o[d] = new Date(o[d] as number);
+    return o as T;
+  });
+}
