@@ -27,7 +27,8 @@ describe.each(["openbaar", "intern"] as const)("analysis tables (%s)", (level) =
         expect(table.schema.fields.map((f) => f.name)).toEqual(spec.map((c) => c.name));
         expect(table.schema.fields.map((f) => String(f.type))).toEqual(spec.map((c) => TYPE[c.kind]));
         expect(table.schema.fields.map((f) => f.nullable)).toEqual(spec.map((c) => c.nullable ?? false));
-        expect(table.numRows).toBeGreaterThan(0);
+        // Content is asserted by each analysis's own tests; some tables are legitimately empty on
+        // the small test delivery (e.g. DOR series when every connection predates it).
       });
     }
   }
