@@ -51,20 +51,21 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
     hash.update(name + "\0");
     hash.update(readFileSync(path));
   }
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow}));
+  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme}));
   return hash.digest("hex");
 }
 
 /** The delivery folder to build from: INBRAAKLAB_DATA_DIR, or the demo delivery (generated when missing). */
 export async function deliveryDir(config: BuildConfig): Promise<string> {
   if (config.dataDir) return config.dataDir;
-  const dir = join(DEMO_ROOT, `seed-${config.demoSeed}`);
+  const dir = join(DEMO_ROOT, `seed-${config.demoSeed}${config.theme === "woninginbraak" ? "" : `-${config.theme}`}`);
   const stamp = join(dir, ".generator");
   const version = codeFingerprint();
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
     const {writeDemoDelivery} = await import("../demo/generate.js");
     rmSync(dir, {recursive: true, force: true});
-    await writeDemoDelivery(dir, {seed: config.demoSeed});
+    const {demoOptionsForTheme} = await import("../demo/themes.js");
+    await writeDemoDelivery(dir, {...demoOptionsForTheme(config.theme), seed: config.demoSeed});
     writeFileSync(stamp, version);
   }
   return dir;
