@@ -48,7 +48,9 @@ export function dutchDate(date: string): string {
 export function coverLine(meta: SiteMeta): string {
   const delivered = meta.delivered ? `Levering van ${dutchDate(meta.delivered)} (${meta.source})` : `Levering ${meta.source}`;
   const present = new Set((meta.files ?? []).filter((f) => f.present).map((f) => f.file));
-  const owners = [...new Set(CATALOGUE.filter((s) => present.has(s.file)).map((s) => s.owner.split(" (")[0]))];
+  const owners = [...new Set(CATALOGUE.filter((s) => present.has(s.file))
+    .flatMap((s) => s.owner.split(" (")[0].split(/,\s*|\s+en\s+|\s*\/\s*/))
+    .map((o) => o.charAt(0).toUpperCase() + o.slice(1)))];
   const sources = owners.length ? `Bronnen: ${owners.join("; ")}.` : "Bronnen: zie de pagina Databronnen.";
   const period = meta.first_month ? `, periode ${meta.first_month} t/m ${meta.last_month}` : "";
   const privacy = meta.level === "openbaar"
