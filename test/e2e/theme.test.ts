@@ -38,7 +38,11 @@ describe("site built for fietsdiefstal", () => {
   });
 
   test("the sidebar, titles and wording are the theme's", async () => {
-    expect(readFileSync(join(dir, "index.html"), "utf8")).toContain(`<title>${theme.siteTitle}</title>`);
+    for (const file of ["index.html", "datakwaliteit.html", "gemeenten/enschede.html"]) {
+      const title = readFileSync(join(dir, file), "utf8").match(/<title>([^<]*)<\/title>/)?.[1];
+      expect(title, file).toContain(theme.siteTitle);
+      expect(title, file).not.toContain("Inbraaklab");
+    }
     const page = await browser.newPage();
     try {
       await page.goto(server.url, {waitUntil: "load"});
