@@ -1,10 +1,23 @@
 // Observable Framework configuration. The site is fully offline: see docs/offline.md.
+import {cspMetaTag} from "./loaders/site/csp.js";
+import {siteMunicipalities} from "./loaders/site/municipalities.js";
+import {themeOf} from "./src/lib/theme.js";
+
+// Offence theme (INBRAAKLAB_THEME, src/lib/theme.ts) and the delivery's municipalities with data
+// (one report page each: src/gemeenten/[gemeente].md).
+const theme = themeOf(process.env.INBRAAKLAB_THEME);
+const municipalities = siteMunicipalities();
+// The CSP meta tag goes into built pages only: the preview server evaluates code inline.
+// scripts/harden.ts (postbuild) adds the hashes of each page's inline scripts.
+const building = process.argv.includes("build");
+
 export default {
   root: "src",
   output: process.env.INBRAAKLAB_OUTPUT ?? "dist",
-  title: "Inbraaklab",
+  title: theme.siteTitle,
   lang: "nl",
-  // Narrative order: the pager walks through the pages in this order (inspiration sessions).
+  // Narrative order: the pager (previous/next at the foot of every page) walks through these in
+  // order, which is the walk-through of an inspiration session.
   pages: [
     {
       name: "Dashboard",
@@ -44,17 +57,32 @@ export default {
         {name: "Datakwaliteit", path: "/datakwaliteit"},
         {name: "Verkennen", path: "/verkennen"}
       ]
+    },
+    // Per-municipality reports (issue 7): overview in the walk-through, the editions in their own pager.
+    {name: "Gemeenten", path: "/gemeenten/"},
+    {
+      name: "Per gemeente",
+      collapsible: true,
+      open: false,
+      pager: "gemeenten",
+      pages: municipalities.map((m) => ({name: m.name, path: `/gemeenten/${m.slug}`}))
     }
   ],
-  // findings.json at a stable path (src/findings.json.ts), for comparing deliveries over time.
-  dynamicPaths: ["/findings.json"],
+  // findings.json at a stable path (src/findings.json.ts), for comparing deliveries over time, and
+  // one report page per municipality of the delivery.
+  dynamicPaths: ["/findings.json", ...municipalities.map((m) => `/gemeenten/${m.slug}`)],
+  pager: true,
+  // Links end in .html and folders in index.html, so dist/ works on any static server and sub-path.
+  preserveExtension: true,
+  preserveIndex: true,
+  // An empty icon keeps the browser from requesting a favicon; the CSP meta tag only in builds.
+  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}`,
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],
   // No DuckDB extensions: they would be downloaded from the extension host at build time.
   duckdb: {extensions: {json: null, parquet: null}},
-  footer: "Inbraaklab — open-source analysewerkbank woninginbraak Twente.",
+  footer: `${theme.siteTitle} — open-source ${theme.tagline}.`,
   search: false,
-  // No favicon request (there is none): an empty icon keeps the browser from asking for one.
-  head: `<link rel="icon" href="data:,">`
+  toc: {label: "Inhoud"}
 };

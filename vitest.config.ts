@@ -4,7 +4,7 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "node_modules/**"],
+    exclude: ["test/e2e/**", "test/workshop/**", "node_modules/**"],
     env: {TZ: "Europe/Amsterdam"},
     testTimeout: 60_000,
     pool: "forks"

@@ -1,11 +1,12 @@
 /**
  * Build configuration, from environment variables (documented in README.md):
  * INBRAAKLAB_DATA_DIR, INBRAAKLAB_LEVEL, INBRAAKLAB_REGION, INBRAAKLAB_MAX_REJECT_SHARE,
- * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED.
+ * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED, INBRAAKLAB_THEME.
  */
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {TWENTE_CODES} from "../src/lib/twente.js";
+import {themeOf, type ThemeId} from "../src/lib/theme.js";
 import {parseGemeentecode} from "./delivery/values.js";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,6 +22,8 @@ export interface BuildConfig {
   /** Counts 1..suppressBelow-1 are suppressed in the openbaar build. */
   suppressBelow: number;
   demoSeed: number;
+  /** The offence theme (src/lib/theme.ts): page wording and the demo generator's settings. */
+  theme: ThemeId;
 }
 
 /** Reads the configuration from an environment; invalid values are rejected by name. */
@@ -40,12 +43,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (!Number.isInteger(suppressBelow) || suppressBelow < 1) throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${env.INBRAAKLAB_SUPPRESS_BELOW}`);
   const demoSeed = Number(env.INBRAAKLAB_DEMO_SEED ?? 1);
   if (!Number.isInteger(demoSeed)) throw new Error(`invalid INBRAAKLAB_DEMO_SEED: ${env.INBRAAKLAB_DEMO_SEED}`);
+  const theme = themeOf(env.INBRAAKLAB_THEME).id; // rejects an unknown theme by name
   return {
     dataDir: env.INBRAAKLAB_DATA_DIR ? resolve(env.INBRAAKLAB_DATA_DIR) : undefined,
     level,
     region,
     maxRejectShare,
     suppressBelow,
-    demoSeed
+    demoSeed,
+    theme
   };
 }

@@ -52,7 +52,7 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
     hash.update(name + "\0");
     hash.update(readFileSync(path));
   }
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow}));
+  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme}));
   return hash.digest("hex");
 }
 
@@ -67,14 +67,15 @@ export function generatorFingerprint(): string {
 /** The delivery folder to build from: INBRAAKLAB_DATA_DIR, or the demo delivery (generated when missing). */
 export async function deliveryDir(config: BuildConfig): Promise<string> {
   if (config.dataDir) return config.dataDir;
-  const dir = join(DEMO_ROOT, `seed-${config.demoSeed}`);
+  const dir = join(DEMO_ROOT, `seed-${config.demoSeed}${config.theme === "woninginbraak" ? "" : `-${config.theme}`}`);
   const stamp = join(dir, ".generator");
   const version = generatorFingerprint();
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
     const {writeDemoDelivery} = await import("../demo/generate.js");
     const {plantErrors} = await import("../demo/faults.js");
     rmSync(dir, {recursive: true, force: true});
-    writeDemoDelivery(dir, {seed: config.demoSeed});
+    const {demoOptionsForTheme} = await import("../demo/themes.js");
+    writeDemoDelivery(dir, {...demoOptionsForTheme(config.theme), seed: config.demoSeed});
     // Like a real export, the demo has a few broken rows (about 0.4%) for check-data to find.
     const csv = join(dir, "inbraken.csv");
     writeFileSync(csv, plantErrors(readFileSync(csv, "utf8"), seededRng(config.demoSeed + 1), 0.004));

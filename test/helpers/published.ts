@@ -1,4 +1,5 @@
 /** The demo delivery's published tables (base tables and analyses) at a level, computed once per process. */
+import {readConfig} from "../../loaders/config.js";
 import type {Table} from "apache-arrow";
 import type {Level} from "../../loaders/config.js";
 import {readDelivery} from "../../loaders/delivery/read.js";
@@ -14,7 +15,7 @@ export function publishedDemo(level: Level = "openbaar"): {tables: Map<string, T
     const dir = demoDelivery();
     const delivery = readDelivery(dir);
     const {tables} = publish(delivery, {level, suppressBelow: 5});
-    runAnalyses(delivery, tables, {level, suppressBelow: 5, region: [...delivery.region], maxRejectShare: 0.05, demoSeed: 1, dataDir: dir}, dir);
+    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level}), dataDir: dir}, dir);
     cache.set(level, (hit = {tables, delivery}));
   }
   return hit;

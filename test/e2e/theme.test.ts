@@ -1,0 +1,64 @@
+// The theme-agnostic core: the same pipeline and pages built for another offence theme
+// (INBRAAKLAB_THEME=fietsdiefstal, from the demo generator's theme settings) render cleanly and
+// speak of that theme.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Browser} from "playwright-core";
+import {launchBrowser} from "./browser.js";
+import {buildSite, ROOT} from "./build.js";
+import {serveStatic, type StaticServer} from "./server.js";
+import {listPages, problems, smokePage} from "./smoke.js";
+import {THEMES} from "../../src/lib/theme.js";
+
+const theme = THEMES.fietsdiefstal;
+let browser: Browser;
+let server: StaticServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = buildSite("dist-fiets", {INBRAAKLAB_THEME: "fietsdiefstal"});
+  browser = await launchBrowser();
+  server = await serveStatic(dir);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("site built for fietsdiefstal", () => {
+  test("every page renders cleanly", async () => {
+    const pages = listPages(dir);
+    expect(pages).toContain("gemeenten/enschede");
+    for (const name of pages) {
+      const result = await smokePage(browser, `${server.url}${name}.html`, `fiets-${name}`, {screenshots: join(ROOT, "test/output/screenshots")});
+      expect(problems(result)).toEqual([]);
+    }
+  });
+
+  test("the sidebar, titles and wording are the theme's", async () => {
+    for (const file of ["index.html", "datakwaliteit.html", "gemeenten/enschede.html"]) {
+      const title = readFileSync(join(dir, file), "utf8").match(/<title>([^<]*)<\/title>/)?.[1];
+      expect(title, file).toContain(theme.siteTitle);
+      expect(title, file).not.toContain("Inbraaklab");
+    }
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url, {waitUntil: "load"});
+      await page.waitForSelector("[data-main-chart] svg");
+      expect(await page.textContent("#observablehq-sidebar")).toContain(theme.siteTitle);
+      expect(await page.textContent("h1")).toBe(theme.siteTitle);
+      expect(await page.textContent("[data-main-chart] h2")).toContain("Fietsdiefstallen en pogingen per maand");
+      expect(await page.textContent("[data-level]")).toContain("geregistreerde fietsdiefstallen en pogingen");
+      const legend = await page.textContent("[data-main-chart]");
+      expect(legend).toContain(theme.soort.inbraak);
+      await page.goto(`${server.url}gemeenten/enschede.html`, {waitUntil: "load"});
+      await page.waitForSelector("[data-main-chart] svg");
+      expect(await page.textContent("[data-main-chart] h2")).toContain("Fietsdiefstallen per 1.000 woningen");
+      expect(await page.textContent("main")).not.toContain("inbraken");
+    } finally {
+      await page.close();
+    }
+  });
+});
