@@ -4,7 +4,8 @@ import {defineConfig} from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.test.ts"],
-    env: {TZ: "Europe/Amsterdam"},
+    // One id per run: test files that need the same extra build share it (test/e2e/build.ts).
+    env: {TZ: "Europe/Amsterdam", INBRAAKLAB_E2E_RUN: process.env.INBRAAKLAB_E2E_RUN ?? String(Date.now())},
     testTimeout: 300_000,
     hookTimeout: 120_000,
     fileParallelism: false,

@@ -1,14 +1,23 @@
 /** Builds the site into another output folder with another configuration (for e2e tests). */
 import {execFileSync} from "node:child_process";
-import {readdirSync, statSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 
 export const ROOT = join(import.meta.dirname, "../..");
 
-/** Runs `npm run build` with the given environment into `<root>/<output>`; returns its path. */
+/**
+ * Runs `npm run build` with the given environment into `<root>/<output>`; returns its path. Within
+ * one e2e run (INBRAAKLAB_E2E_RUN, set by vitest.e2e.config.ts) a site built with the same output and
+ * environment is reused, so test files that need the same build share it.
+ */
 export function buildSite(output: string, env: Record<string, string>): string {
+  const dir = join(ROOT, output);
+  const stamp = join(dir, ".e2e-build");
+  const key = JSON.stringify({run: process.env.INBRAAKLAB_E2E_RUN ?? null, env});
+  if (process.env.INBRAAKLAB_E2E_RUN && existsSync(stamp) && readFileSync(stamp, "utf8") === key) return dir;
   execFileSync("npm", ["run", "build"], {cwd: ROOT, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, stdio: "pipe"});
-  return join(ROOT, output);
+  writeFileSync(stamp, key);
+  return dir;
 }
 
 /** Every file of a built site that is ours (pages, data, imports), not a vendored library. */

@@ -11,7 +11,7 @@ let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  const dir = process.env.KNOX_E2E_DIST ?? buildSite("dist-intern-knox", {INBRAAKLAB_LEVEL: "intern"});
+  const dir = process.env.KNOX_E2E_DIST ?? buildSite("dist-intern", {INBRAAKLAB_LEVEL: "intern"});
   browser = await launchBrowser();
   server = await serveStatic(dir);
   page = await browser.newPage();
