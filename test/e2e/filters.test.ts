@@ -1,4 +1,5 @@
-// The page-wide filters on the Overzicht, Wanneer, Wat and Wie pages: every filter changes at least
+// The page-wide filters on every dashboard page (Overzicht, Wanneer, Waar, Wat, Wie, Vergelijken,
+// Verkennen): every filter changes at least
 // once with no console error or error cell, the reset restores the defaults, and reopening the
 // shared URL restores the same filters. And delivered text is shown as text: a werkwijze value
 // `<img src=x onerror=alert(1)>` appears literally on the Wat page and runs nothing.
@@ -13,7 +14,7 @@ import {serveStatic, type StaticServer} from "./server.js";
 import {isLoopback} from "./smoke.js";
 
 const DIST = join(ROOT, "dist");
-const PAGES = ["overzicht", "wanneer", "wat", "wie"];
+const PAGES = ["overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen"];
 const XSS = "<img src=x onerror=alert(1)>";
 
 let browser: Browser;

@@ -128,9 +128,9 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
     try {
       await page.goto(server.url, {waitUntil: "load"});
       const next = page.locator("#observablehq-footer a[rel=next]");
-      expect(await next.textContent()).toContain("Databronnen");
+      expect(await next.textContent()).toContain("Overzicht");
       await next.click();
-      await page.waitForURL(/\/a\/b\/databronnen\.html$/);
+      await page.waitForURL(/\/a\/b\/overzicht\.html$/);
       await page.waitForSelector("[data-main-chart] svg");
       expect(await page.$(".what-to-look-at")).not.toBeNull();
     } finally {
