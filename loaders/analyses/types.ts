@@ -8,23 +8,9 @@ import type {ColumnSpec} from "../arrow.js";
 import type {Level} from "../config.js";
 import type {Delivery} from "../delivery/read.js";
 
-/** One result of a hypothesis or measure page, as written to findings.json. */
-export interface Finding {
-  /** Stable id, e.g. `knox.near_repeat`, `factor.gemiddelde_woz`, `measure.whatsapp.overall`. */
-  id: string;
-  /** The question, in Dutch. */
-  question: string;
-  /** The method, in a few words. */
-  method: string;
-  estimate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  p_value: number | null;
-  /** Unit of estimate and interval: `percent`, `ratio`, `irr`, `share`, ... */
-  unit: string;
-  /** Plain Dutch verdict, e.g. "aangetoond", "niet aangetoond", "onvoldoende gegevens", "niet geleverd". */
-  verdict: string;
-}
+/** One result of a hypothesis or measure page (findings.json); defined with the pages. */
+export type {Finding} from "../../src/lib/findings.js";
+import type {Finding} from "../../src/lib/findings.js";
 
 export interface AnalysisContext {
   delivery: Delivery;

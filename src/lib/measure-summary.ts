@@ -2,17 +2,10 @@
  * The "Wat werkt?" summary: the measure findings of findings.json in a fixed order with their page.
  */
 
-export interface FindingRecord {
-  id: string;
-  question: string;
-  method: string;
-  estimate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  p_value: number | null;
-  unit: string;
-  verdict: string;
-}
+import type {Finding} from "./findings.js";
+
+/** A finding as the summary reads it. */
+export type FindingRecord = Finding;
 
 export interface SummaryRow extends FindingRecord {
   title: string;

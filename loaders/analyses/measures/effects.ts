@@ -2,6 +2,7 @@
  * What the measure analyses share: the schema of their effect tables (one row per estimate), the
  * verdict vocabulary, and the privacy rule for the pooled counts they publish.
  */
+import type {EffectRecord} from "../../../src/lib/measure-text.js";
 import type {Table} from "apache-arrow";
 import {buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
 import type {Finding} from "../types.js";
@@ -33,23 +34,8 @@ export const EFFECT_SCHEMA: readonly ColumnSpec[] = [
   str("warning", "plain Dutch warnings (pre-trend, too few areas or months), ' | '-separated", true)
 ];
 
-export interface EffectRow {
-  effect: string;
-  area_code: string;
-  label: string;
-  estimate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  p_value: number | null;
-  unit: string;
-  observed: number | null;
-  expected: number | null;
-  areas: number | null;
-  months: number | null;
-  planted: number | null;
-  verdict: string;
-  warning: string | null;
-}
+/** One row of an effect table (the same shape the measure pages read). */
+export type EffectRow = EffectRecord;
 
 export const VERDICTS = ["aangetoond", "niet aangetoond", "onzeker", "onvoldoende gegevens", "niet geleverd"] as const;
 export type Verdict = (typeof VERDICTS)[number];

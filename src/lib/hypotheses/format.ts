@@ -1,18 +1,7 @@
 /** Dutch number formatting and finding helpers for the hypothesis pages (browser-safe, no DOM). */
 
-/** A finding as read from findings.json. */
-export interface FindingRow {
-  id: string;
-  question: string;
-  method: string;
-  estimate: number | null;
-  ci_low: number | null;
-  ci_high: number | null;
-  p_value: number | null;
-  unit: string;
-  verdict: string;
-  delivery?: Record<string, unknown>;
-}
+import type {FindingRow} from "../findings.js";
+export type {FindingRow};
 
 /** The hypothesis page of a finding id, by its prefix. */
 export const FINDING_PAGES: Readonly<Record<string, {page: string; title: string}>> = {

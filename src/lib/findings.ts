@@ -1,0 +1,25 @@
+/**
+ * One result of a hypothesis or measure page, as written to findings.json by the pipeline
+ * (loaders/analyses/) and read by the pages. Browser-safe.
+ */
+export interface Finding {
+  /** Stable id, e.g. `knox.near_repeat`, `factor.gemiddelde_woz`, `measure.whatsapp.overall`. */
+  id: string;
+  /** The question, in Dutch. */
+  question: string;
+  /** The method, in a few words. */
+  method: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  p_value: number | null;
+  /** Unit of estimate and interval: `percent`, `ratio`, `irr`, `share`, ... */
+  unit: string;
+  /** Plain Dutch verdict, e.g. "aangetoond", "niet aangetoond", "onvoldoende gegevens", "niet geleverd". */
+  verdict: string;
+}
+
+/** A finding as read from findings.json, with the delivery it was computed on. */
+export interface FindingRow extends Finding {
+  delivery?: Record<string, unknown>;
+}
