@@ -21,7 +21,7 @@ export interface FunnelOptions {
 export function FunnelPlot(points: readonly RateRow[], curve: readonly LimitRow[], {width, height = 420, reference, label = "Per 1.000 woningen", showEb = false}: FunnelOptions): Element {
   const classes = SIGNALS.filter((s) => points.some((p) => p.signal === s));
   return Plot.plot({
-    width, height, marginLeft: 56, marginBottom: 44,
+    width: Math.max(width, 320), height, marginLeft: 56, marginBottom: 44,
     x: {type: "log", label: "Woningen (logaritmische schaal)", grid: true, tickFormat: "~s"},
     y: {label, grid: true, zero: true},
     color: {type: "ordinal", domain: classes.map((s) => SIGNAL_LABELS[s]), range: classes.map((s) => SIGNAL_COLORS[s]), legend: true},

@@ -53,8 +53,11 @@ export interface MapOptions {
   label?: string;
 }
 
+/** Narrowest map drawn: a resize observer can report a near-zero width while a card lays out. */
+export const MIN_WIDTH = 240;
+
 const base = (extent: Extent, width: number, maxHeight?: number) => {
-  const frame = mapFrame(extent, {width, maxHeight});
+  const frame = mapFrame(extent, {width: Math.max(width, MIN_WIDTH), maxHeight});
   return {
     width: frame.width, height: frame.height, margin: 0,
     x: {domain: frame.x.domain, axis: null}, y: {domain: frame.y.domain, axis: null}

@@ -69,3 +69,15 @@ describe("FunnelPlot", () => {
     expect(matchSnapshot("funnel-plot", figure)).toBe(true);
   });
 });
+
+describe("narrow widths", () => {
+  test("maps and the funnel never get a negative drawing area", () => {
+    const cells = gridCells([{cell_size: 500, cell_id: "E0N0", x: 0, y: 0, year: 2024, count: 7, suppressed: false}], {year: 2024, size: 500});
+    const grid = maps.GridMap(cells, {width: 8, extent: [0, 0, 500, 500]});
+    const svg = [...grid.querySelectorAll("svg")].pop()!;
+    expect(Number(svg.getAttribute("width"))).toBe(maps.MIN_WIDTH);
+    const plot = funnel.FunnelPlot([], [], {width: 10, reference: null});
+    const widths = [...plot.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width") ?? 0));
+    expect(widths.every((w) => w >= 0)).toBe(true);
+  });
+});
