@@ -113,7 +113,7 @@ export function nearShareTest(points: Points, {metres, days, permutations = 99, 
 }
 
 /** The largest number of incidents in one Knox test of the pipeline (see the "alle" period). */
-export const KNOX_MAX_INCIDENTS = 100_000;
+export const KNOX_MAX_INCIDENTS = 25_000;
 
 export const knoxAnalysis: Analysis = {
   name: "knox",
@@ -121,15 +121,15 @@ export const knoxAnalysis: Analysis = {
   run({delivery, level, suppressBelow}) {
     const threshold = level === "openbaar" ? suppressBelow : 0;
     const all = delivery.incidents.filter((r) => !Number.isNaN(r.x));
-    // The whole-period test visits every pair within the largest band in each of 999 permutations;
-    // for very large deliveries (national scale) "alle" is the most recent KNOX_MAX_INCIDENTS incidents
-    // (the `incidents` column says how many were used; the yearly tests are unaffected).
-    const recent = all.length > KNOX_MAX_INCIDENTS ? [...all].sort((a, b) => a.start - b.start).slice(-KNOX_MAX_INCIDENTS) : all;
-    const periods: [string, typeof all][] = [["alle", recent]];
+    // A test visits every pair within the largest band in each of 999 permutations; for very large
+    // deliveries (national scale) each period is tested on its most recent KNOX_MAX_INCIDENTS
+    // incidents (the `incidents` column says how many were used).
+    const recent = (list: typeof all) => (list.length > KNOX_MAX_INCIDENTS ? [...list].sort((a, b) => a.start - b.start).slice(-KNOX_MAX_INCIDENTS) : list);
+    const periods: [string, typeof all][] = [["alle", recent(all)]];
     const years = [...new Set(all.map((r) => yearOfDay(startDay(r))))].sort((p, q) => p - q);
     for (const y of years) {
       const inYear = all.filter((r) => yearOfDay(startDay(r)) === y);
-      if (inYear.length >= MIN_PERIOD_INCIDENTS) periods.push([String(y), inYear]);
+      if (inYear.length >= MIN_PERIOD_INCIDENTS) periods.push([String(y), recent(inYear)]);
     }
     const cells: Record<string, unknown>[] = [];
     const shares: Record<string, unknown>[] = [];
