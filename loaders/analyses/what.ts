@@ -12,7 +12,7 @@
 import type {Table} from "apache-arrow";
 import {buildTable, type ColumnSpec} from "../arrow.js";
 import type {LinkedIncident} from "../delivery/read.js";
-import {linesBy} from "../pipeline/suppression.js";
+import {completeLines, linesBy} from "../pipeline/suppression.js";
 import {yearOf} from "../pipeline/time.js";
 import type {Analysis, AnalysisContext} from "./types.js";
 
@@ -147,23 +147,7 @@ export function suppressWithFixed(records: FixedCell[], threshold: number, lines
     if (r.count === null || r.count < 0 || !Number.isInteger(r.count)) throw new Error(`invalid count: ${r.count}`);
     return r.fixed ? !!r.fixedHidden : r.count > 0 && r.count < threshold;
   });
-  if (threshold > 0) {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const line of lines) {
-        let n = 0;
-        for (const i of line) if (hidden[i]) n++;
-        if (n !== 1) continue;
-        let pick = -1;
-        for (const i of line) {
-          if (hidden[i] || records[i].fixed || records[i].count === 0) continue;
-          if (pick < 0 || records[i].count! < records[pick].count!) pick = i;
-        }
-        if (pick >= 0) hidden[pick] = true, (changed = true);
-      }
-    }
-  }
+  if (threshold > 0) completeLines(hidden, records.map((r) => r.count!), lines, (i) => !records[i].fixed, false);
   records.forEach((r, i) => Object.assign(r, {count: hidden[i] ? null : r.count, suppressed: hidden[i]}));
   const alone = new Set<number>();
   for (const line of lines) {

@@ -22,24 +22,7 @@ export function suppressCounts<T extends CountRecord>(records: T[], threshold: n
     if (r.count === null || r.count < 0 || !Number.isInteger(r.count)) throw new Error(`invalid count: ${r.count}`);
     return r.count > 0 && r.count < threshold;
   });
-  if (threshold > 0) {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const line of lines) {
-        let n = 0;
-        for (const i of line) if (hidden[i]) n++;
-        if (n !== 1) continue;
-        let pick = -1;
-        for (const i of line) {
-          if (hidden[i]) continue;
-          const c = records[i].count!;
-          if (pick < 0 || (c > 0 && (records[pick].count === 0 || c < records[pick].count!))) pick = i;
-        }
-        if (pick >= 0) hidden[pick] = true, (changed = true);
-      }
-    }
-  }
+  if (threshold > 0) completeLines(hidden, records.map((r) => r.count!), lines, () => true, true);
   return records.map((r, i) => Object.assign(r, {count: hidden[i] ? null : r.count, suppressed: hidden[i]}));
 }
 
@@ -54,4 +37,28 @@ export function linesBy<T>(records: T[], key: (r: T) => string | null): number[]
     else groups.set(k, [i]);
   });
   return [...groups.values()].filter((g) => g.length > 1);
+}
+
+/**
+ * Secondary suppression on lines: while a line has exactly one hidden member, hide the smallest
+ * non-zero eligible member (ties: the first; a zero only when `allowZero` and nothing else is left).
+ * Mutates and returns `hidden`.
+ */
+export function completeLines(hidden: boolean[], counts: readonly number[], lines: readonly number[][], eligible: (i: number) => boolean, allowZero: boolean): boolean[] {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const line of lines) {
+      let n = 0;
+      for (const i of line) if (hidden[i]) n++;
+      if (n !== 1) continue;
+      let pick = -1;
+      for (const i of line) {
+        if (hidden[i] || !eligible(i) || (!allowZero && counts[i] === 0)) continue;
+        if (pick < 0 || (counts[i] > 0 && (counts[pick] === 0 || counts[i] < counts[pick]))) pick = i;
+      }
+      if (pick >= 0) hidden[pick] = true, (changed = true);
+    }
+  }
+  return hidden;
 }
