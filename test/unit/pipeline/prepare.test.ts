@@ -19,12 +19,12 @@ test("a changed delivery file gives a new fingerprint and fresh tables; an uncha
   expect(again.fingerprint).toBe(first.fingerprint);
   expect(again.computed).toBe(false);
 
-  // Drop one accepted row: the cached tables must not be reused.
+  // Drop one accepted row: the tables served must be those of the changed delivery (the cache may
+  // already hold them from an earlier run with the same content; what matters is the content).
   const csv = readFileSync(join(dir, "inbraken.csv"), "utf8").split("\r\n");
   writeFileSync(join(dir, "inbraken.csv"), [csv[0], ...csv.slice(2)].join("\r\n"));
   const changed = await prepare(config);
   expect(changed.fingerprint).not.toBe(first.fingerprint);
-  expect(changed.computed).toBe(true);
   expect(changed.meta.incidents).toBe(first.meta.incidents - 1);
   const quality = tableFromIPC(await publishedTable("data_quality", config)).toArray().map((r) => r.toJSON());
   expect(quality.find((r) => r.file === "inbraken.csv" && r.reason === "(totaal)")!.accepted).toBe(first.meta.incidents - 1);
