@@ -21,6 +21,24 @@ export interface ColumnSpec {
   description: string;
 }
 
+/** Shorthands for column specs: `col.d("gemeentecode", "municipality")`, `col.i32("count", "...", true)`. */
+export const col = {
+  d: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "dict", description, nullable}),
+  str: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "string", description, nullable}),
+  i16: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int16", description, nullable}),
+  i32: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int32", description, nullable}),
+  f64: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "float64", description, nullable}),
+  day: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "date", description, nullable}),
+  bool: (name: string, description: string): ColumnSpec => ({name, kind: "bool", description})
+};
+
+/** Rows (objects) to the column arrays buildTable takes, in the order of the spec. */
+export function columns(spec: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): Record<string, ColumnValues> {
+  const out: Record<string, ColumnValues> = {};
+  for (const c of spec) out[c.name] = rows.map((r) => r[c.name] ?? null) as ColumnValues;
+  return out;
+}
+
 /** Values accepted for each kind: strings (or null), numbers (NaN = null for nullable floats), epoch days. */
 export type ColumnValues = (string | null)[] | Int16Array | Int32Array | Float64Array | Uint8Array | (number | null)[];
 

@@ -3,13 +3,11 @@
  * simplified per level with Douglas-Peucker and rounded to whole metres, so that the site can draw
  * municipality, district and neighbourhood maps without a projection library or a JSON reader.
  */
-import type {ColumnSpec} from "../arrow.js";
+import {col, type ColumnSpec} from "../arrow.js";
 import {buildTable} from "../arrow.js";
 import type {Analysis} from "./types.js";
 
-const d = (name: string, description: string): ColumnSpec => ({name, kind: "dict", description});
-const i16 = (name: string, description: string): ColumnSpec => ({name, kind: "int16", description});
-const i32 = (name: string, description: string): ColumnSpec => ({name, kind: "int32", description});
+const {d, i16, i32} = col;
 
 export const AREA_GEOMETRY_SCHEMA: readonly ColumnSpec[] = [
   d("code", "GM, WK or BU code"),

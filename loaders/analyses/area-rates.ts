@@ -12,16 +12,13 @@ import type {Table} from "apache-arrow";
 import {empiricalBayes, funnelLimits} from "../../src/lib/stats/rates.js";
 import {funnelSignal, INDICATORS, type IndicatorId} from "../../src/lib/compare.js";
 import {TWENTE} from "../../src/lib/twente.js";
-import {buildTable, type ColumnSpec} from "../arrow.js";
+import {col, buildTable, type ColumnSpec} from "../arrow.js";
 import {wijkOf} from "../delivery/areas.js";
 import type {Delivery} from "../delivery/read.js";
 import {yearOf} from "../pipeline/time.js";
 import type {Analysis} from "./types.js";
 
-const d = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "dict", description, nullable});
-const i16 = (name: string, description: string): ColumnSpec => ({name, kind: "int16", description});
-const i32 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int32", description, nullable});
-const f64 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "float64", description, nullable});
+const {d, i16, i32, f64} = col;
 
 export const AREA_RATES_SCHEMA: readonly ColumnSpec[] = [
   d("indicator", "inbraken (inbraak + poging), inbraak, poging, whatsapp_groepen (active in the year) or preventieadviezen (visits)"),

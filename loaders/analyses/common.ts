@@ -2,20 +2,8 @@
 import type {ColumnSpec} from "../arrow.js";
 import type {LinkedIncident} from "../delivery/read.js";
 
-export const col = {
-  d: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "dict", description, nullable}),
-  i32: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int32", description, nullable}),
-  i16: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int16", description, nullable}),
-  f64: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "float64", description, nullable}),
-  bool: (name: string, description: string): ColumnSpec => ({name, kind: "bool", description})
-};
+export {col, columns} from "../arrow.js";
 
-/** Rows (objects) to the column arrays buildTable takes, in the order of the spec. */
-export function columns(spec: readonly ColumnSpec[], rows: readonly Record<string, unknown>[]): Record<string, (string | number | null)[]> {
-  const out: Record<string, (string | number | null)[]> = {};
-  for (const c of spec) out[c.name] = rows.map((r) => (r[c.name] ?? null) as string | number | null);
-  return out;
-}
 
 /** The civil day of an incident's window start. */
 export const startDay = (r: LinkedIncident): number => Math.floor(r.start / 1440);

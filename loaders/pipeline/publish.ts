@@ -4,7 +4,7 @@
  */
 import type {Table} from "apache-arrow";
 import {aoristicWeekHour} from "../../src/lib/aoristic.js";
-import {buildTable, type ColumnValues} from "../arrow.js";
+import {buildTable, columns} from "../arrow.js";
 import type {Level} from "../config.js";
 import type {Delivery} from "../delivery/read.js";
 import {REJECT_REASONS, type RejectReason} from "../delivery/reject.js";
@@ -37,15 +37,9 @@ export interface PublishMeta {
 
 const SOORTEN = ["inbraak", "poging"] as const;
 
-function rows<T extends Record<string, unknown>>(records: T[], columns: readonly string[]): Record<string, ColumnValues> {
-  const out: Record<string, unknown[]> = {};
-  for (const c of columns) out[c] = records.map((r) => r[c] ?? null);
-  return out as Record<string, ColumnValues>;
-}
-
 function table(name: TableName, records: Record<string, unknown>[]): Table {
   const spec = SCHEMAS[name];
-  return buildTable(spec, rows(records, spec.map((c) => c.name)));
+  return buildTable(spec, columns(spec, records));
 }
 
 const day = (minutes: number) => Math.floor(minutes / 1440);

@@ -2,15 +2,9 @@
  * The published tables: what the site may read, each with an explicit Arrow schema (documented
  * column by column in docs/data-model.md and asserted by test/contract/published.test.ts).
  */
-import type {ColumnSpec} from "../arrow.js";
+import {col, type ColumnSpec} from "../arrow.js";
 
-const d = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "dict", description, nullable});
-const i32 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int32", description, nullable});
-const i16 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int16", description, nullable});
-const f64 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "float64", description, nullable});
-const day = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "date", description, nullable});
-const bool = (name: string, description: string): ColumnSpec => ({name, kind: "bool", description});
-const str = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "string", description, nullable});
+const {d, i32, i16, f64, day, bool, str} = col;
 
 const count = i32("count", "registered burglaries; null when suppressed (openbaar: 1..threshold-1, or secondary)", true);
 const suppressed = bool("suppressed", "whether count is hidden by the privacy rule");

@@ -4,13 +4,10 @@
  */
 import type {EffectRecord} from "../../../src/lib/measure-text.js";
 import type {Table} from "apache-arrow";
-import {buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
+import {col, buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
 import type {Finding} from "../types.js";
 
-const d = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "dict", description, nullable});
-const f64 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "float64", description, nullable});
-const i32 = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int32", description, nullable});
-const str = (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "string", description, nullable});
+const {d, f64, i32, str} = col;
 
 export const spec = {d, f64, i32, str, i16: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "int16", description, nullable}),
   day: (name: string, description: string, nullable = false): ColumnSpec => ({name, kind: "date", description, nullable})};
