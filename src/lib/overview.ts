@@ -48,23 +48,80 @@ export interface SumSelection {
   soort: "alle" | "inbraak" | "poging";
 }
 
+/** One published monthly cell of an area. */
+export interface MonthCell {
+  soort: string;
+  count: number | null;
+}
+
+/**
+ * The published monthly counts indexed by area and `YYYY-MM`, built once per page so that a filter
+ * change looks up the months of its period instead of rescanning (and re-dating) every row.
+ * @example const index = new MonthIndex(rows); periodSum(index, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"})
+ */
+export class MonthIndex {
+  private readonly byArea = new Map<string, Map<string, MonthCell[]>>();
+
+  constructor(rows: Iterable<MonthRow>) {
+    for (const r of rows) {
+      const months = this.byArea.get(r.area_code) ?? this.byArea.set(r.area_code, new Map()).get(r.area_code)!;
+      const k = monthKey(r.month);
+      (months.get(k) ?? months.set(k, []).get(k)!).push({soort: r.soort, count: r.count});
+    }
+  }
+
+  /** `rows` itself when it already is an index, else a new index of them. */
+  static of(rows: Iterable<MonthRow> | MonthIndex): MonthIndex {
+    return rows instanceof MonthIndex ? rows : new MonthIndex(rows);
+  }
+
+  /** Every month of an area that has published cells, keyed `YYYY-MM`. */
+  monthsOf(area: string): ReadonlyMap<string, readonly MonthCell[]> {
+    return this.byArea.get(area) ?? NO_MONTHS;
+  }
+
+  /** The published cells of an area in one month (empty when the delivery has none). */
+  cells(area: string, month: string): readonly MonthCell[] {
+    return this.byArea.get(area)?.get(month) ?? NO_CELLS;
+  }
+}
+
+const NO_CELLS: readonly MonthCell[] = [];
+const NO_MONTHS: ReadonlyMap<string, readonly MonthCell[]> = new Map();
+
+/**
+ * The cells of an area and soort over the months `from`..`to`, skipping months whose year is in
+ * `skipYears`; `months` counts the months with any cell of the area (any soort), `matched` those
+ * with a cell of the soort.
+ */
+function collect(index: MonthIndex, {from, to, area, soort}: SumSelection, skipYears?: ReadonlySet<number>): {parts: (number | null)[]; months: number; matched: number} {
+  const parts: (number | null)[] = [];
+  let months = 0, matched = 0;
+  for (let i = 0, n = monthsBetween(from, to); i < n; i++) {
+    const k = shiftMonth(from, i);
+    if (skipYears?.has(+k.slice(0, 4))) continue;
+    const cells = index.cells(area, k);
+    if (cells.length) months++;
+    let hit = false;
+    for (const c of cells) {
+      if (soort !== "alle" && c.soort !== soort) continue;
+      parts.push(c.count);
+      hit = true;
+    }
+    if (hit) matched++;
+  }
+  return {parts, months, matched};
+}
+
 /**
  * The total of the published monthly counts for a selection, hidden (with a lower bound) when a
  * part is hidden; `covered` says whether every month of the selection lies within the delivery.
+ * @param rows the monthly rows, or a {@link MonthIndex} of them (faster when called repeatedly).
  * @example periodSum(rows, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"})
  */
-export function periodSum(rows: Iterable<MonthRow>, {from, to, area, soort}: SumSelection): SafeSum & {covered: boolean} {
-  const parts: (number | null)[] = [];
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if (r.area_code !== area) continue;
-    if (soort !== "alle" && r.soort !== soort) continue;
-    const k = monthKey(r.month);
-    if (k < from || k > to) continue;
-    seen.add(k);
-    parts.push(r.count);
-  }
-  return {...safeSum(parts), covered: seen.size === monthsBetween(from, to)};
+export function periodSum(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection): SafeSum & {covered: boolean} {
+  const {parts, matched} = collect(MonthIndex.of(rows), selection);
+  return {...safeSum(parts), covered: matched === monthsBetween(selection.from, selection.to)};
 }
 
 /** A row of counts_year as pages read it (soort includes `totaal`). */
@@ -81,7 +138,7 @@ export interface YearRow {
  * months from the monthly table. Only published cells are added.
  * @example periodSumMixed(monthRows, yearRows, {from: "2024-01", to: "2024-12", area: "GM0153", soort: "alle"})
  */
-export function periodSumMixed(monthRows: Iterable<MonthRow>, yearRows: Iterable<YearRow>, selection: SumSelection): SafeSum & {covered: boolean} {
+export function periodSumMixed(monthRows: Iterable<MonthRow> | MonthIndex, yearRows: Iterable<YearRow>, selection: SumSelection): SafeSum & {covered: boolean} {
   const {from, to, area, soort} = selection;
   const wanted = soort === "alle" ? "totaal" : soort;
   const yearly = new Map<number, number | null>();
@@ -90,26 +147,14 @@ export function periodSumMixed(monthRows: Iterable<MonthRow>, yearRows: Iterable
   for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
     if (`${y}-01` >= from && `${y}-12` <= to && yearly.has(y)) whole.add(y);
   }
-  const monthly = Array.from(monthRows).filter((r) => !whole.has(+monthKey(r.month).slice(0, 4)));
-  const rest = periodSum(monthly, selection);
-  const parts: (number | null)[] = [...[...whole].map((y) => yearly.get(y)!)];
-  const sum = safeSum(parts);
-  const monthsInWhole = whole.size * 12;
-  const restMonths = monthsBetween(from, to) - monthsInWhole;
+  const monthly = collect(MonthIndex.of(monthRows), selection, whole);
+  const rest = safeSum(monthly.parts);
+  const sum = safeSum([...whole].map((y) => yearly.get(y)!));
+  const restMonths = monthsBetween(from, to) - whole.size * 12;
   const hidden = sum.hidden + rest.hidden;
   const known = (sum.suppressed ? sum.lowerBound - sum.hidden : sum.value!) + (rest.suppressed ? rest.lowerBound - rest.hidden : rest.value!);
-  const covered = countMonths(monthly, selection) === restMonths;
+  const covered = monthly.months === restMonths;
   return hidden ? {value: null, suppressed: true, lowerBound: known + hidden, hidden, covered} : {value: known, suppressed: false, lowerBound: known, hidden: 0, covered};
-}
-
-function countMonths(rows: MonthRow[], {from, to, area}: SumSelection): number {
-  const seen = new Set<string>();
-  for (const r of rows) {
-    if (r.area_code !== area) continue;
-    const k = monthKey(r.month);
-    if (k >= from && k <= to) seen.add(k);
-  }
-  return seen.size;
 }
 
 /** Relative change (0.12 = 12% more), or null when either side is hidden, missing or zero before. */
@@ -118,7 +163,12 @@ export function relativeChange(current: SafeSum, previous: SafeSum): number | nu
   return current.value / previous.value - 1;
 }
 
-const nl = (n: number, digits = 0) => n.toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits});
+const formats = new Map<number, Intl.NumberFormat>();
+/** Dutch number with a fixed number of decimals (one formatter per precision: creating them is slow). */
+const nl = (n: number, digits = 0) => {
+  const format = formats.get(digits) ?? formats.set(digits, new Intl.NumberFormat("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits})).get(digits)!;
+  return format.format(n);
+};
 
 /** A percentage in Dutch notation: 0.123 -> "12%"; one decimal under 10%. */
 export function percent(share: number): string {
@@ -172,19 +222,13 @@ export function changeLabel(change: number | null): string {
 }
 
 /** Monthly values of one area and soort for a sparkline: the `n` months up to `to` (null = hidden or missing). */
-export function sparkSeries(rows: Iterable<MonthRow>, {to, area, soort}: Omit<SumSelection, "from">, n = 24): {month: string; value: number | null}[] {
+export function sparkSeries(rows: Iterable<MonthRow> | MonthIndex, {to, area, soort}: Omit<SumSelection, "from">, n = 24): {month: string; value: number | null}[] {
+  const index = MonthIndex.of(rows);
   const from = shiftMonth(to, -(n - 1));
-  const byMonth = new Map<string, (number | null)[]>();
-  for (const r of rows) {
-    if (r.area_code !== area || (soort !== "alle" && r.soort !== soort)) continue;
-    const k = monthKey(r.month);
-    if (k < from || k > to) continue;
-    (byMonth.get(k) ?? byMonth.set(k, []).get(k)!).push(r.count);
-  }
   return Array.from({length: n}, (_, i) => {
     const month = shiftMonth(from, i);
-    const parts = byMonth.get(month);
-    return {month, value: parts ? safeSum(parts).value : null};
+    const parts = index.cells(area, month).filter((c) => soort === "alle" || c.soort === soort).map((c) => c.count);
+    return {month, value: parts.length ? safeSum(parts).value : null};
   });
 }
 

@@ -3,7 +3,7 @@
  * index, the weekday x hour grid from the aoristic time_profile, and the profile of hours relative
  * to sunset. Browser-safe and pure; hidden counts stay hidden (null), never filled in.
  */
-import {monthKey, shiftMonth, type MonthRow, type SumSelection} from "./overview.js";
+import {MonthIndex, shiftMonth, type MonthRow, type SumSelection} from "./overview.js";
 import {safeSum} from "./privacy/safe-sum.js";
 
 export interface TrendPoint {
@@ -14,22 +14,24 @@ export interface TrendPoint {
   lastYear: number | null;
 }
 
-/** Monthly sums of a selection (null when a part is hidden), keyed `YYYY-MM`. */
-export function monthlySums(rows: Iterable<MonthRow>, {area, soort}: Pick<SumSelection, "area" | "soort">): Map<string, number | null> {
-  const parts = new Map<string, (number | null)[]>();
-  for (const r of rows) {
-    if (r.area_code !== area || (soort !== "alle" && r.soort !== soort)) continue;
-    const k = monthKey(r.month);
-    (parts.get(k) ?? parts.set(k, []).get(k)!).push(r.count);
+/**
+ * Monthly sums of a selection (null when a part is hidden), keyed `YYYY-MM`.
+ * @param rows the monthly rows, or a {@link MonthIndex} of them (faster when called repeatedly).
+ */
+export function monthlySums(rows: Iterable<MonthRow> | MonthIndex, {area, soort}: Pick<SumSelection, "area" | "soort">): Map<string, number | null> {
+  const sums = new Map<string, number | null>();
+  for (const [k, cells] of MonthIndex.of(rows).monthsOf(area)) {
+    const parts = cells.filter((c) => soort === "alle" || c.soort === soort).map((c) => c.count);
+    if (parts.length) sums.set(k, safeSum(parts).value);
   }
-  return new Map([...parts].map(([k, p]) => [k, safeSum(p).value]));
+  return sums;
 }
 
 /**
  * The months of the selection with the same month a year earlier.
  * @example monthlyTrend(rows, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"})
  */
-export function monthlyTrend(rows: Iterable<MonthRow>, selection: SumSelection): TrendPoint[] {
+export function monthlyTrend(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection): TrendPoint[] {
   const sums = monthlySums(rows, selection);
   const out: TrendPoint[] = [];
   for (let m = selection.from; m <= selection.to; m = shiftMonth(m, 1)) {
@@ -52,7 +54,7 @@ export interface SeasonPoint {
  * (only shown counts), as an index where 100 is the average month. A month without any shown
  * value has index null.
  */
-export function seasonIndex(rows: Iterable<MonthRow>, selection: SumSelection): SeasonPoint[] {
+export function seasonIndex(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection): SeasonPoint[] {
   const sums = monthlySums(rows, selection);
   const total = new Float64Array(12), n = new Int32Array(12);
   for (const [k, v] of sums) {

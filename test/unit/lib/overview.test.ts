@@ -1,9 +1,10 @@
 import {describe, expect, test} from "vitest";
 import {
   activeGroups, attemptShare, changeLabel, changeSentence, dorConnected, monthKey, monthsBetween, percent, periodPhrase,
-  periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress
+  MonthIndex, periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress
 } from "../../../src/lib/overview.js";
 import {safeSum} from "../../../src/lib/privacy/index.js";
+import {seededRng} from "../../../src/lib/random.js";
 
 const m = (k: string) => Date.parse(`${k}-01T00:00:00Z`);
 // Column literals: two months of regio and one municipality, a hidden cell in 2024-02 poging.
@@ -49,6 +50,58 @@ describe("periodSum", () => {
     const part = periodSumMixed(months, years, {from: "2024-01", to: "2024-06", area: "GM0141", soort: "inbraak"});
     expect(part).toMatchObject({value: null, suppressed: true, lowerBound: 26, covered: true});
     expect(periodSumMixed(months, years, {from: "2024-06", to: "2025-02", area: "GM0141", soort: "inbraak"}).covered).toBe(false);
+  });
+});
+
+describe("MonthIndex", () => {
+  // The straightforward definition: scan every row for the area, soort and months of the period.
+  const reference = (all: typeof rows, {from, to, area, soort}: {from: string; to: string; area: string; soort: "alle" | "inbraak" | "poging"}) => {
+    const parts: (number | null)[] = [];
+    const seen = new Set<string>();
+    for (const r of all) {
+      const k = monthKey(r.month);
+      if (r.area_code !== area || (soort !== "alle" && r.soort !== soort) || k < from || k > to) continue;
+      seen.add(k);
+      parts.push(r.count);
+    }
+    return {...safeSum(parts), covered: seen.size === monthsBetween(from, to)};
+  };
+
+  test("period sums and sparklines over an index equal a scan of the rows, on random deliveries", () => {
+    const rng = seededRng(7);
+    for (let trial = 0; trial < 40; trial++) {
+      const random: typeof rows = [];
+      for (const area of ["regio", "GM0153", "GM0164"]) {
+        for (let i = 0; i < 36; i++) {
+          if (rng() < 0.1) continue; // a month outside the delivery
+          for (const soort of ["inbraak", "poging"]) {
+            if (rng() < 0.1) continue;
+            random.push({area_code: area, month: m(shiftMonth("2022-01", i)), soort, count: rng() < 0.15 ? null : Math.floor(rng() * 20)});
+          }
+        }
+      }
+      const index = new MonthIndex(random);
+      const from = shiftMonth("2021-10", Math.floor(rng() * 30)), to = shiftMonth(from, Math.floor(rng() * 20));
+      for (const area of ["regio", "GM0153", "GM0999"]) {
+        for (const soort of ["alle", "inbraak", "poging"] as const) {
+          const selection = {from, to, area, soort};
+          expect(periodSum(index, selection)).toEqual(reference(random, selection));
+          expect(periodSum(random, selection)).toEqual(reference(random, selection));
+          expect(sparkSeries(index, {to, area, soort}, 6)).toEqual(Array.from({length: 6}, (_, i) => {
+            const month = shiftMonth(to, i - 5);
+            const cell = reference(random, {from: month, to: month, area, soort});
+            return {month, value: cell.covered ? cell.value : null};
+          }));
+        }
+      }
+    }
+  });
+
+  test("an index is reused, not rebuilt", () => {
+    const index = new MonthIndex(rows);
+    expect(MonthIndex.of(index)).toBe(index);
+    expect(index.cells("regio", "2024-02").map((c) => c.count)).toEqual([8, null]);
+    expect(index.cells("regio", "2030-01")).toEqual([]);
   });
 });
 
