@@ -4,7 +4,7 @@
  * run, and measures in headless Chromium per page: time to first chart, filter change to redrawn
  * chart (median of 20 changes), and the bytes of data files transferred. Prints ratios 1M / default.
  *
- * Usage: npx tsx bench/browser.bench.ts [--incidents 1000000] [--changes 20] [--pages index,overzicht]
+ * Usage: npx tsx bench/browser.bench.ts [--incidents 1000000] [--changes 20] [--pages index,overzicht] [--reuse]
  */
 import {existsSync, mkdirSync} from "node:fs";
 import {join} from "node:path";
@@ -77,20 +77,24 @@ async function measure(browser: Browser, url: string, page: string): Promise<Pag
   return {page, firstChartMs, redrawMedianMs: redraws.length ? median(redraws) : null, dataBytes};
 }
 
-async function measureSite(dir: string, pages: string[]): Promise<PageTiming[]> {
-  const server = await serveStatic(dir);
+/** Measures every page on both sites, alternating per page so that machine noise hits both alike. */
+async function measureSites(dirs: [string, string], pages: string[]): Promise<[PageTiming[], PageTiming[]]> {
+  const servers = await Promise.all(dirs.map((dir) => serveStatic(dir)));
   const browser = await launchBrowser();
+  const out: [PageTiming[], PageTiming[]] = [[], []];
   try {
-    const out: PageTiming[] = [];
     for (const page of pages) {
-      // Warm-up visit (module and wasm compile caches), then the measured one.
-      await measure(browser, server.url + (page === "index" ? "" : page), page);
-      out.push(await measure(browser, server.url + (page === "index" ? "" : page), page));
+      for (const [i, server] of servers.entries()) {
+        const url = server.url + (page === "index" ? "" : page);
+        // Warm-up visit (module and wasm compile caches), then the measured one.
+        await measure(browser, url, page);
+        out[i].push(await measure(browser, url, page));
+      }
     }
     return out;
   } finally {
     await browser.close();
-    await server.close();
+    await Promise.all(servers.map((server) => server.close()));
   }
 }
 
@@ -101,18 +105,19 @@ async function main() {
     console.log(`browser bench: generating a ${INCIDENTS.toLocaleString("en")}-incident demo delivery in ${big}`);
     writeDemoDelivery(big, {seed: 1, incidents: INCIDENTS});
   }
-  console.log("browser bench: building the default demo site and the large one ...");
+  // --reuse measures the sites a previous run built (after a change to pages only, rebuild them).
+  const reuse = args.includes("--reuse") && existsSync(join(ROOT, "dist-bench-default", "index.html")) && existsSync(join(ROOT, "dist-bench-large", "index.html"));
+  console.log(reuse ? "browser bench: reusing dist-bench-default and dist-bench-large" : "browser bench: building the default demo site and the large one ...");
   let t = Date.now();
-  const small = buildSite("dist-bench-default", {});
+  const small = reuse ? join(ROOT, "dist-bench-default") : buildSite("dist-bench-default", {});
   const smallBuild = Date.now() - t;
   t = Date.now();
-  const large = buildSite("dist-bench-large", {INBRAAKLAB_DATA_DIR: big});
+  const large = reuse ? join(ROOT, "dist-bench-large") : buildSite("dist-bench-large", {INBRAAKLAB_DATA_DIR: big});
   const largeBuild = Date.now() - t;
   const requested = option("pages", "");
   const pages = requested ? requested.split(",") : listPages(small);
-  const a = await measureSite(small, pages);
-  const b = await measureSite(large, pages);
-  console.log(`\nbuild: default ${(smallBuild / 1000).toFixed(1)} s, ${INCIDENTS.toLocaleString("en")} incidents ${(largeBuild / 1000).toFixed(1)} s (ratio ${(largeBuild / smallBuild).toFixed(2)})`);
+  const [a, b] = await measureSites([small, large], pages);
+  if (!reuse) console.log(`\nbuild: default ${(smallBuild / 1000).toFixed(1)} s, ${INCIDENTS.toLocaleString("en")} incidents ${(largeBuild / 1000).toFixed(1)} s (ratio ${(largeBuild / smallBuild).toFixed(2)})`);
   console.log("\npage                     first chart ms (default / large / ratio)   redraw median ms (default / large / ratio)   data kB (default / large / ratio)");
   for (const [i, x] of a.entries()) {
     const y = b[i];
