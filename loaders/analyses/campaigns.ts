@@ -6,7 +6,7 @@
  * or the municipalities named.
  */
 import type {Table} from "apache-arrow";
-import {fitPoisson} from "../../src/lib/measures/glm-lite.js";
+import {fitPoisson, quasiPoisson} from "../../src/lib/stats/glm.js";
 import {probit} from "simple-statistics";
 import type {Delivery} from "../delivery/read.js";
 import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, type EffectRow} from "./measures/effects.js";
@@ -113,8 +113,8 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
       row = {...base, area_code: slug, label, verdict: "onvoldoende gegevens", warning: `Te weinig maanden met (${onMonths}) of zonder (${offMonths}) campagne in de gegevens.`};
     } else {
       try {
-        const fit = fitPoisson(x, y, {offset, quasi: true});
-        const b = fit.coef[p - 1], se = fit.se[p - 1], z = probit(0.975);
+        const fit = fitPoisson({y, X: x, names: x[0].map((_, j) => `x${j}`), offset, intercept: false});
+        const b = fit.coefficients[p - 1].estimate, se = quasiPoisson(fit).se[p - 1], z = probit(0.975);
         const pct = (v: number) => 100 * (Math.exp(v) - 1);
         let obs = 0, exp = 0;
         keys.forEach((k, i) => {

@@ -3,7 +3,7 @@
  * one measure estimated separately per municipality.
  */
 import {probit} from "simple-statistics";
-import {chiSquareUpper} from "../../../src/lib/measures/glm-lite.js";
+import {chiSquareUpper} from "../../../src/lib/stats/distributions.js";
 
 export interface Pooled {
   estimate: number;

@@ -16,7 +16,7 @@
  */
 import {Matrix, pseudoInverse} from "ml-matrix";
 import type {Rng} from "../random.js";
-import {chiSquareUpper, quantileSorted} from "./glm-lite.js";
+import {chiSquareUpper, quantileSorted} from "../stats/distributions.js";
 
 /** A balanced panel in long form: one row per area x month. */
 export interface Panel {

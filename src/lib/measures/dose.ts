@@ -14,7 +14,7 @@
  */
 import type {Rng} from "../random.js";
 import {panelMatrix, staggeredDid, type DidOptions, type DidResult, type Panel, type Starts} from "./did.js";
-import {quantileSorted} from "./glm-lite.js";
+import {quantileSorted} from "../stats/distributions.js";
 
 export interface DoseOptions {
   /** Prevention-advice visits per area in the dose period (areas missing here count as 0 visits only when `missingAsZero`). */

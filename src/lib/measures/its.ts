@@ -10,7 +10,7 @@
  */
 import {probit} from "simple-statistics";
 import {monthLabel} from "./did.js";
-import {fitPoisson} from "./glm-lite.js";
+import {fitPoisson, quasiPoisson} from "../stats/glm.js";
 
 /** A monthly series for one region: month index (year * 12 + month - 1), counts and dwellings. */
 export interface Series {
@@ -127,12 +127,15 @@ function fitSegmented(
 ): ItsFit {
   const x = month.map((m) => designRow(m, start, seasonality));
   const offset = exposure.map(Math.log);
-  const fit = fitPoisson(x, count, {offset, quasi});
   const p = x[0].length;
-  const scaled = fit.scale > 1;
+  const fit = fitPoisson({y: count, X: x, names: x[0].map((_, j) => `x${j}`), offset, intercept: false}, {integerCounts: false});
+  const coef = fit.coefficients.map((c) => c.estimate);
+  const {scale, se: scaledSe} = quasiPoisson(fit);
+  const scaled = quasi && scale > 1;
+  const ses = scaled ? scaledSe : fit.coefficients.map((c) => c.se);
   const crit = scaled ? tQuantile(1 - (1 - level) / 2, fit.dfResidual) : probit(1 - (1 - level) / 2);
   const effect = (j: number, unit = 1): ItsEffect => {
-    const estimate = fit.coef[j] * unit, se = fit.se[j] * unit;
+    const estimate = coef[j] * unit, se = ses[j] * unit;
     const lower = estimate - crit * se, upper = estimate + crit * se;
     const z = Math.abs(estimate / se);
     const pValue = scaled ? 2 * tUpper(z, fit.dfResidual) : 2 * (1 - normalCdf(z));
@@ -142,7 +145,7 @@ function fitSegmented(
   const residuals = count.map((y, i) => (y - fit.fitted[i]) / Math.sqrt(fit.fitted[i]));
   const counterfactual = x.map((row, i) => {
     let eta = offset[i];
-    for (let j = 0; j < p - 2; j++) eta += row[j] * fit.coef[j];
+    for (let j = 0; j < p - 2; j++) eta += row[j] * coef[j];
     return Math.exp(eta);
   });
   const pre = month.filter((m) => m < start).length;

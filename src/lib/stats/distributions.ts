@@ -105,3 +105,18 @@ export function trigamma(x: number): number {
   const series = (1 + 1 / (2 * x) + f * (1 / 6 - f * (1 / 30 - f * (1 / 42 - f * (1 / 30 - f * (5 / 66 - f * (691 / 2730 - f * 7 / 6)))))) ) / x;
   return result + series;
 }
+
+/**
+ * Quantile of an ascending sorted sample by linear interpolation (type 7, R's default), for
+ * bootstrap and permutation intervals; NaN for an empty sample.
+ * @example quantileSorted([1, 2, 3, 4], 0.5); // 2.5
+ */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * q;
+  const lo = Math.floor(h), hi = Math.min(n - 1, lo + 1);
+  const a = sorted[lo], b = sorted[hi];
+  if (h === lo || a === b) return a;
+  return a + (h - lo) * (b - a);
+}

@@ -27,6 +27,11 @@ export interface GlmOptions {
   maxIterations?: number;
   /** Confidence level of the Wald intervals (default 0.95). */
   level?: number;
+  /**
+   * Require integer counts (default true). False admits any non-negative y, as R's quasipoisson
+   * family does: the measure methods fit expected values in known-answer tests.
+   */
+  integerCounts?: boolean;
 }
 
 export interface NegBinOptions extends GlmOptions {
@@ -56,6 +61,10 @@ export interface GlmFit {
   fitted: number[];
   deviance: number;
   nullDeviance: number;
+  /** Pearson chi-square, sum((y - mu)^2 / V(mu)). */
+  pearson: number;
+  /** Pearson chi-square / residual df: about 1 when the family's variance fits, above 1 when overdispersed. */
+  dispersion: number;
   logLik: number;
   aic: number;
   dfResidual: number;
@@ -68,6 +77,9 @@ export interface GlmFit {
   thetaSe?: number;
   warnings: string[];
 }
+
+/** The checked options IRLS runs with. */
+type FitOptions = Required<Omit<GlmOptions, "integerCounts">>;
 
 interface Prepared {
   y: Float64Array;
@@ -92,7 +104,7 @@ interface IrlsResult {
  * @example fitPoisson({y: [2, 3, 6], X: {x: [0, 1, 2]}, offset: [0, 0, 0]}).coefficients[1].irr
  */
 export function fitPoisson(design: GlmDesign, options: GlmOptions = {}): GlmFit {
-  const d = prepare(design);
+  const d = prepare(design, options.integerCounts ?? true);
   const opts = checkOptions(options);
   const fit = irls(d, Infinity, opts);
   return summarise(d, fit, Infinity, opts, "poisson", []);
@@ -142,6 +154,23 @@ export function fitNegBin(design: GlmDesign, options: NegBinOptions = {}): GlmFi
 }
 
 /**
+ * Quasi-Poisson errors of a Poisson fit: the variance scaled by max(1, dispersion) (Pearson
+ * chi-square / residual df), as R's quasipoisson family but never below Poisson. Measure methods
+ * use it for monthly series, which are usually overdispersed.
+ * @returns the scale and the scaled standard errors and covariance, in coefficient order
+ * @example quasiPoisson(fitPoisson(design)).se[1]
+ */
+export function quasiPoisson(fit: GlmFit): {scale: number; se: number[]; covariance: number[][]} {
+  if (fit.family !== "poisson") throw new Error(`invalid fit: quasi-Poisson errors need a Poisson fit, not ${fit.family}`);
+  const scale = Number.isFinite(fit.dispersion) ? Math.max(1, fit.dispersion) : 1;
+  return {
+    scale,
+    se: fit.coefficients.map((c) => c.se * Math.sqrt(scale)),
+    covariance: fit.covariance.map((row) => row.map((v) => v * scale))
+  };
+}
+
+/**
  * Negative-binomial (NB2) log-likelihood of counts y given means mu and size theta.
  * @example nbLogLik([0, 3], [1, 2], 5)
  */
@@ -166,7 +195,7 @@ export function poissonLogLik(y: ArrayLike<number>, mu: ArrayLike<number>): numb
   return sum;
 }
 
-function checkOptions(options: GlmOptions): Required<GlmOptions> {
+function checkOptions(options: GlmOptions): FitOptions {
   const tolerance = options.tolerance ?? 1e-10;
   const maxIterations = options.maxIterations ?? 50;
   const level = options.level ?? 0.95;
@@ -176,13 +205,14 @@ function checkOptions(options: GlmOptions): Required<GlmOptions> {
   return {tolerance, maxIterations, level};
 }
 
-function prepare(design: GlmDesign): Prepared {
+function prepare(design: GlmDesign, integerCounts = true): Prepared {
   const n = design.y.length;
   if (n === 0) throw new Error("invalid y: empty");
   const y = Float64Array.from(design.y);
   for (let i = 0; i < n; i++) {
     const v = y[i];
-    if (!(v >= 0) || !Number.isInteger(v)) throw new Error(`invalid count y[${i}]: ${design.y[i]} (counts must be non-negative integers)`);
+    if (!(v >= 0) || !Number.isFinite(v)) throw new Error(`invalid count y[${i}]: ${design.y[i]} (counts must be non-negative)`);
+    if (integerCounts && !Number.isInteger(v)) throw new Error(`invalid count y[${i}]: ${design.y[i]} (counts must be non-negative integers)`);
   }
   const intercept = design.intercept ?? true;
   let names: string[];
@@ -277,7 +307,7 @@ function weightedSolve(X: number[][], w: ArrayLike<number>, z: ArrayLike<number>
   return {beta: qr.solve(b).getColumn(0), qr};
 }
 
-function irls(d: Prepared, theta: number, opts: Required<GlmOptions>, start?: number[]): IrlsResult {
+function irls(d: Prepared, theta: number, opts: FitOptions, start?: number[]): IrlsResult {
   const {y, X, offset, names} = d;
   const n = y.length;
   const p = names.length;
@@ -376,7 +406,7 @@ function thetaInfo(y: Float64Array, mu: Float64Array, theta: number): number {
   return s;
 }
 
-function summarise(d: Prepared, fit: IrlsResult, theta: number, opts: Required<GlmOptions>, family: "poisson" | "negbin", warnings: string[]): GlmFit {
+function summarise(d: Prepared, fit: IrlsResult, theta: number, opts: FitOptions, family: "poisson" | "negbin", warnings: string[]): GlmFit {
   const n = d.y.length;
   const p = d.names.length;
   // Covariance (X'WX)^-1 = R^-1 R^-T from the QR at the final means.
@@ -402,10 +432,12 @@ function summarise(d: Prepared, fit: IrlsResult, theta: number, opts: Required<G
     };
   });
   const logLik = nbLogLik(d.y, fit.mu, theta);
+  let pearson = 0;
+  for (let i = 0; i < n; i++) pearson += (d.y[i] - fit.mu[i]) ** 2 / (theta === Infinity ? fit.mu[i] : fit.mu[i] + fit.mu[i] ** 2 / theta);
   const nullMu = nullMeans(d, theta, opts);
   const result: GlmFit = {
     family, coefficients, covariance, fitted: Array.from(fit.mu),
-    deviance: fit.deviance, nullDeviance: deviance(d.y, nullMu, theta), logLik,
+    deviance: fit.deviance, nullDeviance: deviance(d.y, nullMu, theta), pearson, dispersion: n > p ? pearson / (n - p) : NaN, logLik,
     aic: -2 * logLik + 2 * (p + (family === "negbin" ? 1 : 0)),
     dfResidual: n - p, dfNull: n - (d.intercept ? 1 : 0), n,
     converged: fit.converged, iterations: fit.iterations, warnings
@@ -419,7 +451,7 @@ function summarise(d: Prepared, fit: IrlsResult, theta: number, opts: Required<G
 }
 
 /** Means of the null model: intercept plus offset when there is an intercept, else the offset alone. */
-function nullMeans(d: Prepared, theta: number, opts: Required<GlmOptions>): Float64Array {
+function nullMeans(d: Prepared, theta: number, opts: FitOptions): Float64Array {
   const n = d.y.length;
   if (!d.intercept) return Float64Array.from(d.offset, Math.exp);
   const nullDesign: Prepared = {...d, X: Array.from({length: n}, () => [1]), names: ["(Intercept)"]};

@@ -1,39 +1,51 @@
 import {describe, expect, test} from "vitest";
 import {seededRng} from "../../../src/lib/random.js";
-import {chiSquareUpper, fitPoisson, logGamma, quantileSorted} from "../../../src/lib/measures/glm-lite.js";
+import {chiSquareUpper, lgamma, quantileSorted} from "../../../src/lib/stats/distributions.js";
+import {fitNegBin, fitPoisson, quasiPoisson} from "../../../src/lib/stats/glm.js";
 import {monthIndex} from "../../../src/lib/measures/did.js";
 import {interruptedTimeSeries} from "../../../src/lib/measures/its.js";
 import {SEASON, simulateSeries} from "../../../src/lib/measures/simulate.js";
 
-describe("glm-lite", () => {
+describe("Poisson fits as the measure methods use them (stats/glm)", () => {
+  const rows = [[1, 0], [1, 0], [1, 1], [1, 1]];
+  const design = (y: number[], offset?: number[]) => ({y, X: rows, names: ["a", "b"], offset, intercept: false});
   test("a two-group Poisson fit gives the log rate ratio and its textbook standard error", () => {
     // Group 0: 30 + 50 burglaries over 2 x 1000 dwellings; group 1: 20 + 10 over 2 x 500.
-    const fit = fitPoisson([[1, 0], [1, 0], [1, 1], [1, 1]], [30, 50, 20, 10], {offset: [1000, 1000, 500, 500].map(Math.log), quasi: false});
+    const fit = fitPoisson(design([30, 50, 20, 10], [1000, 1000, 500, 500].map(Math.log)));
     expect(fit.converged).toBe(true);
-    expect(fit.coef[0]).toBeCloseTo(Math.log(80 / 2000), 8);
-    expect(fit.coef[1]).toBeCloseTo(Math.log(30 / 1000 / (80 / 2000)), 8);
-    expect(fit.se[1]).toBeCloseTo(Math.sqrt(1 / 30 + 1 / 80), 6);
+    expect(fit.coefficients[0].estimate).toBeCloseTo(Math.log(80 / 2000), 8);
+    expect(fit.coefficients[1].estimate).toBeCloseTo(Math.log(30 / 1000 / (80 / 2000)), 8);
+    expect(fit.coefficients[1].se).toBeCloseTo(Math.sqrt(1 / 30 + 1 / 80), 6);
     expect(fit.pearson).toBeCloseTo((30 - 40) ** 2 / 40 + (50 - 40) ** 2 / 40 + (20 - 15) ** 2 / 15 + (10 - 15) ** 2 / 15, 6);
+    expect(fit.dispersion).toBeCloseTo(fit.pearson / 2, 12);
   });
-  test("quasi-Poisson scales the errors by the Pearson dispersion", () => {
-    const x = [[1, 0], [1, 0], [1, 1], [1, 1]], y = [30, 50, 20, 10];
-    const plain = fitPoisson(x, y, {quasi: false}), quasi = fitPoisson(x, y);
-    expect(quasi.dispersion).toBeGreaterThan(1);
-    expect(quasi.se[1] / plain.se[1]).toBeCloseTo(Math.sqrt(quasi.dispersion), 8);
+  test("quasi-Poisson scales the errors by the Pearson dispersion, never below Poisson", () => {
+    const fit = fitPoisson(design([30, 50, 20, 10]));
+    const quasi = quasiPoisson(fit);
+    expect(fit.dispersion).toBeGreaterThan(1);
+    expect(quasi.scale).toBe(fit.dispersion);
+    expect(quasi.se[1] / fit.coefficients[1].se).toBeCloseTo(Math.sqrt(fit.dispersion), 8);
+    expect(quasi.covariance[1][1]).toBeCloseTo(fit.covariance[1][1] * fit.dispersion, 12);
+    const calm = fitPoisson(design([40, 40, 15, 15]));
+    expect(quasiPoisson(calm).scale).toBe(1);
+    expect(() => quasiPoisson(fitNegBin(design([30, 50, 20, 10]), {theta: 5}))).toThrow("quasi-Poisson errors need a Poisson fit");
   });
   test("rejects bad input", () => {
-    expect(() => fitPoisson([[1], [1]], [1, -2])).toThrow("invalid y: -2 at row 1");
-    expect(() => fitPoisson([[1, 0], [1, 0], [1, 0]], [1, 2, 3])).toThrow("rank deficient");
-    expect(() => fitPoisson([[1]], [1])).toThrow("invalid x: 1 rows for 1 columns");
+    expect(() => fitPoisson({y: [1, -2], X: [[1], [1]], names: ["a"], intercept: false})).toThrow("invalid count y[1]: -2");
+    expect(() => fitPoisson({y: [1, 2, 3], X: [[1, 0], [1, 0], [1, 0]], names: ["a", "b"], intercept: false})).toThrow("singular design");
+    expect(() => fitPoisson(design([30.5, 50, 20, 10]))).toThrow("invalid count y[0]: 30.5 (counts must be non-negative integers)");
+    expect(fitPoisson(design([30.5, 50, 20, 10]), {integerCounts: false}).coefficients[0].estimate).toBeCloseTo(Math.log(40.25), 8);
   });
   test("distribution helpers match tabulated values", () => {
-    expect(logGamma(5)).toBeCloseTo(Math.log(24), 6);
-    expect(logGamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 6);
+    expect(lgamma(5)).toBeCloseTo(Math.log(24), 6);
+    expect(lgamma(0.5)).toBeCloseTo(Math.log(Math.sqrt(Math.PI)), 6);
     expect(chiSquareUpper(3.841459, 1)).toBeCloseTo(0.05, 6);
     expect(chiSquareUpper(9.487729, 4)).toBeCloseTo(0.05, 6);
     expect(chiSquareUpper(0.710723, 4)).toBeCloseTo(0.95, 6);
     expect(quantileSorted([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantileSorted([1, 2, 3, 4], 0.25)).toBe(1.75);
     expect(quantileSorted([-Infinity, 1], 0)).toBe(-Infinity);
+    expect(quantileSorted([], 0.5)).toBeNaN();
   });
 });
 
