@@ -1,7 +1,10 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {knoxBands, knoxNaive, knoxTest, monteCarloPValue, nearRepeatShare, type KnoxPoints} from "../../src/lib/knox.js";
+import {
+  countKnoxPermutations, finishKnox, knoxBands, knoxNaive, knoxTest, monteCarloPValue, nearRepeatShare, prepareKnox,
+  type KnoxPoints
+} from "../../src/lib/knox.js";
 import {normal, seededRng, type Rng} from "../../src/lib/random.js";
 
 const REFERENCE = "/work/shared/data/reference/near-repeat";
@@ -87,6 +90,33 @@ describe("knoxTest equals knoxNaive exactly", () => {
       const options = {spaceBands, timeBands, permutations: 9};
       expect(knoxTest(points, {...options, rng: seededRng(1)})).toEqual(knoxNaive(points, {...options, rng: seededRng(1)}));
     }
+  });
+});
+
+describe("knoxTest permutations in ranges (for threads)", () => {
+  test.each([true, false])("any split of the permutations merges to the single-run result (integer days %s)", (integerDays) => {
+    const points = randomIncidents(300, seededRng(12), {integerDays});
+    const options = {spaceBands: [0, 1, 50, 100, 200], timeBands: [0, 7, 14, 21], permutations: 37};
+    const whole = knoxTest(points, {...options, rng: seededRng(9)});
+    const plan = prepareKnox(points, {...options, rng: seededRng(9)});
+    for (const cuts of [[0, 37], [0, 5, 37], [0, 8, 16, 17, 30, 37], [0, 0, 36, 37]]) {
+      const parts = cuts.slice(1).map((to, i) => countKnoxPermutations(plan, cuts[i], to));
+      expect(finishKnox(plan, parts)).toEqual(whole);
+    }
+    // A plan survives a structured clone (as when posted to a worker thread).
+    expect(finishKnox(structuredClone(plan), [countKnoxPermutations(structuredClone(plan), 0, 37)])).toEqual(whole);
+  });
+  test("permutation counts around the 8-permutation passes equal the naive result", () => {
+    const points = randomIncidents(120, seededRng(13));
+    for (const permutations of [1, 7, 8, 9, 16, 17]) {
+      const options = {spaceBands: [0, 1, 50, 100, 200], timeBands: [0, 7, 14, 21], permutations};
+      expect(knoxTest(points, {...options, rng: seededRng(4)})).toEqual(knoxNaive(points, {...options, rng: seededRng(4)}));
+    }
+  });
+  test("rejects a range outside the plan", () => {
+    const plan = prepareKnox(HAND, {spaceBands: [0, 100], timeBands: [0, 7], permutations: 9, rng: seededRng(1)});
+    expect(() => countKnoxPermutations(plan, 3, 10)).toThrow("invalid permutation range: 3 to 10 of 9");
+    expect(() => countKnoxPermutations(plan, 5, 4)).toThrow("invalid permutation range");
   });
 });
 
