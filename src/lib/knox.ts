@@ -410,15 +410,54 @@ function progress(total: number, onProgress?: (fraction: number) => void): () =>
   };
 }
 
+/** Incidents sorted by grid square, with each one's square (by position in that order). */
+interface SpatialOrder {
+  /** order[k] = input index of the k-th incident. */
+  order: Int32Array;
+  column: Float64Array;
+  row: Float64Array;
+}
+
 /**
- * The order in which permutations shuffle the times: the incidents in kd-tree order (close in
- * space, close in the arrays). Both versions shuffle in this order, so they draw the same times.
+ * The spatial order: incidents sorted by the square they fall in on a grid whose side is the
+ * largest finite space break (by grid row, then column, then input index). Near pairs lie in the
+ * same or adjacent squares, so they sit close in the arrays; both versions shuffle the times in this
+ * order, so they draw the same times. Without a finite break (one space band), the input order.
  */
-function spatialIndex(x: Float64Array, y: Float64Array, n: number): KDBush {
-  const index = new KDBush(n, 64, Float64Array);
-  for (let i = 0; i < n; i++) index.add(x[i], y[i]);
-  index.finish();
-  return index;
+function spatialOrder(x: Float64Array, y: Float64Array, n: number, maxSpace: number): SpatialOrder {
+  const order = new Int32Array(n), column = new Float64Array(n), row = new Float64Array(n);
+  if (!(maxSpace > 0)) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return {order, column, row};
+  }
+  // A small margin so that rounding never puts a near pair two squares apart; the exact test follows.
+  const side = maxSpace * (1 + 1e-9) + 1e-9;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (x[i] < minX) minX = x[i];
+    if (x[i] > maxX) maxX = x[i];
+    if (y[i] < minY) minY = y[i];
+    if (y[i] > maxY) maxY = y[i];
+  }
+  const columns = Math.floor((maxX - minX) / side) + 1;
+  const squares = columns * (Math.floor((maxY - minY) / side) + 1);
+  const square = new Float64Array(n);
+  for (let i = 0; i < n; i++) square[i] = Math.floor((y[i] - minY) / side) * columns + Math.floor((x[i] - minX) / side);
+  if (squares * n < 2 ** 53) {
+    // One numeric sort of square * n + index (exact integers) instead of a comparator sort.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = square[i] * n + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) order[k] = keys[k] % n;
+  } else {
+    const sorted = Array.from({length: n}, (_, i) => i).sort((a, b) => square[a] - square[b] || a - b);
+    order.set(sorted);
+  }
+  for (let k = 0; k < n; k++) {
+    row[k] = Math.floor(square[order[k]] / columns);
+    column[k] = square[order[k]] - row[k] * columns;
+  }
+  return {order, column, row};
 }
 
 function runNaive(input: CheckedInput): KnoxResult {
@@ -426,7 +465,7 @@ function runNaive(input: CheckedInput): KnoxResult {
   const S = spaceBreaks.length, T = timeBreaks.length;
   const manhattan = input.distance === "manhattan";
   const maxSpace = spaceBreaks[S - 1];
-  const order = spatialIndex(input.x, input.y, n).ids;
+  const {order} = spatialOrder(input.x, input.y, n, S > 1 ? maxSpace : 0);
   const x = new Float64Array(n), y = new Float64Array(n), t = new Float64Array(n);
   for (let k = 0; k < n; k++) {
     x[k] = input.x[order[k]];
@@ -491,13 +530,13 @@ const RANK_BITS = 27;
 const RANK_MASK = (1 << RANK_BITS) - 1;
 
 /**
- * Near pairs in compressed rows, in the spatial order (kd-tree order, so that neighbours sit close
- * in memory). Row k holds its partners with a larger rank, each packed as (spaceBand << 27) | rank
- * in pair[row[k] .. row[k + 1]) (one 4-byte load per pair in the permutation loop).
+ * Near pairs in compressed rows, in the spatial order (so that neighbours sit close in memory).
+ * Row k holds its partners with a larger rank, each packed as (spaceBand << 27) | rank in
+ * pair[row[k] .. row[k + 1]) (one 4-byte load per pair in the permutation loop).
  */
 interface NearPairs {
-  /** order[k] = original index of the k-th point in spatial order. */
-  order: ArrayLike<number>;
+  /** order[k] = input index of the k-th incident in spatial order. */
+  order: Int32Array;
   row: Int32Array;
   pair: Int32Array;
   /** Near pairs per space band. */
@@ -505,39 +544,52 @@ interface NearPairs {
   count: number;
 }
 
+/**
+ * Finds the near pairs in one sweep over the grid squares of `spatialOrder`: the partners of k with
+ * a larger rank are the later incidents in its own square and the next square of its grid row (one
+ * run of ranks), and those in the three adjacent squares of the next grid row (a second run).
+ */
 function findNearPairs(input: CheckedInput): NearPairs {
-  const {x, y, n, spaceBreaks} = input;
+  const {n, spaceBreaks} = input;
   const S = spaceBreaks.length;
   const manhattan = input.distance === "manhattan";
   const maxSpace = spaceBreaks[S - 1];
-  const index = spatialIndex(x, y, n);
-  const order = index.ids;
+  const {order, column, row: gridRow} = spatialOrder(input.x, input.y, n, S > 1 ? maxSpace : 0);
   const row = new Int32Array(n + 1);
   const perBand = new Float64Array(S);
   let pair = new Int32Array(S === 1 ? 0 : 1024);
   let count = 0;
   if (S === 1) return {order, row, pair, perBand, count};
-  const rank = new Int32Array(n);
-  for (let k = 0; k < n; k++) rank[order[k]] = k;
-  // A small margin so that rounding in the query box never drops a pair; the exact test follows.
-  const r = maxSpace * (1 + 1e-9) + 1e-9;
+  const x = new Float64Array(n), y = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    const a = order[k];
-    const found = manhattan ? index.range(x[a] - r, y[a] - r, x[a] + r, y[a] + r) : index.within(x[a], y[a], r);
-    if (count + found.length > pair.length) {
-      const grown = new Int32Array(Math.max(pair.length * 2, count + found.length));
+    x[k] = input.x[order[k]];
+    y[k] = input.y[order[k]];
+  }
+  const collect = (k: number, from: number, to: number) => {
+    if (count + (to - from) > pair.length) {
+      const grown = new Int32Array(Math.max(pair.length * 2, count + (to - from)));
       grown.set(pair);
       pair = grown;
     }
-    for (const b of found) {
-      const kb = rank[b];
-      if (kb <= k) continue;
-      const d = pairDistance(x, y, a, b, manhattan);
+    for (let j = from; j < to; j++) {
+      const d = pairDistance(x, y, k, j, manhattan);
       if (!(d < maxSpace)) continue;
       const band = bandOf(spaceBreaks, d);
-      pair[count++] = (band << RANK_BITS) | kb;
+      pair[count++] = (band << RANK_BITS) | j;
       perBand[band]++;
     }
+  };
+  // next = the first rank at or after square (column - 1) of the next grid row; it only moves forward.
+  let next = 0;
+  for (let k = 0; k < n; k++) {
+    const gx = column[k], gy = gridRow[k];
+    let end = k + 1;
+    while (end < n && gridRow[end] === gy && column[end] <= gx + 1) end++;
+    collect(k, k + 1, end);
+    while (next < n && (gridRow[next] < gy + 1 || (gridRow[next] === gy + 1 && column[next] < gx - 1))) next++;
+    let stop = next;
+    while (stop < n && gridRow[stop] === gy + 1 && column[stop] <= gx + 1) stop++;
+    collect(k, next, stop);
     row[k + 1] = count;
   }
   return {order, row, pair: pair.slice(0, count), perBand, count};

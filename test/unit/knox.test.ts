@@ -84,6 +84,16 @@ describe("knoxTest equals knoxNaive exactly", () => {
     expect(fast).toEqual(knoxNaive(shifted, {...options, rng: seededRng(2)}));
     expect(fast.observed[0][1]).toBeGreaterThan(0);
   });
+  test("with coordinates far apart and negative (the grid sort's fallback)", () => {
+    const points = randomIncidents(150, seededRng(14));
+    const far = {...points, x: Array.from(points.x, (v, i) => v + (i % 2 ? 1e12 : -1e12)), y: Array.from(points.y, (v) => -v)};
+    for (const distance of ["manhattan", "euclidean"] as const) {
+      const options = {spaceBands: [0, 1, 50, 100], timeBands: [0, 7, 14], distance, permutations: 11};
+      const fast = knoxTest(far, {...options, rng: seededRng(3)});
+      expect(fast).toEqual(knoxNaive(far, {...options, rng: seededRng(3)}));
+      expect(fast.nearPairs).toBeGreaterThan(100);
+    }
+  });
   test("with a single space band (no near pairs) and a single time band", () => {
     const points = randomIncidents(60, seededRng(3));
     for (const [spaceBands, timeBands] of [[[0], [0, 7]], [[0, 100], [0]]]) {
