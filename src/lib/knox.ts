@@ -294,7 +294,8 @@ function pairDistance(x: Float64Array, y: Float64Array, a: number, b: number, ma
   return manhattan ? Math.abs(dx) + Math.abs(dy) : Math.sqrt(dx * dx + dy * dy);
 }
 
-function abortError(): Error {
+/** The error a cancelled Knox test throws: message "knox test aborted", name "AbortError". */
+export function abortError(): Error {
   const error = new Error("knox test aborted");
   error.name = "AbortError";
   return error;
