@@ -10,11 +10,14 @@
  * `knoxTest` is the fast version: pairs beyond the largest finite space break are never visited
  * (their counts per time band are all pairs minus the near pairs, and the all-pairs time-difference
  * histogram does not change when times are shuffled); near pairs are found once with a kd-tree and
- * stored in typed arrays. `knoxNaive` visits all pairs in every permutation. Both consume the rng
- * identically and return identical results.
+ * stored in typed arrays, and each pass over them counts 8 permutations. `knoxNaive` visits all
+ * pairs in every permutation. Both draw one seed per permutation from the rng and shuffle the times
+ * in the same (spatial) order, so they return identical results; because a permutation depends only
+ * on its seed, `prepareKnox` / `countKnoxPermutations` / `finishKnox` can split the permutations
+ * over threads (loaders/knox-threads.ts) without changing the result.
  */
 import KDBush from "kdbush";
-import {shuffle, type Rng} from "./random.js";
+import {shuffleSeeded, streamSeeds, type Rng} from "./random.js";
 
 /** Coordinates in metres (any projected system, e.g. RD New) and times in days. */
 export interface KnoxPoints {
@@ -94,8 +97,8 @@ export interface KnoxResult {
  * @example knoxTest({x, y, t}, {spaceBands: [0, 1, 100, 200, 300], timeBands: [0, 7, 14, 21], rng: seededRng(1)})
  */
 export function knoxTest(points: KnoxPoints, options: KnoxOptions): KnoxResult {
-  const input = checkInput(points, options);
-  return runFast(input);
+  const plan = prepareKnox(points, options);
+  return finishKnox(plan, [countKnoxPermutations(plan, 0, plan.permutations, options)]);
 }
 
 /**
@@ -291,7 +294,8 @@ function pairDistance(x: Float64Array, y: Float64Array, a: number, b: number, ma
   return manhattan ? Math.abs(dx) + Math.abs(dy) : Math.sqrt(dx * dx + dy * dy);
 }
 
-function abortError(): Error {
+/** The error a cancelled Knox test throws: message "knox test aborted", name "AbortError". */
+export function abortError(): Error {
   const error = new Error("knox test aborted");
   error.name = "AbortError";
   return error;
@@ -318,35 +322,59 @@ function forEachNearPair(
   }
 }
 
-/** Accumulates per-permutation counts into sums, min, max and exceedances. */
-class Tally {
-  readonly sum: Float64Array;
-  readonly min: Float64Array;
-  readonly max: Float64Array;
-  readonly ge: Float64Array;
-  constructor(readonly observed: Float64Array) {
-    const cells = observed.length;
-    this.sum = new Float64Array(cells);
-    this.min = new Float64Array(cells).fill(Infinity);
-    this.max = new Float64Array(cells).fill(-Infinity);
-    this.ge = new Float64Array(cells);
-  }
-  add(counts: Float64Array): void {
-    for (let c = 0; c < counts.length; c++) {
-      const v = counts[c];
-      this.sum[c] += v;
-      if (v < this.min[c]) this.min[c] = v;
-      if (v > this.max[c]) this.max[c] = v;
-      if (v >= this.observed[c]) this.ge[c]++;
-    }
+/** Per-permutation counts folded into sums, minima, maxima and exceedances (a worker's share). */
+export interface KnoxTally {
+  sum: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+  /** Permutations with a count >= the observed count. */
+  ge: Float64Array;
+}
+
+function emptyTally(cells: number): KnoxTally {
+  return {
+    sum: new Float64Array(cells), min: new Float64Array(cells).fill(Infinity),
+    max: new Float64Array(cells).fill(-Infinity), ge: new Float64Array(cells)
+  };
+}
+
+function addCounts(tally: KnoxTally, observed: Float64Array, counts: Float64Array): void {
+  for (let c = 0; c < counts.length; c++) {
+    const v = counts[c];
+    tally.sum[c] += v;
+    if (v < tally.min[c]) tally.min[c] = v;
+    if (v > tally.max[c]) tally.max[c] = v;
+    if (v >= observed[c]) tally.ge[c]++;
   }
 }
 
-function buildResult(input: CheckedInput, tally: Tally, nearPairs: number): KnoxResult {
-  const S = input.spaceBreaks.length, T = input.timeBreaks.length, R = input.permutations;
+/** Merges tallies of disjoint permutation ranges (exact: all counts are whole numbers). */
+function mergeTallies(cells: number, parts: readonly KnoxTally[]): KnoxTally {
+  const total = emptyTally(cells);
+  for (const part of parts) {
+    for (let c = 0; c < cells; c++) {
+      total.sum[c] += part.sum[c];
+      total.min[c] = Math.min(total.min[c], part.min[c]);
+      total.max[c] = Math.max(total.max[c], part.max[c]);
+      total.ge[c] += part.ge[c];
+    }
+  }
+  return total;
+}
+
+interface ResultInput {
+  n: number;
+  distance: KnoxDistance;
+  permutations: number;
+  spaceBands: KnoxBand[];
+  timeBands: KnoxBand[];
+}
+
+function buildResult(input: ResultInput, observedCounts: Float64Array, tally: KnoxTally, nearPairs: number): KnoxResult {
+  const S = input.spaceBands.length, T = input.timeBands.length, R = input.permutations;
   const matrix = (f: (c: number) => number) =>
     Array.from({length: S}, (_, s) => Array.from({length: T}, (_, k) => f(s * T + k)));
-  const observed = matrix((c) => tally.observed[c]);
+  const observed = matrix((c) => observedCounts[c]);
   const expected = matrix((c) => tally.sum[c] / R);
   const spaceTotals = observed.map((row) => row.reduce((a, b) => a + b, 0));
   const timeTotals = Array.from({length: T}, (_, k) => observed.reduce((a, row) => a + row[k], 0));
@@ -360,7 +388,7 @@ function buildResult(input: CheckedInput, tally: Tally, nearPairs: number): Knox
     expected,
     min: matrix((c) => tally.min[c]),
     max: matrix((c) => tally.max[c]),
-    ratio: matrix((c) => (tally.sum[c] === 0 ? NaN : tally.observed[c] / (tally.sum[c] / R))),
+    ratio: matrix((c) => (tally.sum[c] === 0 ? NaN : observedCounts[c] / (tally.sum[c] / R))),
     pValue: matrix((c) => (1 + tally.ge[c]) / (R + 1)),
     spaceTotals,
     timeTotals,
@@ -373,11 +401,78 @@ function progressStep(permutations: number): number {
   return Math.max(1, Math.floor(permutations / 100));
 }
 
+/** Calls onProgress about a hundred times over `total` permutations; returns the counter. */
+function progress(total: number, onProgress?: (fraction: number) => void): () => void {
+  const step = progressStep(total);
+  let done = 0;
+  return () => {
+    done++;
+    if (onProgress && (done % step === 0 || done === total)) onProgress(done / total);
+  };
+}
+
+/** Incidents sorted by grid square, with each one's square (by position in that order). */
+interface SpatialOrder {
+  /** order[k] = input index of the k-th incident. */
+  order: Int32Array;
+  column: Float64Array;
+  row: Float64Array;
+}
+
+/**
+ * The spatial order: incidents sorted by the square they fall in on a grid whose side is the
+ * largest finite space break (by grid row, then column, then input index). Near pairs lie in the
+ * same or adjacent squares, so they sit close in the arrays; both versions shuffle the times in this
+ * order, so they draw the same times. Without a finite break (one space band), the input order.
+ */
+function spatialOrder(x: Float64Array, y: Float64Array, n: number, maxSpace: number): SpatialOrder {
+  const order = new Int32Array(n), column = new Float64Array(n), row = new Float64Array(n);
+  if (!(maxSpace > 0)) {
+    for (let k = 0; k < n; k++) order[k] = k;
+    return {order, column, row};
+  }
+  // A small margin so that rounding never puts a near pair two squares apart; the exact test follows.
+  const side = maxSpace * (1 + 1e-9) + 1e-9;
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (x[i] < minX) minX = x[i];
+    if (x[i] > maxX) maxX = x[i];
+    if (y[i] < minY) minY = y[i];
+    if (y[i] > maxY) maxY = y[i];
+  }
+  const columns = Math.floor((maxX - minX) / side) + 1;
+  const squares = columns * (Math.floor((maxY - minY) / side) + 1);
+  const square = new Float64Array(n);
+  for (let i = 0; i < n; i++) square[i] = Math.floor((y[i] - minY) / side) * columns + Math.floor((x[i] - minX) / side);
+  if (squares * n < 2 ** 53) {
+    // One numeric sort of square * n + index (exact integers) instead of a comparator sort.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = square[i] * n + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) order[k] = keys[k] % n;
+  } else {
+    const sorted = Array.from({length: n}, (_, i) => i).sort((a, b) => square[a] - square[b] || a - b);
+    order.set(sorted);
+  }
+  for (let k = 0; k < n; k++) {
+    row[k] = Math.floor(square[order[k]] / columns);
+    column[k] = square[order[k]] - row[k] * columns;
+  }
+  return {order, column, row};
+}
+
 function runNaive(input: CheckedInput): KnoxResult {
-  const {x, y, t, n, spaceBreaks, timeBreaks, permutations, rng, onProgress, signal} = input;
+  const {n, spaceBreaks, timeBreaks, permutations, rng, onProgress, signal} = input;
   const S = spaceBreaks.length, T = timeBreaks.length;
   const manhattan = input.distance === "manhattan";
   const maxSpace = spaceBreaks[S - 1];
+  const {order} = spatialOrder(input.x, input.y, n, S > 1 ? maxSpace : 0);
+  const x = new Float64Array(n), y = new Float64Array(n), t = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    x[k] = input.x[order[k]];
+    y[k] = input.y[order[k]];
+    t[k] = input.t[order[k]];
+  }
   const counts = new Float64Array(S * T);
   const countAll = (times: Float64Array) => {
     counts.fill(0);
@@ -390,21 +485,23 @@ function runNaive(input: CheckedInput): KnoxResult {
     }
   };
   countAll(t);
-  const tally = new Tally(Float64Array.from(counts));
+  const observed = Float64Array.from(counts);
+  const tally = emptyTally(S * T);
   let nearPairs = 0;
   for (let a = 0; a < n; a++) {
     for (let b = a + 1; b < n; b++) if (pairDistance(x, y, a, b, manhattan) < maxSpace) nearPairs++;
   }
-  const tp = Float64Array.from(t);
-  const step = progressStep(permutations);
+  const seeds = streamSeeds(rng, permutations);
+  const tp = new Float64Array(n);
+  const tick = progress(permutations, onProgress);
   for (let r = 0; r < permutations; r++) {
     if (signal?.aborted) throw abortError();
-    shuffle(rng, tp);
-    countAll(tp);
-    tally.add(counts);
-    if (onProgress && ((r + 1) % step === 0 || r + 1 === permutations)) onProgress((r + 1) / permutations);
+    tp.set(t);
+    countAll(shuffleSeeded(seeds[r], tp));
+    addCounts(tally, observed, counts);
+    tick();
   }
-  return buildResult(input, tally, nearPairs);
+  return buildResult(input, observed, tally, nearPairs);
 }
 
 /** Number of pairs whose time difference falls in each time band (invariant under shuffling times). */
@@ -434,12 +531,12 @@ const RANK_BITS = 27;
 const RANK_MASK = (1 << RANK_BITS) - 1;
 
 /**
- * Near pairs in compressed rows, renumbered in kd-tree order so that neighbours sit close in memory.
+ * Near pairs in compressed rows, in the spatial order (so that neighbours sit close in memory).
  * Row k holds its partners with a larger rank, each packed as (spaceBand << 27) | rank in
  * pair[row[k] .. row[k + 1]) (one 4-byte load per pair in the permutation loop).
  */
 interface NearPairs {
-  /** order[k] = original index of the k-th point in kd order. */
+  /** order[k] = input index of the k-th incident in spatial order. */
   order: Int32Array;
   row: Int32Array;
   pair: Int32Array;
@@ -448,114 +545,230 @@ interface NearPairs {
   count: number;
 }
 
+/**
+ * Finds the near pairs in one sweep over the grid squares of `spatialOrder`: the partners of k with
+ * a larger rank are the later incidents in its own square and the next square of its grid row (one
+ * run of ranks), and those in the three adjacent squares of the next grid row (a second run).
+ */
 function findNearPairs(input: CheckedInput): NearPairs {
-  const {x, y, n, spaceBreaks} = input;
+  const {n, spaceBreaks} = input;
   const S = spaceBreaks.length;
   const manhattan = input.distance === "manhattan";
   const maxSpace = spaceBreaks[S - 1];
-  const order = new Int32Array(n);
+  const {order, column, row: gridRow} = spatialOrder(input.x, input.y, n, S > 1 ? maxSpace : 0);
   const row = new Int32Array(n + 1);
   const perBand = new Float64Array(S);
-  let pair = new Int32Array(1024);
+  let pair = new Int32Array(S === 1 ? 0 : 1024);
   let count = 0;
-  if (S === 1) {
-    for (let k = 0; k < n; k++) order[k] = k;
-    return {order, row, pair, perBand, count};
-  }
-  const index = new KDBush(n, 64, Float64Array);
-  for (let i = 0; i < n; i++) index.add(x[i], y[i]);
-  index.finish();
-  const rank = new Int32Array(n);
+  if (S === 1) return {order, row, pair, perBand, count};
+  const x = new Float64Array(n), y = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    order[k] = index.ids[k];
-    rank[index.ids[k]] = k;
+    x[k] = input.x[order[k]];
+    y[k] = input.y[order[k]];
   }
-  // A small margin so that rounding in the query box never drops a pair; the exact test follows.
-  const r = maxSpace * (1 + 1e-9) + 1e-9;
-  for (let k = 0; k < n; k++) {
-    const a = order[k];
-    const found = manhattan ? index.range(x[a] - r, y[a] - r, x[a] + r, y[a] + r) : index.within(x[a], y[a], r);
-    if (count + found.length > pair.length) {
-      const grown = new Int32Array(Math.max(pair.length * 2, count + found.length));
+  const collect = (k: number, from: number, to: number) => {
+    if (count + (to - from) > pair.length) {
+      const grown = new Int32Array(Math.max(pair.length * 2, count + (to - from)));
       grown.set(pair);
       pair = grown;
     }
-    for (const b of found) {
-      const kb = rank[b];
-      if (kb <= k) continue;
-      const d = pairDistance(x, y, a, b, manhattan);
+    for (let j = from; j < to; j++) {
+      const d = pairDistance(x, y, k, j, manhattan);
       if (!(d < maxSpace)) continue;
       const band = bandOf(spaceBreaks, d);
-      pair[count++] = (band << RANK_BITS) | kb;
+      pair[count++] = (band << RANK_BITS) | j;
       perBand[band]++;
     }
+  };
+  // next = the first rank at or after square (column - 1) of the next grid row; it only moves forward.
+  let next = 0;
+  for (let k = 0; k < n; k++) {
+    const gx = column[k], gy = gridRow[k];
+    let end = k + 1;
+    while (end < n && gridRow[end] === gy && column[end] <= gx + 1) end++;
+    collect(k, k + 1, end);
+    while (next < n && (gridRow[next] < gy + 1 || (gridRow[next] === gy + 1 && column[next] < gx - 1))) next++;
+    let stop = next;
+    while (stop < n && gridRow[stop] === gy + 1 && column[stop] <= gx + 1) stop++;
+    collect(k, next, stop);
     row[k + 1] = count;
   }
-  return {order, row, pair, perBand, count};
+  return {order, row, pair: pair.slice(0, count), perBand, count};
 }
 
 /** Largest time span (days) for which integer times use the lookup-table loop. */
 const MAX_LOOKUP_DAYS = 1 << 20;
 
-function runFast(input: CheckedInput): KnoxResult {
-  const {t, n, spaceBreaks, timeBreaks, permutations, rng, onProgress, signal} = input;
-  const S = spaceBreaks.length, T = timeBreaks.length, SS = S - 1;
-  const cells = S * T;
+/** Permutations counted in one pass over the near pairs (`countLanes` is unrolled for exactly 8). */
+const LANES = 8;
+
+/**
+ * Everything the permutations need, in typed arrays and plain values, so that it can be posted to
+ * a worker thread: near pairs, the permutation-invariant totals, the observed counts, and one seed
+ * per permutation. Made by `prepareKnox`, consumed by `countKnoxPermutations` and `finishKnox`.
+ */
+export interface KnoxPlan {
+  n: number;
+  distance: KnoxDistance;
+  permutations: number;
+  spaceBands: KnoxBand[];
+  timeBands: KnoxBand[];
+  timeBreaks: Float64Array;
+  /** Near pairs in spatial order (see NearPairs). */
+  row: Int32Array;
+  pair: Int32Array;
+  /** Near pairs per space band, and all pairs per time band (both unchanged by permutation). */
+  perBand: Float64Array;
+  allPairs: Float64Array;
+  nearPairs: number;
+  /** Observed counts, cells [spaceBand * T + timeBand]. */
+  observed: Float64Array;
+  /**
+   * Whole-day times: days since the earliest incident, in spatial order, and the lookup table
+   * band[dt + reach - 1] for integer dt in (-reach, reach); both empty (reach 0) otherwise.
+   */
+  days: Int32Array;
+  reach: number;
+  lookup: Uint8Array;
+  /** Times as given, in spatial order, when they are not whole days (else empty). */
+  times: Float64Array;
+  /** seeds[r] drives permutation r (`shuffleSeeded`), so any split of the range gives the same counts. */
+  seeds: Uint32Array;
+}
+
+/**
+ * Checks the input, finds the near pairs and draws one seed per permutation from options.rng: the
+ * first step of `knoxTest`, for running the permutations elsewhere (loaders/knox-threads.ts).
+ * @example const plan = prepareKnox({x, y, t}, {spaceBands: [0, 100], timeBands: [0, 7], rng: seededRng(1)})
+ */
+export function prepareKnox(points: KnoxPoints, options: KnoxOptions): KnoxPlan {
+  const input = checkInput(points, options);
+  const {t, n, timeBreaks, permutations} = input;
+  const S = input.spaceBreaks.length, T = timeBreaks.length;
   const near = findNearPairs(input);
-  const {order, row, pair, perBand} = near;
-  const allPairs = timeDifferenceHistogram(t, timeBreaks);
-  // Only pairs with dt below the last finite time break need a band; the rest fall in the last one.
-  const lastTime = timeBreaks[T - 1];
+  const {order} = near;
   let minT = Infinity, maxT = -Infinity, integer = true;
   for (let i = 0; i < n; i++) {
     if (t[i] < minT) minT = t[i];
     if (t[i] > maxT) maxT = t[i];
     if (!Number.isInteger(t[i])) integer = false;
   }
-  const reach = Math.ceil(lastTime); // integer dt < lastTime  <=>  dt <= reach - 1
-  const useLookup = integer && maxT - minT < 2 ** 30 && reach <= MAX_LOOKUP_DAYS;
-  const counts = new Float64Array(cells);
-  const inner = new Int32Array(cells);
-  const tq = new Float64Array(useLookup ? 0 : n);
-  const tqInt = new Int32Array(useLookup ? n : 0);
-  // lookup[dt + reach - 1] = time band of dt, for integer dt in (-reach, reach).
-  const width = Math.max(0, 2 * reach - 1);
-  const lookup = new Uint8Array(useLookup ? width : 0);
-  if (useLookup) for (let q = 0; q < width; q++) lookup[q] = bandOf(timeBreaks, Math.abs(q - (reach - 1)));
-  const countFloat = () => {
-    for (let k = 0; k < n; k++) {
-      const tk = tq[k];
-      const end = row[k + 1];
-      for (let p = row[k]; p < end; p++) {
-        const v = pair[p];
-        // Math.abs, not a sign branch: under permutation the sign is a coin flip (mispredicted).
-        const dt = Math.abs(tq[v & RANK_MASK] - tk);
-        if (dt < lastTime) inner[(v >>> RANK_BITS) * T + bandOf(timeBreaks, dt)]++;
-      }
-    }
+  // Only pairs with dt below the last finite time break need a band; the rest fall in the last one.
+  const reach = Math.ceil(timeBreaks[T - 1]); // integer dt < last break  <=>  |dt| <= reach - 1
+  const useLookup = integer && maxT - minT < 2 ** 30 && reach >= 1 && reach <= MAX_LOOKUP_DAYS;
+  const days = new Int32Array(useLookup ? n : 0);
+  const times = new Float64Array(useLookup ? 0 : n);
+  if (useLookup) for (let k = 0; k < n; k++) days[k] = t[order[k]] - minT;
+  else for (let k = 0; k < n; k++) times[k] = t[order[k]];
+  const lookup = new Uint8Array(useLookup ? 2 * reach - 1 : 0);
+  for (let q = 0; q < lookup.length; q++) lookup[q] = bandOf(timeBreaks, Math.abs(q - (reach - 1)));
+  const plan: KnoxPlan = {
+    n, distance: input.distance, permutations, spaceBands: input.spaceBands, timeBands: input.timeBands, timeBreaks,
+    row: near.row, pair: near.pair, perBand: near.perBand, allPairs: timeDifferenceHistogram(t, timeBreaks),
+    nearPairs: near.count, observed: new Float64Array(S * T),
+    days, reach: useLookup ? reach : 0, lookup, times, seeds: streamSeeds(input.rng, permutations)
   };
-  const countInt = () => {
-    for (let k = 0; k < n; k++) {
-      const tk = tqInt[k] - (reach - 1);
-      const end = row[k + 1];
-      for (let p = row[k]; p < end; p++) {
-        const v = pair[p];
-        // One unsigned compare tests -reach < dt < reach; no sign branch, no band search.
-        const q = (tqInt[v & RANK_MASK] - tk) >>> 0;
-        if (q < width) inner[(v >>> RANK_BITS) * T + lookup[q]]++;
+  const counter = new Counter(plan);
+  counter.count(useLookup ? days : times, () => counter.fold(0, plan.observed));
+  return plan;
+}
+
+/**
+ * Counts permutations from..to-1 of a plan (each from its own seed, so ranges can run on different
+ * threads and merge to the single-thread result).
+ * @example countKnoxPermutations(plan, 0, plan.permutations)
+ */
+export function countKnoxPermutations(
+  plan: KnoxPlan, from: number, to: number,
+  options: Pick<KnoxOptions, "onProgress" | "signal"> = {}
+): KnoxTally {
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > plan.permutations || from > to) {
+    throw new Error(`invalid permutation range: ${from} to ${to} of ${plan.permutations}`);
+  }
+  const {signal} = options;
+  const counter = new Counter(plan);
+  const counts = new Float64Array(plan.observed.length);
+  const tally = emptyTally(counts.length);
+  const tick = progress(to - from, options.onProgress);
+  const source = plan.reach > 0 ? plan.days : plan.times;
+  const shuffled = source.slice();
+  const lanes = plan.reach > 0 ? LANES : 1;
+  for (let r0 = from; r0 < to; r0 += lanes) {
+    if (signal?.aborted) throw abortError();
+    const used = Math.min(lanes, to - r0);
+    const permuted = (lane: number) => {
+      // Lanes past the end of the range repeat the last permutation; their counts are not used.
+      if (lane < used) {
+        shuffled.set(source);
+        shuffleSeeded(plan.seeds[r0 + lane], shuffled);
       }
-    }
-  };
-  const count = () => {
+      return shuffled;
+    };
+    counter.count(permuted, (lane) => {
+      if (lane >= used) return;
+      if (signal?.aborted) throw abortError();
+      counter.fold(lane, counts);
+      addCounts(tally, plan.observed, counts);
+      tick();
+    });
+  }
+  return tally;
+}
+
+/**
+ * Merges the tallies of a plan's permutation ranges (together covering each permutation once) into
+ * the result.
+ * @example finishKnox(plan, [countKnoxPermutations(plan, 0, plan.permutations)])
+ */
+export function finishKnox(plan: KnoxPlan, tallies: readonly KnoxTally[]): KnoxResult {
+  return buildResult(plan, plan.observed, mergeTallies(plan.observed.length, tallies), plan.nearPairs);
+}
+
+/** Counts near pairs per space band x bounded time band for up to LANES time arrays per pass. */
+class Counter {
+  private readonly inner: Int32Array;
+  /** Times of the lanes interleaved: tq[k * LANES + lane] (one cache line per incident). */
+  private readonly tq: Int32Array;
+  private readonly cells: number;
+  constructor(private readonly plan: KnoxPlan) {
+    this.cells = plan.observed.length;
+    const lanes = plan.reach > 0 ? LANES : 1;
+    this.inner = new Int32Array(lanes * this.cells);
+    this.tq = new Int32Array(plan.reach > 0 ? plan.n * LANES : 0);
+  }
+
+  /**
+   * Counts the pairs for the times of each lane (times(lane) in spatial order: LANES lanes on the
+   * lookup path, one otherwise), then calls done(lane) for each lane so it can be folded.
+   */
+  count<A extends Int32Array | Float64Array>(times: A | ((lane: number) => A), done: (lane: number) => void): void {
+    const {plan, inner, tq} = this;
+    const get = typeof times === "function" ? times : () => times;
     inner.fill(0);
-    if (useLookup) countInt();
-    else countFloat();
-    // Last time band of each near space band, then the outer space band from all pairs.
+    if (plan.reach > 0) {
+      const n = plan.n;
+      for (let lane = 0; lane < LANES; lane++) {
+        const a = get(lane);
+        for (let k = 0; k < n; k++) tq[k * LANES + lane] = a[k];
+      }
+      countLanes(plan.row, plan.pair, n, tq, plan.reach, plan.lookup, plan.timeBreaks.length, this.cells, inner);
+      for (let lane = 0; lane < LANES; lane++) done(lane);
+    } else {
+      countFloat(plan.row, plan.pair, plan.n, get(0) as Float64Array, plan.timeBreaks, inner);
+      done(0);
+    }
+  }
+
+  /** Full counts of one lane: the open time band and the outer space band by subtraction. */
+  fold(lane: number, counts: Float64Array): void {
+    const {perBand, allPairs} = this.plan;
+    const T = this.plan.timeBreaks.length, S = perBand.length, SS = S - 1;
+    const inner = this.inner, base = lane * this.cells;
     for (let s = 0; s < SS; s++) {
       let sum = 0;
       for (let k = 0; k < T - 1; k++) {
-        counts[s * T + k] = inner[s * T + k];
-        sum += inner[s * T + k];
+        counts[s * T + k] = inner[base + s * T + k];
+        sum += inner[base + s * T + k];
       }
       counts[s * T + T - 1] = perBand[s] - sum;
     }
@@ -564,24 +777,61 @@ function runFast(input: CheckedInput): KnoxResult {
       for (let s = 0; s < SS; s++) sum += counts[s * T + k];
       counts[SS * T + k] = allPairs[k] - sum;
     }
-  };
-  // Times in kd order: integer days (offset to 0) for the lookup loop, else as they are.
-  const gather = (times: Float64Array) => {
-    if (useLookup) for (let k = 0; k < n; k++) tqInt[k] = times[order[k]] - minT;
-    else for (let k = 0; k < n; k++) tq[k] = times[order[k]];
-  };
-  gather(t);
-  count();
-  const tally = new Tally(Float64Array.from(counts));
-  const tp = Float64Array.from(t);
-  const step = progressStep(permutations);
-  for (let r = 0; r < permutations; r++) {
-    if (signal?.aborted) throw abortError();
-    shuffle(rng, tp);
-    gather(tp);
-    count();
-    tally.add(counts);
-    if (onProgress && ((r + 1) % step === 0 || r + 1 === permutations)) onProgress((r + 1) / permutations);
   }
-  return buildResult(input, tally, near.count);
+}
+
+/**
+ * The hot loop: for 8 permuted time arrays at once (interleaved in tq), counts each near pair with
+ * |dt| < reach into inner[lane * cells + spaceBand * T + timeBand]. Unrolled by hand: reading the
+ * pair once for 8 permutations halves the time per pair and permutation (docs/performance.md).
+ */
+function countLanes(
+  row: Int32Array, pair: Int32Array, n: number, tq: Int32Array, reach: number, lookup: Uint8Array,
+  T: number, cells: number, inner: Int32Array
+): void {
+  const width = 2 * reach - 1, off = reach - 1;
+  const c1 = cells, c2 = 2 * cells, c3 = 3 * cells, c4 = 4 * cells, c5 = 5 * cells, c6 = 6 * cells, c7 = 7 * cells;
+  for (let k = 0; k < n; k++) {
+    const b = k * LANES;
+    const t0 = tq[b] - off, t1 = tq[b + 1] - off, t2 = tq[b + 2] - off, t3 = tq[b + 3] - off;
+    const t4 = tq[b + 4] - off, t5 = tq[b + 5] - off, t6 = tq[b + 6] - off, t7 = tq[b + 7] - off;
+    const end = row[k + 1];
+    for (let p = row[k]; p < end; p++) {
+      const v = pair[p];
+      const j = (v & RANK_MASK) * LANES;
+      const c = (v >>> RANK_BITS) * T;
+      // One unsigned compare tests -reach < dt < reach; no sign branch, no band search.
+      let q = (tq[j] - t0) >>> 0;
+      if (q < width) inner[c + lookup[q]]++;
+      q = (tq[j + 1] - t1) >>> 0;
+      if (q < width) inner[c1 + c + lookup[q]]++;
+      q = (tq[j + 2] - t2) >>> 0;
+      if (q < width) inner[c2 + c + lookup[q]]++;
+      q = (tq[j + 3] - t3) >>> 0;
+      if (q < width) inner[c3 + c + lookup[q]]++;
+      q = (tq[j + 4] - t4) >>> 0;
+      if (q < width) inner[c4 + c + lookup[q]]++;
+      q = (tq[j + 5] - t5) >>> 0;
+      if (q < width) inner[c5 + c + lookup[q]]++;
+      q = (tq[j + 6] - t6) >>> 0;
+      if (q < width) inner[c6 + c + lookup[q]]++;
+      q = (tq[j + 7] - t7) >>> 0;
+      if (q < width) inner[c7 + c + lookup[q]]++;
+    }
+  }
+}
+
+/** The general loop (fractional days or very long spans): one time array, band by search. */
+function countFloat(row: Int32Array, pair: Int32Array, n: number, tq: Float64Array, timeBreaks: Float64Array, inner: Int32Array): void {
+  const T = timeBreaks.length, lastTime = timeBreaks[T - 1];
+  for (let k = 0; k < n; k++) {
+    const tk = tq[k];
+    const end = row[k + 1];
+    for (let p = row[k]; p < end; p++) {
+      const v = pair[p];
+      // Math.abs, not a sign branch: under permutation the sign is a coin flip (mispredicted).
+      const dt = Math.abs(tq[v & RANK_MASK] - tk);
+      if (dt < lastTime) inner[(v >>> RANK_BITS) * T + bandOf(timeBreaks, dt)]++;
+    }
+  }
 }

@@ -54,6 +54,40 @@ export function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
 }
 
+/**
+ * Returns `count` seeds drawn from `rng`, one per independent stream (e.g. one per permutation, so
+ * that the permutations can be split over threads without changing any of them).
+ * @example streamSeeds(seededRng(1), 3) // Uint32Array [seed0, seed1, seed2]
+ */
+export function streamSeeds(rng: Rng, count: number): Uint32Array {
+  if (!Number.isInteger(count) || count < 0) throw new Error(`invalid count: ${count}`);
+  const seeds = new Uint32Array(count);
+  for (let r = 0; r < count; r++) seeds[r] = Math.floor(rng() * 4294967296);
+  return seeds;
+}
+
+/**
+ * Fisher-Yates shuffle in place with `seededRng(seed)`, inlined: the same order as
+ * `shuffle(seededRng(seed), values)` at about twice the speed (the Knox test shuffles 999 times).
+ * @example shuffleSeeded(7, Int32Array.of(1, 2, 3))
+ */
+export function shuffleSeeded<A extends Float64Array | Int32Array>(seed: number, values: A): A {
+  if (!Number.isFinite(seed)) throw new Error(`invalid seed: ${seed}`);
+  let s = splitmix32(Math.trunc(seed) >>> 0);
+  for (let i = values.length - 1; i > 0; i--) {
+    // seededRng's step, then Math.floor(u * (i + 1)) as in shuffle.
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const j = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * (i + 1));
+    const v = values[i];
+    values[i] = values[j];
+    values[j] = v;
+  }
+  return values;
+}
+
 /** Fisher-Yates shuffle in place; returns the array. */
 export function shuffle<T>(rng: Rng, values: T[] | Float64Array | Int32Array): typeof values {
   for (let i = values.length - 1; i > 0; i--) {

@@ -1,7 +1,10 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {knoxBands, knoxNaive, knoxTest, monteCarloPValue, nearRepeatShare, type KnoxPoints} from "../../src/lib/knox.js";
+import {
+  countKnoxPermutations, finishKnox, knoxBands, knoxNaive, knoxTest, monteCarloPValue, nearRepeatShare, prepareKnox,
+  type KnoxPoints
+} from "../../src/lib/knox.js";
 import {normal, seededRng, type Rng} from "../../src/lib/random.js";
 
 const REFERENCE = "/work/shared/data/reference/near-repeat";
@@ -81,12 +84,49 @@ describe("knoxTest equals knoxNaive exactly", () => {
     expect(fast).toEqual(knoxNaive(shifted, {...options, rng: seededRng(2)}));
     expect(fast.observed[0][1]).toBeGreaterThan(0);
   });
+  test("with coordinates far apart and negative (the grid sort's fallback)", () => {
+    const points = randomIncidents(150, seededRng(14));
+    const far = {...points, x: Array.from(points.x, (v, i) => v + (i % 2 ? 1e12 : -1e12)), y: Array.from(points.y, (v) => -v)};
+    for (const distance of ["manhattan", "euclidean"] as const) {
+      const options = {spaceBands: [0, 1, 50, 100], timeBands: [0, 7, 14], distance, permutations: 11};
+      const fast = knoxTest(far, {...options, rng: seededRng(3)});
+      expect(fast).toEqual(knoxNaive(far, {...options, rng: seededRng(3)}));
+      expect(fast.nearPairs).toBeGreaterThan(100);
+    }
+  });
   test("with a single space band (no near pairs) and a single time band", () => {
     const points = randomIncidents(60, seededRng(3));
     for (const [spaceBands, timeBands] of [[[0], [0, 7]], [[0, 100], [0]]]) {
       const options = {spaceBands, timeBands, permutations: 9};
       expect(knoxTest(points, {...options, rng: seededRng(1)})).toEqual(knoxNaive(points, {...options, rng: seededRng(1)}));
     }
+  });
+});
+
+describe("knoxTest permutations in ranges (for threads)", () => {
+  test.each([true, false])("any split of the permutations merges to the single-run result (integer days %s)", (integerDays) => {
+    const points = randomIncidents(300, seededRng(12), {integerDays});
+    const options = {spaceBands: [0, 1, 50, 100, 200], timeBands: [0, 7, 14, 21], permutations: 37};
+    const whole = knoxTest(points, {...options, rng: seededRng(9)});
+    const plan = prepareKnox(points, {...options, rng: seededRng(9)});
+    for (const cuts of [[0, 37], [0, 5, 37], [0, 8, 16, 17, 30, 37], [0, 0, 36, 37]]) {
+      const parts = cuts.slice(1).map((to, i) => countKnoxPermutations(plan, cuts[i], to));
+      expect(finishKnox(plan, parts)).toEqual(whole);
+    }
+    // A plan survives a structured clone (as when posted to a worker thread).
+    expect(finishKnox(structuredClone(plan), [countKnoxPermutations(structuredClone(plan), 0, 37)])).toEqual(whole);
+  });
+  test("permutation counts around the 8-permutation passes equal the naive result", () => {
+    const points = randomIncidents(120, seededRng(13));
+    for (const permutations of [1, 7, 8, 9, 16, 17]) {
+      const options = {spaceBands: [0, 1, 50, 100, 200], timeBands: [0, 7, 14, 21], permutations};
+      expect(knoxTest(points, {...options, rng: seededRng(4)})).toEqual(knoxNaive(points, {...options, rng: seededRng(4)}));
+    }
+  });
+  test("rejects a range outside the plan", () => {
+    const plan = prepareKnox(HAND, {spaceBands: [0, 100], timeBands: [0, 7], permutations: 9, rng: seededRng(1)});
+    expect(() => countKnoxPermutations(plan, 3, 10)).toThrow("invalid permutation range: 3 to 10 of 9");
+    expect(() => countKnoxPermutations(plan, 5, 4)).toThrow("invalid permutation range");
   });
 });
 

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {normal, poisson, seededRng, shuffle} from "../../src/lib/random.js";
+import {normal, poisson, seededRng, shuffle, shuffleSeeded, streamSeeds} from "../../src/lib/random.js";
 
 describe("seededRng", () => {
   test("reproduces a sequence for a seed, and differs between seeds", () => {
@@ -40,4 +40,22 @@ test("shuffle permutes in place and keeps every value", () => {
   shuffle(seededRng(1), xs);
   expect(xs).not.toEqual(Array.from({length: 50}, (_, i) => i));
   expect([...xs].sort((a, b) => a - b)).toEqual(Array.from({length: 50}, (_, i) => i));
+});
+
+test("shuffleSeeded gives the same order as shuffle with seededRng, on both array types", () => {
+  for (const seed of [0, 1, 7, 4294967295, -3.5]) {
+    const values = Array.from({length: 257}, (_, i) => i * 3);
+    const expected = shuffle(seededRng(seed), [...values]);
+    expect(Array.from(shuffleSeeded(seed, Float64Array.from(values)))).toEqual(expected);
+    expect(Array.from(shuffleSeeded(seed, Int32Array.from(values)))).toEqual(expected);
+  }
+  expect(() => shuffleSeeded(NaN, new Int32Array(2))).toThrow("invalid seed: NaN");
+});
+
+test("streamSeeds draws whole 32-bit seeds from the rng", () => {
+  const seeds = streamSeeds(seededRng(1), 4);
+  const rng = seededRng(1);
+  expect(Array.from(seeds)).toEqual(Array.from({length: 4}, () => Math.floor(rng() * 4294967296)));
+  expect(new Set(seeds).size).toBe(4);
+  expect(() => streamSeeds(seededRng(1), -1)).toThrow("invalid count: -1");
 });
