@@ -40,13 +40,16 @@ async function measure(browser: Browser, url: string, page: string): Promise<Pag
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const tab = await context.newPage();
   let dataBytes = 0;
-  tab.on("response", async (response) => {
+  // Bodies are read asynchronously: every read is awaited before the tab closes, or a late large
+  // file would be lost from the count.
+  const reads: Promise<void>[] = [];
+  tab.on("response", (response) => {
     if (!/\/_file\//.test(response.url())) return;
-    try {
-      dataBytes += (await response.body()).length;
-    } catch {
+    reads.push(response.body().then((body) => {
+      dataBytes += body.length;
+    }, () => {
       // a response without a body (redirect, aborted) transfers nothing
-    }
+    }));
   });
   const start = Date.now();
   await tab.goto(url, {waitUntil: "commit"});
@@ -73,6 +76,8 @@ async function measure(browser: Browser, url: string, page: string): Promise<Pag
       redraws.push(Date.now() - t0);
     }
   }
+  await tab.waitForLoadState("networkidle");
+  await Promise.all(reads);
   await context.close();
   return {page, firstChartMs, redrawMedianMs: redraws.length ? median(redraws) : null, dataBytes};
 }
@@ -99,14 +104,14 @@ async function measureSites(dirs: [string, string], pages: string[]): Promise<[P
 }
 
 async function main() {
+  // --reuse measures the sites a previous run built (after a change to pages only, rebuild them).
+  const reuse = args.includes("--reuse") && existsSync(join(ROOT, "dist-bench-default", "index.html")) && existsSync(join(ROOT, "dist-bench-large", "index.html"));
   const big = join(ROOT, "data", "bench", `demo-${INCIDENTS}`);
-  if (!existsSync(join(big, "inbraken.csv"))) {
+  if (!reuse && !existsSync(join(big, "inbraken.csv"))) {
     mkdirSync(big, {recursive: true});
     console.log(`browser bench: generating a ${INCIDENTS.toLocaleString("en")}-incident demo delivery in ${big}`);
     writeDemoDelivery(big, {seed: 1, incidents: INCIDENTS});
   }
-  // --reuse measures the sites a previous run built (after a change to pages only, rebuild them).
-  const reuse = args.includes("--reuse") && existsSync(join(ROOT, "dist-bench-default", "index.html")) && existsSync(join(ROOT, "dist-bench-large", "index.html"));
   console.log(reuse ? "browser bench: reusing dist-bench-default and dist-bench-large" : "browser bench: building the default demo site and the large one ...");
   let t = Date.now();
   const small = reuse ? join(ROOT, "dist-bench-default") : buildSite("dist-bench-default", {});

@@ -1,7 +1,9 @@
 /** Builds the site into another output folder with another configuration (for e2e tests). */
-import {execFileSync} from "node:child_process";
-import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from "node:fs";
+import {execFile, execFileSync} from "node:child_process";
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
+import {promisify} from "node:util";
 
 export const ROOT = join(import.meta.dirname, "../..");
 
@@ -12,12 +14,66 @@ export const ROOT = join(import.meta.dirname, "../..");
  */
 export function buildSite(output: string, env: Record<string, string>): string {
   const dir = join(ROOT, output);
-  const stamp = join(dir, ".e2e-build");
-  const key = JSON.stringify({run: process.env.INBRAAKLAB_E2E_RUN ?? null, env});
-  if (process.env.INBRAAKLAB_E2E_RUN && existsSync(stamp) && readFileSync(stamp, "utf8") === key) return dir;
+  if (isBuilt(output, env)) return dir;
   execFileSync("npm", ["run", "build"], {cwd: ROOT, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, stdio: "pipe"});
-  writeFileSync(stamp, key);
+  writeFileSync(join(dir, ".e2e-build"), stampOf(env));
   return dir;
+}
+
+const stampOf = (env: Record<string, string>) => JSON.stringify({run: process.env.INBRAAKLAB_E2E_RUN ?? null, env});
+
+/** Whether `<root>/<output>` was built in this e2e run with this environment. */
+function isBuilt(output: string, env: Record<string, string>): boolean {
+  const stamp = join(ROOT, output, ".e2e-build");
+  return Boolean(process.env.INBRAAKLAB_E2E_RUN) && existsSync(stamp) && readFileSync(stamp, "utf8") === stampOf(env);
+}
+
+// Not copied into a build copy: installed or generated, and large (the demo is regenerated on demand).
+const NOT_COPIED = new Set(["node_modules", ".git", "data", "test/output", "src/.observablehq/cache/data"]);
+
+/**
+ * A temporary copy of the project (sources, config, scripts; node_modules linked) in which a site
+ * can be built without touching the project's own Framework cache, so several builds can run at once.
+ */
+export function copyProject(prefix: string): string {
+  const copy = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(ROOT, copy, {
+    recursive: true,
+    filter: (src) => {
+      const rel = relative(ROOT, src);
+      return !NOT_COPIED.has(rel) && !/^dist(-|$)/.test(rel) && !rel.startsWith("werkmap");
+    }
+  });
+  symlinkSync(realpathSync(join(ROOT, "node_modules")), join(copy, "node_modules"));
+  return copy;
+}
+
+/**
+ * Builds the given sites (output folder -> environment) in this e2e run, `concurrency` at a time,
+ * each in its own copy of the project, and moves each result to `<root>/<output>` with its stamp,
+ * so that the tests' {@link buildSite} calls find them built. Sites already built in this run are skipped.
+ */
+export async function prebuildSites(sites: Record<string, Record<string, string>>, concurrency = 2): Promise<void> {
+  const queue = Object.entries(sites).filter(([output, env]) => !isBuilt(output, env));
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [output, env] = next;
+      const copy = copyProject(`inbraaklab-${output}-`);
+      try {
+        const started = Date.now();
+        await promisify(execFile)("npm", ["run", "build"], {cwd: copy, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, maxBuffer: 256 * 1024 * 1024});
+        const dir = join(ROOT, output);
+        rmSync(dir, {recursive: true, force: true});
+        mkdirSync(dir, {recursive: true});
+        cpSync(join(copy, output), dir, {recursive: true});
+        writeFileSync(join(dir, ".e2e-build"), stampOf(env));
+        console.log(`e2e: built ${output} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      } finally {
+        rmSync(copy, {recursive: true, force: true});
+      }
+    }
+  };
+  await Promise.all(Array.from({length: Math.max(1, concurrency)}, worker));
 }
 
 /** Every file of a built site that is ours (pages, data, imports), not a vendored library. */

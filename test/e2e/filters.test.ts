@@ -3,19 +3,18 @@
 // once with no console error or error cell, the reset restores the defaults, and reopening the
 // shared URL restores the same filters. And delivered text is shown as text: a werkwijze value
 // `<img src=x onerror=alert(1)>` appears literally on the Wat page and runs nothing.
-import {existsSync, mkdtempSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
+import {SITES, XSS, writeXssDelivery} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {isLoopback} from "./smoke.js";
 
 const DIST = join(ROOT, "dist");
 const PAGES = ["overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen"];
-const XSS = "<img src=x onerror=alert(1)>";
 
 let browser: Browser;
 
@@ -100,15 +99,8 @@ describe("page-wide filters", () => {
 describe("delivered text is escaped", () => {
   let server: StaticServer;
   beforeAll(async () => {
-    const delivery = mkdtempSync(join(tmpdir(), "inbraaklab-xss-"));
-    const lines = ["registratienummer;soort;pleegdatum_van;pleegdatum_tot;gemeentecode;werkwijze;woningtype"];
-    for (let i = 0; i < 60; i++) {
-      const day = String((i % 28) + 1).padStart(2, "0"), month = String((i % 12) + 1).padStart(2, "0");
-      const werkwijze = i % 3 === 0 ? XSS : i % 3 === 1 ? "flipperen" : "deur/raam forceren";
-      lines.push(`XSS${String(i).padStart(4, "0")};${i % 4 === 0 ? "poging" : "inbraak"};2024-${month}-${day} 18:00;2024-${month}-${day} 22:00;GM0153;${werkwijze};<b>vrijstaand</b>`);
-    }
-    writeFileSync(join(delivery, "inbraken.csv"), lines.join("\n") + "\n");
-    const dir = buildSite("dist-xss", {INBRAAKLAB_DATA_DIR: delivery});
+    writeXssDelivery();
+    const dir = buildSite(SITES.xss.output, SITES.xss.env);
     server = await serveStatic(dir);
   }, 240_000);
   afterAll(async () => server?.close());

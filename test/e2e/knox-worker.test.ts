@@ -4,6 +4,7 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
+import {SITES} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
 
 let browser: Browser;
@@ -11,7 +12,7 @@ let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  const dir = process.env.KNOX_E2E_DIST ?? buildSite("dist-intern", {INBRAAKLAB_LEVEL: "intern"});
+  const dir = process.env.KNOX_E2E_DIST ?? buildSite(SITES.intern.output, SITES.intern.env);
   browser = await launchBrowser();
   server = await serveStatic(dir);
   page = await browser.newPage();

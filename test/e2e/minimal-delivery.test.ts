@@ -5,6 +5,7 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
+import {SITES} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {listPages, problems, smokePage} from "./smoke.js";
 
@@ -13,7 +14,7 @@ let server: StaticServer;
 let dir: string;
 
 beforeAll(async () => {
-  dir = buildSite("dist-minimal", {INBRAAKLAB_DATA_DIR: join(ROOT, "test/fixtures/minimal-delivery")});
+  dir = buildSite(SITES.minimal.output, SITES.minimal.env);
   browser = await launchBrowser();
   server = await serveStatic(dir);
 }, 240_000);

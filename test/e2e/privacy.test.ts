@@ -8,6 +8,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT, siteFiles} from "./build.js";
+import {SITES} from "./sites.js";
 import {NeedleIndex, type Needle} from "./needles.js";
 import {serveStatic} from "./server.js";
 import {listPages, problems, smokePage} from "./smoke.js";
@@ -78,7 +79,7 @@ describe("intern build", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    dir = buildSite("dist-intern", {INBRAAKLAB_LEVEL: "intern"});
+    dir = buildSite(SITES.intern.output, SITES.intern.env);
     browser = await launchBrowser();
   }, 240_000);
   afterAll(async () => browser?.close());

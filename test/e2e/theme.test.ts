@@ -7,6 +7,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
+import {SITES} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {listPages, problems, smokePage} from "./smoke.js";
 import {THEMES} from "../../src/lib/theme.js";
@@ -17,7 +18,7 @@ let server: StaticServer;
 let dir: string;
 
 beforeAll(async () => {
-  dir = buildSite("dist-fiets", {INBRAAKLAB_THEME: "fietsdiefstal"});
+  dir = buildSite(SITES.fiets.output, SITES.fiets.env);
   browser = await launchBrowser();
   server = await serveStatic(dir);
 }, 300_000);

@@ -1,0 +1,34 @@
+/**
+ * The extra sites the browser tests build besides dist/ (another level, delivery or theme), in one
+ * place so that the tests and the parallel prebuild (test/e2e/run.ts) ask for identical builds.
+ */
+import {mkdirSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {ROOT} from "./build.js";
+
+/** A delivered value that would run script if a page did not escape it. */
+export const XSS = "<img src=x onerror=alert(1)>";
+
+/** A small delivery whose text columns carry {@link XSS}; written by {@link writeXssDelivery}. */
+export const XSS_DELIVERY = join(ROOT, "test/output/xss-delivery");
+
+/** Writes the XSS delivery (60 burglaries in Enschede, every third with the script as werkwijze). */
+export function writeXssDelivery(): string {
+  const lines = ["registratienummer;soort;pleegdatum_van;pleegdatum_tot;gemeentecode;werkwijze;woningtype"];
+  for (let i = 0; i < 60; i++) {
+    const day = String((i % 28) + 1).padStart(2, "0"), month = String((i % 12) + 1).padStart(2, "0");
+    const werkwijze = i % 3 === 0 ? XSS : i % 3 === 1 ? "flipperen" : "deur/raam forceren";
+    lines.push(`XSS${String(i).padStart(4, "0")};${i % 4 === 0 ? "poging" : "inbraak"};2024-${month}-${day} 18:00;2024-${month}-${day} 22:00;GM0153;${werkwijze};<b>vrijstaand</b>`);
+  }
+  mkdirSync(XSS_DELIVERY, {recursive: true});
+  writeFileSync(join(XSS_DELIVERY, "inbraken.csv"), lines.join("\n") + "\n");
+  return XSS_DELIVERY;
+}
+
+/** Output folder and build environment of each extra site. */
+export const SITES = {
+  intern: {output: "dist-intern", env: {INBRAAKLAB_LEVEL: "intern"}},
+  minimal: {output: "dist-minimal", env: {INBRAAKLAB_DATA_DIR: join(ROOT, "test/fixtures/minimal-delivery")}},
+  fiets: {output: "dist-fiets", env: {INBRAAKLAB_THEME: "fietsdiefstal"}},
+  xss: {output: "dist-xss", env: {INBRAAKLAB_DATA_DIR: XSS_DELIVERY}}
+} as const satisfies Record<string, {output: string; env: Record<string, string>}>;
