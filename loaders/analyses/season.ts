@@ -4,7 +4,7 @@
  * (aoristic), and the clock change at the end of summer time as a natural experiment: in the week
  * after it, the same clock hours are one hour darker than in the week before.
  */
-import {THEMES} from "../../src/lib/theme.js";
+import {capitalise, happens, THEMES} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
 import {fitPoisson} from "../../src/lib/stats/glm.js";
 import {normalPValue} from "../../src/lib/stats/distributions.js";
@@ -124,14 +124,14 @@ export const seasonAnalysis: Analysis = {
       }
       const w = peak[0] as {irr: number; irr_low: number; irr_high: number; p_value: number};
       findings.push({
-        id: "season.winter_peak", question: "Wordt er in de donkere maanden (november-februari) vaker ingebroken dan in de lichte (mei-augustus)?",
+        id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
         method: "Poisson-regressie van maandaantallen met jaareffecten en offset log(dagen), standaardfouten gecorrigeerd voor overdispersie",
         estimate: w.irr, ci_low: w.irr_low, ci_high: w.irr_high, p_value: w.p_value, unit: "irr",
         verdict: w.p_value < 0.05 ? (w.irr > 1 ? "aangetoond (winterpiek)" : "aangetoond (zomerpiek)") : "niet aangetoond"
       });
     } else {
       findings.push({
-        id: "season.winter_peak", question: "Wordt er in de donkere maanden (november-februari) vaker ingebroken dan in de lichte (mei-augustus)?",
+        id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
         method: "Poisson-regressie van maandaantallen (niet uitgevoerd: de periode dekt niet alle seizoenen)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr", verdict: "onvoldoende gegevens"
       });
     }
