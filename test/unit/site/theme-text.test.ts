@@ -9,6 +9,8 @@ import {indicatorsFor, INDICATORS} from "../../../src/lib/compare.js";
 import {EXAMPLES, examplesFor} from "../../../src/lib/explore.js";
 import {CATALOGUE, catalogueFor} from "../../../src/lib/catalogue.js";
 import {levelNote} from "../../../src/lib/site.js";
+import {indicatorNamesFor, INDICATOR_NAMES, targetProgress} from "../../../src/lib/overview.js";
+import {safeSum} from "../../../src/lib/privacy/safe-sum.js";
 import {readConfig} from "../../../loaders/config.js";
 import {readDelivery} from "../../../loaders/delivery/read.js";
 import {publish} from "../../../loaders/pipeline/publish.js";
@@ -27,6 +29,8 @@ function helperTexts(theme: Theme): string[] {
     ...examplesFor(theme).map((e) => e.title),
     ...catalogueFor(theme).flatMap((s) => [s.name, s.content]),
     levelNote(meta),
+    ...Object.values(indicatorNamesFor(theme)),
+    targetProgress({indicator: "inbraken_per_1000_woningen", year: 2025, target: 4, actual: safeSum([2]), months: 6, theme}).sentence,
     happens(theme, "er vaker"), soortLabel(theme, "inbraak"), capitalise(theme.withAttempts)
   ];
 }
@@ -48,6 +52,7 @@ describe("page text helpers per theme", () => {
     expect(examplesFor(THEMES.woninginbraak)).toEqual(EXAMPLES.map((e) => ({...e})));
     expect(catalogueFor(THEMES.woninginbraak)).toEqual(CATALOGUE.map((s) => ({...s})));
     expect(happens(THEMES.woninginbraak, "er meer")).toBe("wordt er meer ingebroken");
+    expect(indicatorNamesFor(THEMES.woninginbraak)).toEqual(INDICATOR_NAMES);
     expect(happens(THEMES.fietsdiefstal, "vaker")).toBe("worden vaker fietsen gestolen");
   });
 
