@@ -93,6 +93,8 @@ export interface DemoLabels {
   buitWeights: readonly number[];
   /** The woningtype value per dwelling type, in DWELLING_TYPES order. */
   woningtypen: readonly string[];
+  /** Campaign names: the regional winter campaign (a year is appended), then Enschede, Hengelo and Almelo. */
+  campaigns: readonly string[];
 }
 
 /** Options with every default filled in (as written to truth.json). */
@@ -176,7 +178,8 @@ export const BURGLARY_LABELS: DemoLabels = {
   werkwijzeHouse: [0.1, 0.17, 0.33, 0.15, 0.12, 0.13],
   buit: ["geld", "sieraden", "laptop", "telefoon", "tablet", "fiets", "autosleutels", "overig"],
   buitWeights: [0.3, 0.35, 0.2, 0.15, 0.1, 0.08, 0.06, 0.25],
-  woningtypen: DWELLING_TYPES
+  woningtypen: DWELLING_TYPES,
+  campaigns: ["Donkere dagen offensief", "Inbraakvrije wijk Enschede", "Hengelo Veilig Thuis", "Almelo \"Sluit af\" voorjaar"]
 };
 
 /** Checks a label set: matching lengths, positive weights, at least four items of buit, "overig" among them. */
@@ -194,6 +197,7 @@ function checkLabels(l: DemoLabels): DemoLabels {
   weights("buitWeights", l.buitWeights, l.buit.length);
   if (l.buitWeights.filter((w) => w > 0).length < 4 || !l.buit.includes("overig")) throw new Error(`invalid labels.buit: needs four items with weight and "overig"`);
   names("woningtypen", l.woningtypen, DWELLING_TYPES.length);
+  if (l.campaigns?.length !== 4 || l.campaigns.some((s) => typeof s !== "string" || !s.trim() || /[;\n]/.test(s))) throw new Error(`invalid labels.campaigns: ${JSON.stringify(l.campaigns)}`);
   return l;
 }
 const DAY_MS = 86_400_000;
@@ -476,14 +480,15 @@ function drawMeasures(rng: Rng, o: ResolvedDemoOptions, geo: DemoGeography, eta:
     return {municipality: mi, dateMs, opkopers};
   }).sort((a, b) => a.dateMs - b.dateMs || a.municipality - b.municipality);
   // Campaigns: the regional 'Donkere dagen offensief' in some winters, and a few municipal ones.
+  const [regional, enschede, hengelo, almelo] = (o.labels ?? BURGLARY_LABELS).campaigns;
   const campaigns: Measures["campaigns"] = [];
   const byCode = (code: string) => geo.municipalities.findIndex((m) => m.code === code);
   for (const y of [2015, 2016, 2018, 2019, 2021, 2023]) {
-    campaigns.push({naam: `Donkere dagen offensief ${y}`, municipality: null, startMonth: monthIndex(o, Date.UTC(y, 9, 1)), endMonth: monthIndex(o, Date.UTC(y + 1, 2, 1))});
+    campaigns.push({naam: `${regional} ${y}`, municipality: null, startMonth: monthIndex(o, Date.UTC(y, 9, 1)), endMonth: monthIndex(o, Date.UTC(y + 1, 2, 1))});
   }
-  campaigns.push({naam: "Inbraakvrije wijk Enschede", municipality: byCode("GM0153"), startMonth: monthIndex(o, Date.UTC(2017, 2, 1)), endMonth: monthIndex(o, Date.UTC(2017, 7, 1))});
-  campaigns.push({naam: "Hengelo Veilig Thuis", municipality: byCode("GM0164"), startMonth: monthIndex(o, Date.UTC(2020, 8, 1)), endMonth: monthIndex(o, Date.UTC(2021, 1, 1))});
-  campaigns.push({naam: "Almelo \"Sluit af\" voorjaar", municipality: byCode("GM0141"), startMonth: monthIndex(o, Date.UTC(2022, 0, 1)), endMonth: monthIndex(o, Date.UTC(2022, 5, 1))});
+  campaigns.push({naam: enschede, municipality: byCode("GM0153"), startMonth: monthIndex(o, Date.UTC(2017, 2, 1)), endMonth: monthIndex(o, Date.UTC(2017, 7, 1))});
+  campaigns.push({naam: hengelo, municipality: byCode("GM0164"), startMonth: monthIndex(o, Date.UTC(2020, 8, 1)), endMonth: monthIndex(o, Date.UTC(2021, 1, 1))});
+  campaigns.push({naam: almelo, municipality: byCode("GM0141"), startMonth: monthIndex(o, Date.UTC(2022, 0, 1)), endMonth: monthIndex(o, Date.UTC(2022, 5, 1))});
   return {whatsapp, visits, dor, campaigns: campaigns.filter((c) => c.endMonth >= 0 && c.startMonth < months)};
 }
 

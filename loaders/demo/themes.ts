@@ -9,7 +9,7 @@ import {BURGLARY_LABELS, type DemoLabels, type DemoOptions} from "./generate.js"
  * Bicycle-theft labels. werkwijze: how the bicycle was taken (a shared storage is mostly at
  * apartments, an unlocked bicycle mostly at houses); buit: the bicycle and what came with it;
  * woningtype: where at the dwelling the bicycle stood, one place per dwelling type (a simplification:
- * the demo ties the place to the address).
+ * the demo ties the place to the address); campaigns: bicycle-lock campaigns.
  */
 const BICYCLE_LABELS: DemoLabels = {
   werkwijzen: ["stalling opengebroken", "slot doorgeknipt", "slot geforceerd", "niet op slot", "meegenomen met slot en al", "onbekend"],
@@ -17,7 +17,8 @@ const BICYCLE_LABELS: DemoLabels = {
   werkwijzeHouse: [0.1, 0.25, 0.2, 0.2, 0.12, 0.13],
   buit: ["fiets", "e-bike", "accu", "fietstas", "slot", "kinderzitje", "fietscomputer", "overig"],
   buitWeights: [0.5, 0.35, 0.12, 0.1, 0.08, 0.04, 0.03, 0.06],
-  woningtypen: ["schuur of garage", "oprit of voortuin", "achtertuin", "straat voor de deur", "gemeenschappelijke stalling"]
+  woningtypen: ["schuur of garage", "oprit of voortuin", "achtertuin", "straat voor de deur", "gemeenschappelijke stalling"],
+  campaigns: ["Fiets op slot", "Dubbel slot Enschede", "Hengelo Fietsveilig", "Almelo \"Zet 'm vast\" voorjaar"]
 };
 
 /**

@@ -258,6 +258,8 @@ describe("generateDemo labels per theme", () => {
     expect(items.every((v) => labels.buit.includes(v))).toBe(true);
     expect(items).toContain("e-bike");
     expect(column(bike, "werkwijze").has("flipperen")).toBe(false);
+    const campaigns = generateDemo({...small, fromYear: 2015, toYear: 2024, incidents: 500, labels}).files["campagnes.csv"];
+    expect([...new Set([...column(campaigns, "naam")].map((n) => n.replace(/ \d{4}$/, "")))].sort()).toEqual([...labels.campaigns].sort());
     // Labels change only the words: as many rows, the same registration numbers and times.
     const key = (text: string) => csv.parse(text).map((r) => [r.registratienummer, r.soort, r.pleegdatum_van, r.pleegdatum_tot, r.postcode, r.huisnummer, r.opgelost].join(";"));
     expect(key(bike)).toEqual(key(burglary));
@@ -267,6 +269,7 @@ describe("generateDemo labels per theme", () => {
     const labels = demoLabelsForTheme("fietsdiefstal");
     expect(() => resolveDemoOptions({labels: {...labels, werkwijzeHouse: [1]}})).toThrow("invalid labels.werkwijzeHouse");
     expect(() => resolveDemoOptions({labels: {...labels, woningtypen: ["a"]}})).toThrow("invalid labels.woningtypen");
+    expect(() => resolveDemoOptions({labels: {...labels, campaigns: ["a"]}})).toThrow("invalid labels.campaigns");
     expect(() => resolveDemoOptions({labels: {...labels, buit: labels.buit.map((b) => (b === "overig" ? "rest" : b))}})).toThrow("invalid labels.buit");
     expect(() => resolveDemoOptions({labels: {...labels, werkwijzen: ["a;b", ...labels.werkwijzen.slice(1)]}})).toThrow("invalid labels.werkwijzen");
   });
