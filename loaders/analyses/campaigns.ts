@@ -5,6 +5,7 @@
  * months in years without the campaign, after each year's level. Areas: the region (as one series)
  * or the municipalities named.
  */
+import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {fitPoisson, quasiPoisson} from "../../src/lib/stats/glm.js";
 import {probit} from "simple-statistics";
@@ -42,7 +43,7 @@ export function campaignSlug(name: string): string {
   return slug || "campagne";
 }
 
-const QUESTION = (name: string) => `Zijn er minder inbraken in de maanden van de campagne "${name}" dan in dezelfde maanden van jaren zonder campagne?`;
+const QUESTION = (name: string, t: Theme) => `Zijn er minder ${t.plural} in de maanden van de campagne "${name}" dan in dezelfde maanden van jaren zonder campagne?`;
 const METHOD = "quasi-Poisson: campagnemaanden tegen dezelfde maanden in andere jaren, met een eigen niveau per jaar (rond de campagne) en gebied";
 
 export interface CampaignResult {
@@ -52,15 +53,15 @@ export interface CampaignResult {
 }
 
 /** Runs the campaign analysis on a delivery. */
-export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: {threshold?: number; truth?: Record<string, unknown> | null} = {}): CampaignResult {
+export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null, theme = THEMES.woninginbraak}: {threshold?: number; truth?: Record<string, unknown> | null; theme?: Theme} = {}): CampaignResult {
   const empty = (row: EffectRow): CampaignResult => ({
     tables: {campaign_effects: tableOf(EFFECT_SCHEMA, [row]), campaign_series: tableOf(CAMPAIGN_SCHEMAS.campaign_series, []), campaign_list: tableOf(CAMPAIGN_SCHEMAS.campaign_list, [])},
-    findings: [findingOf(row, "measure.campaigns", "Zijn er minder inbraken tijdens campagnes?", METHOD)], effects: [row]
+    findings: [findingOf(row, "measure.campaigns", `Zijn er minder ${theme.plural} tijdens campagnes?`, METHOD)], effects: [row]
   });
-  const base = notDelivered("campaign", "Verandering van het inbraakrisico tijdens campagnemaanden");
+  const base = notDelivered("campaign", `Verandering van het ${theme.risk} tijdens campagnemaanden`);
   if (!delivery.campagnes) return empty(base);
   const panel = gemeentePanel(delivery);
-  if (!panel || !delivery.campagnes.length) return empty({...base, verdict: "onvoldoende gegevens", warning: panel ? "campagnes.csv bevat geen campagnes." : "Geen inbraken in de levering."});
+  if (!panel || !delivery.campagnes.length) return empty({...base, verdict: "onvoldoende gegevens", warning: panel ? "campagnes.csv bevat geen campagnes." : `Geen ${theme.plural} in de levering.`});
   const planted = percentOf((truth as {effects?: {campaign?: {relative?: number}}} | null)?.effects?.campaign?.relative);
   const groups = new Map<string, {name: string; campaigns: typeof delivery.campagnes}>();
   for (const c of delivery.campagnes) {
@@ -107,7 +108,7 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
       }
     }
     const onMonths = keys.filter((k) => k.on).length, offMonths = keys.length - onMonths;
-    const label = `Verandering van het inbraakrisico in de maanden van "${g.name}"`;
+    const label = `Verandering van het ${theme.risk} in de maanden van "${g.name}"`;
     let row: EffectRow;
     if (!usable.length || onMonths < 2 || offMonths < 24 || !(y.some((v) => v > 0))) {
       row = {...base, area_code: slug, label, verdict: "onvoldoende gegevens", warning: `Te weinig maanden met (${onMonths}) of zonder (${offMonths}) campagne in de gegevens.`};
@@ -138,7 +139,7 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null}: 
       }
     }
     effects.push(row);
-    findings.push(findingOf(row, `measure.campaign.${slug}`, QUESTION(g.name), METHOD));
+    findings.push(findingOf(row, `measure.campaign.${slug}`, QUESTION(g.name, theme), METHOD));
   }
   return {
     tables: {
@@ -174,7 +175,7 @@ export const campaignsAnalysis: Analysis = {
   name: "campaigns",
   schemas: CAMPAIGN_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runCampaigns(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth});
+    const {tables, findings} = runCampaigns(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

@@ -4,6 +4,7 @@
  * (the region's trend and season are taken out through the offset), on the 48 months before and after
  * the connection, with a placebo start a year earlier, and a random-effects pooled level change across municipalities.
  */
+import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {interruptedTimeSeries, type ItsResult} from "../../src/lib/measures/its.js";
 import type {Delivery} from "../delivery/read.js";
@@ -27,7 +28,7 @@ export const DOR_SCHEMAS = {
 } as const;
 
 const pct = (v: number) => 100 * (Math.exp(v) - 1);
-const QUESTION = "Daalt het aantal inbraken in een gemeente nadat die is aangesloten op het Digitaal Opkopersregister?";
+const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een gemeente nadat die is aangesloten op het Digitaal Opkopersregister?`;
 const METHOD = "onderbroken tijdreeks per gemeente (segmented quasi-Poisson, t.o.v. de rest van de regio), random-effects gepoold";
 
 export interface DorResult {
@@ -70,11 +71,11 @@ export function referenceExposure(p: AreaMonths, i: number): number[] {
   return out;
 }
 
-function unavailable(verdict: string, warning: string | null): DorResult {
+function unavailable(verdict: string, warning: string | null, theme: Theme): DorResult {
   const row = {...notDelivered("level", "Gepoolde niveauverandering bij aansluiting op het DOR"), verdict, warning};
   return {
     tables: {dor_effects: tableOf(EFFECT_SCHEMA, [row]), dor_series: tableOf(DOR_SCHEMAS.dor_series, [])},
-    findings: [findingOf(row, "measure.dor.level", QUESTION, METHOD)], effects: [row], fits: new Map()
+    findings: [findingOf(row, "measure.dor.level", QUESTION(theme), METHOD)], effects: [row], fits: new Map()
   };
 }
 
@@ -84,10 +85,10 @@ function unavailable(verdict: string, warning: string | null): DorResult {
  * municipality is not linear over a decade (the rest of the region connects too, step by step), and
  * the full series attenuated a planted -20% to about -18% on the demo (docs/methods.md).
  */
-export function runDor(delivery: Delivery, {threshold = 0, truth = null, window = 48}: {threshold?: number; truth?: Record<string, unknown> | null; window?: number | null} = {}): DorResult {
-  if (!delivery.dor) return unavailable("niet geleverd", null);
+export function runDor(delivery: Delivery, {threshold = 0, truth = null, window = 48, theme = THEMES.woninginbraak}: {threshold?: number; truth?: Record<string, unknown> | null; window?: number | null; theme?: Theme} = {}): DorResult {
+  if (!delivery.dor) return unavailable("niet geleverd", null, theme);
   const panel = gemeentePanel(delivery);
-  if (!panel) return unavailable("onvoldoende gegevens", "Geen inbraken in de levering.");
+  if (!panel) return unavailable("onvoldoende gegevens", `Geen ${theme.plural} in de levering.`, theme);
   const planted = percentOf((truth as {effects?: {dor?: {relative?: number}}} | null)?.effects?.dor?.relative);
   const effects: EffectRow[] = [];
   const series: Record<string, unknown>[] = [];
@@ -164,7 +165,7 @@ export function runDor(delivery: Delivery, {threshold = 0, truth = null, window 
   );
   return {
     tables: {dor_effects: tableOf(EFFECT_SCHEMA, effects), dor_series: tableOf(DOR_SCHEMAS.dor_series, series)},
-    findings: [findingOf(levelRow, "measure.dor.level", QUESTION, METHOD)],
+    findings: [findingOf(levelRow, "measure.dor.level", QUESTION(theme), METHOD)],
     effects, fits
   };
 }
@@ -173,7 +174,7 @@ export const dorAnalysis: Analysis = {
   name: "dor",
   schemas: DOR_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runDor(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth});
+    const {tables, findings} = runDor(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

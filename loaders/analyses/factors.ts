@@ -9,6 +9,7 @@
  * one observation per area: years of one area share its unexplained risk, so pooling area-years as
  * independent rows would understate the standard errors.
  */
+import {THEMES, type Theme} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
 import {fitNegBin, fitPoisson, type GlmFit} from "../../src/lib/stats/glm.js";
 import {adjustPValues, correlationTest} from "../../src/lib/stats/correlation.js";
@@ -109,9 +110,9 @@ function dwellingYears(delivery: AnalysisContext["delivery"], prefix: string, ye
   return out;
 }
 
-function notDelivered(variable: string, reason: string): Finding {
+function notDelivered(variable: string, reason: string, theme: Theme): Finding {
   return {
-    id: `factor.${variable}`, question: `Hangt ${FACTOR_LABELS[variable]} van een buurt samen met het inbraakrisico?`,
+    id: `factor.${variable}`, question: `Hangt ${FACTOR_LABELS[variable]} van een buurt samen met het ${theme.risk}?`,
     method: `Negatief-binomiale regressie (${reason})`, estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr per sd", verdict: "niet geleverd"
   };
 }
@@ -119,7 +120,7 @@ function notDelivered(variable: string, reason: string): Finding {
 export const factorsAnalysis: Analysis = {
   name: "factors",
   schemas: {factor_models: MODELS, factor_correlations: CORRELATIONS, factor_quintiles: QUINTILES},
-  run({delivery, level, suppressBelow, truth}) {
+  run({delivery, level, suppressBelow, truth, theme = THEMES.woninginbraak}) {
     const threshold = level === "openbaar" ? suppressBelow : 0;
     const models: Record<string, unknown>[] = [];
     const correlations: Record<string, unknown>[] = [];
@@ -174,8 +175,8 @@ export const factorsAnalysis: Analysis = {
             if (family === "negbin" && areaLevel === "buurt" && period === "alle" && k >= 0) {
               const direction = c.estimate > 0 ? "hoger risico" : "lager risico";
               findings.set(c.name, {
-                id: `factor.${c.name}`, question: `Hangt ${FACTOR_LABELS[c.name]} van een buurt samen met het inbraakrisico?`,
-                method: `Negatief-binomiale regressie van inbraken per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie`,
+                id: `factor.${c.name}`, question: `Hangt ${FACTOR_LABELS[c.name]} van een buurt samen met het ${theme.risk}?`,
+                method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie`,
                 estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: round(holm[k], 8), unit: "irr per sd",
                 verdict: holm[k] < 0.05 ? `aangetoond (${direction})` : "niet aangetoond"
               });
@@ -204,7 +205,7 @@ export const factorsAnalysis: Analysis = {
       }
     }
     const hasKerncijfers = (delivery.kerncijfers ?? []).length > 0;
-    const out = FACTOR_VARIABLES.map((v) => findings.get(v) ?? notDelivered(v, hasKerncijfers ? "variabele niet geleverd of te weinig buurten" : "kerncijfers niet geleverd"));
+    const out = FACTOR_VARIABLES.map((v) => findings.get(v) ?? notDelivered(v, hasKerncijfers ? "variabele niet geleverd of te weinig buurten" : "kerncijfers niet geleverd", theme));
     return {
       tables: {
         factor_models: buildTable(MODELS, columns(MODELS, models) as never),

@@ -10,6 +10,7 @@
  * least `suppressBelow` pairs (0 pairs: ratio 0, p 1), nothing for 1..suppressBelow-1 pairs.
  * Intern: observed, expected, ratio, p-value for every cell.
  */
+import {THEMES, type Theme} from "../../src/lib/theme.js";
 import KDBush from "kdbush";
 import {buildTable} from "../arrow.js";
 import {knoxTest, type KnoxDistance} from "../../src/lib/knox.js";
@@ -118,7 +119,7 @@ export const KNOX_MAX_INCIDENTS = 25_000;
 export const knoxAnalysis: Analysis = {
   name: "knox",
   schemas: {knox_cells: CELLS, knox_share: SHARE},
-  run({delivery, level, suppressBelow}) {
+  run({delivery, level, suppressBelow, theme = THEMES.woninginbraak}) {
     const threshold = level === "openbaar" ? suppressBelow : 0;
     const all = delivery.incidents.filter((r) => !Number.isNaN(r.x));
     // A test visits every pair within the largest band in each of 999 permutations; for very large
@@ -169,13 +170,13 @@ export const knoxAnalysis: Analysis = {
         const p = hidden ? null : round(near.pValue[0][0]);
         headline = [{
           id: "knox.near_repeat",
-          question: `Lopen woningen binnen ${NEAR_WINDOW.metres} m van een inbraak de eerste ${NEAR_WINDOW.days} dagen een verhoogd risico (near repeats)?`,
+          question: nearRepeatQuestion(theme),
           method: `Knox-test, ${KNOX_DISTANCE === "euclidean" ? "hemelsbrede afstand" : "Manhattan-afstand"}, 999 permutaties van de pleegdagen; verhouding waargenomen/verwacht aantal paren binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen`,
           estimate: ratio, ci_low: null, ci_high: null, p_value: p, unit: "ratio",
           verdict: ratio === null || p === null ? "onvoldoende gegevens" : p < 0.05 && ratio > 1 ? "aangetoond" : "niet aangetoond"
         }, {
           id: "knox.near_repeat_share",
-          question: `Welk deel van de inbraken had een andere inbraak binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen, en is dat meer dan toeval?`,
+          question: nearRepeatShareQuestion(theme),
           method: "Aandeel incidenten met een buur in ruimte en tijd; verwacht aandeel en p-waarde uit 99 permutaties van de pleegdagen",
           estimate: hidden ? null : round(share.share), ci_low: null, ci_high: null, p_value: hidden ? null : round(share.p), unit: "share",
           verdict: hidden ? "onvoldoende gegevens" : share.p < 0.05 && share.ratio > 1 ? "aangetoond" : "niet aangetoond"
@@ -184,21 +185,31 @@ export const knoxAnalysis: Analysis = {
     }
     return {
       tables: {knox_cells: buildTable(CELLS, columns(CELLS, cells) as never), knox_share: buildTable(SHARE, columns(SHARE, shares) as never)},
-      findings: headline.length ? headline : [notDelivered(), notDeliveredShare()]
+      findings: headline.length ? headline : [notDelivered(theme), notDeliveredShare(theme)]
     };
   }
 };
 
-function notDelivered(): Finding {
+/** The near-repeat question in the theme's words. */
+function nearRepeatQuestion(theme: Theme): string {
+  return `Lopen ${theme.targets} binnen ${NEAR_WINDOW.metres} m van een ${theme.singular} de eerste ${NEAR_WINDOW.days} dagen een verhoogd risico (near repeats)?`;
+}
+
+/** The near-repeat share question in the theme's words. */
+function nearRepeatShareQuestion(theme: Theme): string {
+  return `Welk deel van de ${theme.plural} had een andere ${theme.singular} binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen, en is dat meer dan toeval?`;
+}
+
+function notDelivered(theme: Theme): Finding {
   return {
-    id: "knox.near_repeat", question: `Lopen woningen binnen ${NEAR_WINDOW.metres} m van een inbraak de eerste ${NEAR_WINDOW.days} dagen een verhoogd risico (near repeats)?`,
+    id: "knox.near_repeat", question: nearRepeatQuestion(theme),
     method: "Knox-test (niet uitgevoerd: de levering bevat geen coördinaten)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "ratio", verdict: "niet geleverd"
   };
 }
 
-function notDeliveredShare(): Finding {
+function notDeliveredShare(theme: Theme): Finding {
   return {
-    id: "knox.near_repeat_share", question: `Welk deel van de inbraken had een andere inbraak binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen, en is dat meer dan toeval?`,
+    id: "knox.near_repeat_share", question: nearRepeatShareQuestion(theme),
     method: "Aandeel near repeats (niet uitgevoerd: de levering bevat geen coördinaten)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "share", verdict: "niet geleverd"
   };
 }

@@ -2,6 +2,7 @@
  * Prevention advice visits: dose-response (src/lib/measures/dose.ts) of visits per 1,000 dwellings in
  * a dose window against the change in burglary rate from the window before it to the window after it.
  */
+import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {doseResponse, type DoseResult} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
@@ -31,8 +32,9 @@ export const PREVENTION_SCHEMAS = {
   ]
 } as const;
 
-const QUESTION = "Daalt het inbraakrisico sterker in buurten die meer preventieadviezen kregen?";
-const METHOD = "dosis-respons: verandering in inbraakrisico (na vs. voor) tegen bezoeken per 1.000 woningen, gewogen regressie, bootstrap over buurten";
+const QUESTION = (t: Theme) => `Daalt het ${t.risk} sterker in buurten die meer preventieadviezen kregen?`;
+const METHOD = (t: Theme) => `dosis-respons: verandering in ${t.risk} (na vs. voor) tegen bezoeken per 1.000 woningen, gewogen regressie, bootstrap over buurten`;
+const LABEL = (t: Theme) => `Verandering van het ${t.risk} per 10 bezoeken per 1.000 woningen`;
 
 export interface PreventionResult {
   tables: Record<keyof typeof PREVENTION_SCHEMAS, Table>;
@@ -41,26 +43,26 @@ export interface PreventionResult {
   dose: DoseResult | null;
 }
 
-function unavailable(verdict: string, warning: string | null): PreventionResult {
-  const row = {...notDelivered("dose", "Verandering van het inbraakrisico per 10 bezoeken per 1.000 woningen", "percent_per_10"), verdict, warning};
+function unavailable(verdict: string, warning: string | null, theme: Theme): PreventionResult {
+  const row = {...notDelivered("dose", LABEL(theme), "percent_per_10"), verdict, warning};
   return {
     tables: {
       prevention_effects: tableOf(EFFECT_SCHEMA, [row]),
       prevention_dose_groups: tableOf(PREVENTION_SCHEMAS.prevention_dose_groups, []),
       prevention_windows: tableOf(PREVENTION_SCHEMAS.prevention_windows, [])
     },
-    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION, METHOD)], effects: [row], dose: null
+    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION(theme), METHOD(theme))], effects: [row], dose: null
   };
 }
 
 /** Runs the prevention-advice analysis on a delivery. */
-export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_250_602, threshold = 0, truth = null}: {replicates?: number; seed?: number; threshold?: number; truth?: Record<string, unknown> | null} = {}): PreventionResult {
-  if (!delivery.preventie) return unavailable("niet geleverd", null);
+export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_250_602, threshold = 0, truth = null, theme = THEMES.woninginbraak}: {replicates?: number; seed?: number; threshold?: number; truth?: Record<string, unknown> | null; theme?: Theme} = {}): PreventionResult {
+  if (!delivery.preventie) return unavailable("niet geleverd", null, theme);
   const panel = buurtPanel(delivery);
-  if (!panel) return unavailable("onvoldoende gegevens", "Geen inbraken met een buurt in de levering.");
+  if (!panel) return unavailable("onvoldoende gegevens", `Geen ${theme.plural} met een buurt in de levering.`, theme);
   // Windows of w months each: before, dose, after, ending at the last month of the data.
   const w = Math.min(24, Math.floor(panel.months / 3 / 12) * 12);
-  if (w < 12) return unavailable("onvoldoende gegevens", `Te weinig maanden (${panel.months}): nodig zijn minstens drie jaar (voor, dosis, na).`);
+  if (w < 12) return unavailable("onvoldoende gegevens", `Te weinig maanden (${panel.months}): nodig zijn minstens drie jaar (voor, dosis, na).`, theme);
   const last = panel.firstMonth + panel.months - 1;
   const after: [number, number] = [last - w + 1, last], dose: [number, number] = [last - 2 * w + 1, last - w], before: [number, number] = [last - 3 * w + 1, last - 2 * w];
   const inDose = new Map<string, number>(), outside = new Set<string>();
@@ -85,7 +87,7 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
   try {
     result = doseResponse(sub, {visits, before, after, rng: seededRng(seed), replicates, missingAsZero: true});
   } catch (error) {
-    return unavailable("onvoldoende gegevens", `Geen schatting mogelijk: ${(error as Error).message}.`);
+    return unavailable("onvoldoende gegevens", `Geen schatting mogelijk: ${(error as Error).message}.`, theme);
   }
   const doseTruth = (truth as {effects?: {prevention?: {dosePerVisitPer1000?: number}}} | null)?.effects?.prevention?.dosePerVisitPer1000;
   const planted = typeof doseTruth === "number" ? num(100 * (Math.exp(10 * doseTruth) - 1)) : null;
@@ -97,7 +99,7 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
   if (unplaced) warnings.push(`${unplaced} bezoeken zonder buurtcode zijn niet te plaatsen.`);
   if (panel.exposureSource === "gelijk") warnings.push("Geen woningvoorraad per buurt geleverd: de dosis is per buurt in plaats van per 1.000 woningen.");
   const row: EffectRow = {
-    effect: "dose", area_code: "regio", label: "Verandering van het inbraakrisico per 10 bezoeken per 1.000 woningen",
+    effect: "dose", area_code: "regio", label: LABEL(theme),
     estimate: num(result.perUnit.percent), ci_low: num(result.perUnit.percentLower), ci_high: num(result.perUnit.percentUpper), p_value: null,
     unit: "percent_per_10", observed: null, expected: null, areas: treated, months: 3 * w, planted,
     verdict: verdictOf(result.perUnit.percentLower, result.perUnit.percentUpper, {thin: result.flags.tooFewAreas || treated < 10}),
@@ -131,7 +133,7 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
       prevention_dose_groups: tableOf(PREVENTION_SCHEMAS.prevention_dose_groups, doseRows),
       prevention_windows: tableOf(PREVENTION_SCHEMAS.prevention_windows, windows)
     },
-    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION, METHOD)],
+    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION(theme), METHOD(theme))],
     effects: [row], dose: result
   };
 }
@@ -140,7 +142,7 @@ export const preventionAnalysis: Analysis = {
   name: "prevention",
   schemas: PREVENTION_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runPrevention(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth});
+    const {tables, findings} = runPrevention(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

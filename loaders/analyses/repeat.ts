@@ -4,6 +4,7 @@
  * incidents at an address burgled before within 365 days, its expected value if every dwelling in
  * the region ran the same risk, and the time since the previous burglary in week bands.
  */
+import {THEMES} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
 import {poissonCdf} from "../../src/lib/stats/distributions.js";
 import {suppressCounts} from "../pipeline/suppression.js";
@@ -49,7 +50,7 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
 export const repeatAnalysis: Analysis = {
   name: "repeat",
   schemas: {repeat_summary: SUMMARY, repeat_weeks: WEEKS},
-  run({delivery, level, suppressBelow, tables}) {
+  run({delivery, level, suppressBelow, tables, theme = THEMES.woninginbraak}) {
     const threshold = level === "openbaar" ? suppressBelow : 0;
     const question = "Worden woningen die al eens zijn getroffen binnen een jaar vaker opnieuw getroffen dan andere woningen?";
     const withAddress = delivery.incidents.filter((r) => r.pc6 && r.huisnummer);
@@ -103,7 +104,7 @@ export const repeatAnalysis: Analysis = {
       .map((r) => ({...r, count: r.suppressed ? null : r.count}));
     const finding: Finding = {
       id: "repeat.same_address", question,
-      method: `Aandeel incidenten op een adres (${useXy ? "exact dezelfde x/y" : "PC6 + huisnummer"}) met een eerdere inbraak binnen 365 dagen; Wilson-interval; p-waarde tegen gelijk risico voor alle ${dwellings.toLocaleString("nl-NL")} woningen`,
+      method: `Aandeel incidenten op een adres (${useXy ? "exact dezelfde x/y" : "PC6 + huisnummer"}) met een eerdere ${theme.singular} binnen 365 dagen; Wilson-interval; p-waarde tegen gelijk risico voor alle ${dwellings.toLocaleString("nl-NL")} woningen`,
       estimate: summary.share, ci_low: summary.share_low, ci_high: summary.share_high, p_value: summary.p_value, unit: "share",
       verdict: hidden ? "onvoldoende gegevens" : summary.p_value !== null && summary.p_value < 0.05 && repeats > expected ? "aangetoond" : "niet aangetoond"
     };

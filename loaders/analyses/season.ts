@@ -4,6 +4,7 @@
  * (aoristic), and the clock change at the end of summer time as a natural experiment: in the week
  * after it, the same clock hours are one hour darker than in the week before.
  */
+import {capitalise, happens, THEMES} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
 import {fitPoisson} from "../../src/lib/stats/glm.js";
 import {normalPValue} from "../../src/lib/stats/distributions.js";
@@ -66,7 +67,7 @@ function spread(r: LinkedIncident, visit: (hourStart: number, share: number) => 
 export const seasonAnalysis: Analysis = {
   name: "season",
   schemas: {season_month: MONTHS, season_sunset: SUNSET, season_dst: DST, season_peak: PEAK},
-  run({delivery, truth}) {
+  run({delivery, truth, theme = THEMES.woninginbraak}) {
     const incidents = delivery.incidents;
     if (!incidents.length) return {findings: []};
     let first = Infinity, last = -Infinity;
@@ -123,14 +124,14 @@ export const seasonAnalysis: Analysis = {
       }
       const w = peak[0] as {irr: number; irr_low: number; irr_high: number; p_value: number};
       findings.push({
-        id: "season.winter_peak", question: "Wordt er in de donkere maanden (november-februari) vaker ingebroken dan in de lichte (mei-augustus)?",
+        id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
         method: "Poisson-regressie van maandaantallen met jaareffecten en offset log(dagen), standaardfouten gecorrigeerd voor overdispersie",
         estimate: w.irr, ci_low: w.irr_low, ci_high: w.irr_high, p_value: w.p_value, unit: "irr",
         verdict: w.p_value < 0.05 ? (w.irr > 1 ? "aangetoond (winterpiek)" : "aangetoond (zomerpiek)") : "niet aangetoond"
       });
     } else {
       findings.push({
-        id: "season.winter_peak", question: "Wordt er in de donkere maanden (november-februari) vaker ingebroken dan in de lichte (mei-augustus)?",
+        id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
         method: "Poisson-regressie van maandaantallen (niet uitgevoerd: de periode dekt niet alle seizoenen)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr", verdict: "onvoldoende gegevens"
       });
     }
@@ -167,7 +168,7 @@ export const seasonAnalysis: Analysis = {
     const contrast = timed && dstYears.length ? dstContrast(dstRows as DstHourRow[], DARK_WINDOW) : null;
     findings.push({
       id: "season.dark_evenings",
-      question: `Verschuiven inbraken naar ${DARK_WINDOW.fromHour}:00-${DARK_WINDOW.toHour}:00 als het op die klokuren plots een uur eerder donker is (einde zomertijd)?`,
+      question: `Verschuiven ${theme.plural} naar ${DARK_WINDOW.fromHour}:00-${DARK_WINDOW.toHour}:00 als het op die klokuren plots een uur eerder donker is (einde zomertijd)?`,
       method: `Natuurlijk experiment: aandeel (aoristisch) van ${DARK_WINDOW.fromHour}-${DARK_WINDOW.toHour} uur in de week na tegen de week vóór het einde van de zomertijd, ${dstYears.length} jaar samen; odds-ratio met 95%-interval`,
       estimate: contrast ? round(contrast.estimate) : null, ci_low: contrast ? round(contrast.low) : null, ci_high: contrast ? round(contrast.high) : null,
       p_value: contrast ? round(contrast.p, 10) : null, unit: "ratio",

@@ -7,6 +7,7 @@ import type {Table} from "apache-arrow";
 import type {ColumnSpec} from "../arrow.js";
 import type {Level} from "../config.js";
 import type {Delivery} from "../delivery/read.js";
+import type {Theme} from "../../src/lib/theme.js";
 
 /** One result of a hypothesis or measure page (findings.json); defined with the pages. */
 export type {Finding} from "../../src/lib/findings.js";
@@ -20,6 +21,8 @@ export interface AnalysisContext {
   tables: ReadonlyMap<string, Table>;
   /** The demo generator's truth.json, when the delivery has one (demo deliveries only). */
   truth: Record<string, unknown> | null;
+  /** The build's theme: the wording of questions, methods and labels (default woninginbraak). */
+  theme?: Theme;
 }
 
 export interface AnalysisResult {

@@ -3,6 +3,7 @@
  * neighbourhood x month panel (src/lib/measures/did.ts), an event study by quarters since the start,
  * a pre-trend test, and a displacement check on untreated neighbouring neighbourhoods.
  */
+import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {staggeredDid, type DidResult} from "../../src/lib/measures/did.js";
 import {displacementCheck} from "../../src/lib/measures/dose.js";
@@ -66,6 +67,8 @@ export interface WhatsappOptions {
   /** Counts 1..threshold-1 are published as null (openbaar). */
   threshold?: number;
   truth?: Record<string, unknown> | null;
+  /** The build's theme, for the wording of questions and labels (default woninginbraak). */
+  theme?: Theme;
 }
 
 export interface WhatsappResult {
@@ -77,9 +80,10 @@ export interface WhatsappResult {
   unplacedGroups: number;
 }
 
-const QUESTION = "Daalt het aantal inbraken in een buurt nadat daar een buurtpreventie-appgroep is gestart?";
+const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een buurt nadat daar een buurtpreventie-appgroep is gestart?`;
 const METHOD = "gespreide difference-in-differences (Callaway & Sant'Anna) op buurt x maand, bootstrap over buurten";
-const QUESTION_DISPLACEMENT = "Verplaatsen inbraken zich naar aangrenzende buurten zonder appgroep?";
+const QUESTION_DISPLACEMENT = (t: Theme) => `Verplaatsen ${t.plural} zich naar aangrenzende buurten zonder appgroep?`;
+const LABEL = (t: Theme) => `Verandering van het ${t.risk} na de start van een appgroep`;
 const METHOD_DISPLACEMENT = "gespreide difference-in-differences op aangrenzende buurten zonder appgroep";
 
 /** Dutch warnings for a DiD result. */
@@ -119,13 +123,13 @@ function emptyTables(effects: EffectRow[]): WhatsappResult["tables"] {
   };
 }
 
-function unavailable(verdict: string, reason: string | null, unplacedGroups: number): WhatsappResult {
-  const overall = {...notDelivered("overall", "Verandering van het inbraakrisico na de start van een appgroep"), verdict, warning: reason};
+function unavailable(verdict: string, reason: string | null, unplacedGroups: number, theme: Theme): WhatsappResult {
+  const overall = {...notDelivered("overall", LABEL(theme)), verdict, warning: reason};
   const displacement = {...notDelivered("displacement", "Verandering in aangrenzende buurten zonder appgroep"), verdict, warning: reason};
   const effects = [overall, displacement];
   return {
     tables: emptyTables(effects),
-    findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION, METHOD), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT, METHOD_DISPLACEMENT)],
+    findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT)],
     effects, did: null, displacement: null, unplacedGroups
   };
 }
@@ -159,12 +163,12 @@ function censorEnded(p: AreaMonths, periods: Map<string, {start: number; end: nu
 }
 
 /** Runs the WhatsApp analysis on a delivery. */
-export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250_601, threshold = 0, truth = null}: WhatsappOptions = {}): WhatsappResult {
-  if (!delivery.whatsapp) return unavailable("niet geleverd", null, 0);
+export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250_601, threshold = 0, truth = null, theme = THEMES.woninginbraak}: WhatsappOptions = {}): WhatsappResult {
+  if (!delivery.whatsapp) return unavailable("niet geleverd", null, 0, theme);
   const {periods, unplaced} = groupPeriods(delivery);
   const panel = buurtPanel(delivery);
   if (!panel || periods.size === 0) {
-    return unavailable("onvoldoende gegevens", periods.size === 0 ? "Geen enkele appgroep heeft een buurtcode: de groepen zijn niet aan buurten te koppelen." : "Geen inbraken met een buurt in de levering.", unplaced);
+    return unavailable("onvoldoende gegevens", periods.size === 0 ? "Geen enkele appgroep heeft een buurtcode: de groepen zijn niet aan buurten te koppelen." : `Geen ${theme.plural} met een buurt in de levering.`, unplaced, theme);
   }
   const lastMonth = panel.firstMonth + panel.months - 1;
   const starts: Record<string, number | null> = {};
@@ -178,10 +182,10 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   try {
     did = staggeredDid(long, starts, options);
   } catch (error) {
-    return unavailable("onvoldoende gegevens", `De schatting is niet mogelijk: ${(error as Error).message}.`, unplaced + placedOutside);
+    return unavailable("onvoldoende gegevens", `De schatting is niet mogelijk: ${(error as Error).message}.`, unplaced + placedOutside, theme);
   }
   const plantedWhatsapp = percentOf((truth as {effects?: {whatsapp?: {relative?: number}}} | null)?.effects?.whatsapp?.relative);
-  const overall = effectRow("overall", "Verandering van het inbraakrisico na de start van een appgroep", did, threshold, plantedWhatsapp, did.n.treatedAreas);
+  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas);
 
   // Displacement: neighbours from the delivered boundaries.
   const shapes = delivery.registry.shapes.buurt.filter((s) => s.code in starts);
@@ -264,8 +268,8 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
       whatsapp_timeline: tableOf(WHATSAPP_SCHEMAS.whatsapp_timeline, timeline)
     },
     findings: [
-      findingOf(overall, "measure.whatsapp.overall", QUESTION, METHOD),
-      findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT, METHOD_DISPLACEMENT)
+      findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD),
+      findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT)
     ],
     effects, did, displacement, unplacedGroups: unplaced + placedOutside
   };
@@ -275,7 +279,7 @@ export const whatsappAnalysis: Analysis = {
   name: "whatsapp",
   schemas: WHATSAPP_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runWhatsapp(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth});
+    const {tables, findings} = runWhatsapp(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

@@ -75,6 +75,26 @@ export interface DemoOptions {
   nearRepeat?: {probability?: number; distanceM?: number; days?: number; extraFollowUps?: number; sameAddressShare?: number};
   /** Switches: false turns a planted effect off (the measure files are still written, with no effect). */
   plant?: {risk?: boolean; whatsapp?: boolean; prevention?: boolean; dor?: boolean; campaign?: boolean; nearRepeat?: boolean; season?: boolean};
+  /** The category labels written to inbraken.csv; default the burglary labels (BURGLARY_LABELS). */
+  labels?: DemoLabels;
+}
+
+/**
+ * The category labels of the incident file: werkwijze (with its weights at apartments and at
+ * houses), buit (with the weight of each item) and the woningtype value of each dwelling type.
+ * Labels change only the words written: the random draws are the same for every label set.
+ */
+export interface DemoLabels {
+  werkwijzen: readonly string[];
+  werkwijzeApartment: readonly number[];
+  werkwijzeHouse: readonly number[];
+  /** Stolen items; "overig" must be one of them (attempts sometimes record it). */
+  buit: readonly string[];
+  buitWeights: readonly number[];
+  /** The woningtype value per dwelling type, in DWELLING_TYPES order. */
+  woningtypen: readonly string[];
+  /** Campaign names: the regional winter campaign (a year is appended), then Enschede, Hengelo and Almelo. */
+  campaigns: readonly string[];
 }
 
 /** Options with every default filled in (as written to truth.json). */
@@ -93,6 +113,8 @@ export interface ResolvedDemoOptions {
   winterPeak: number;
   nearRepeat: {probability: number; distanceM: number; days: number; extraFollowUps: number; sameAddressShare: number};
   plant: {risk: boolean; whatsapp: boolean; prevention: boolean; dor: boolean; campaign: boolean; nearRepeat: boolean; season: boolean};
+  /** Only when labels other than the default were asked for (so default truth.json stays as it was). */
+  labels?: DemoLabels;
 }
 
 /** What the generator planted, written to truth.json. */
@@ -148,11 +170,36 @@ const TIME_OF_DAY = {day: 0.38, evening: 0.32, night: 0.3};
 const WONINGTYPE_WEIGHTS = [1.6, 1.3, 1.15, 0.9, 0.7];
 const ATTEMPT_SHARE = 1 / 3;
 const CLEARANCE_SHARE = 0.08;
-const WERKWIJZEN = ["flipperen", "cilinder trekken/breken", "deur/raam forceren", "inklimmen via openstaand raam", "ruit ingooien", "onbekend"];
-const WERKWIJZE_APARTMENT = [0.25, 0.25, 0.25, 0.05, 0.05, 0.15];
-const WERKWIJZE_HOUSE = [0.1, 0.17, 0.33, 0.15, 0.12, 0.13];
-const BUIT = ["geld", "sieraden", "laptop", "telefoon", "tablet", "fiets", "autosleutels", "overig"];
-const BUIT_WEIGHTS = [0.3, 0.35, 0.2, 0.15, 0.1, 0.08, 0.06, 0.25];
+
+/** The labels of the woninginbraak demo (the generator's default). */
+export const BURGLARY_LABELS: DemoLabels = {
+  werkwijzen: ["flipperen", "cilinder trekken/breken", "deur/raam forceren", "inklimmen via openstaand raam", "ruit ingooien", "onbekend"],
+  werkwijzeApartment: [0.25, 0.25, 0.25, 0.05, 0.05, 0.15],
+  werkwijzeHouse: [0.1, 0.17, 0.33, 0.15, 0.12, 0.13],
+  buit: ["geld", "sieraden", "laptop", "telefoon", "tablet", "fiets", "autosleutels", "overig"],
+  buitWeights: [0.3, 0.35, 0.2, 0.15, 0.1, 0.08, 0.06, 0.25],
+  woningtypen: DWELLING_TYPES,
+  campaigns: ["Donkere dagen offensief", "Inbraakvrije wijk Enschede", "Hengelo Veilig Thuis", "Almelo \"Sluit af\" voorjaar"]
+};
+
+/** Checks a label set: matching lengths, positive weights, at least four items of buit, "overig" among them. */
+function checkLabels(l: DemoLabels): DemoLabels {
+  const weights = (name: string, w: readonly number[], n: number) => {
+    if (w.length !== n || !w.every((x) => Number.isFinite(x) && x >= 0) || !w.some((x) => x > 0)) throw new Error(`invalid labels.${name}: ${JSON.stringify(w)}`);
+  };
+  const names = (name: string, v: readonly string[], n?: number) => {
+    if (!v.length || (n !== undefined && v.length !== n) || v.some((s) => typeof s !== "string" || !s.trim() || /[;|"\n]/.test(s))) throw new Error(`invalid labels.${name}: ${JSON.stringify(v)}`);
+  };
+  names("werkwijzen", l.werkwijzen);
+  weights("werkwijzeApartment", l.werkwijzeApartment, l.werkwijzen.length);
+  weights("werkwijzeHouse", l.werkwijzeHouse, l.werkwijzen.length);
+  names("buit", l.buit);
+  weights("buitWeights", l.buitWeights, l.buit.length);
+  if (l.buitWeights.filter((w) => w > 0).length < 4 || !l.buit.includes("overig")) throw new Error(`invalid labels.buit: needs four items with weight and "overig"`);
+  names("woningtypen", l.woningtypen, DWELLING_TYPES.length);
+  if (l.campaigns?.length !== 4 || l.campaigns.some((s) => typeof s !== "string" || !s.trim() || /[;\n]/.test(s))) throw new Error(`invalid labels.campaigns: ${JSON.stringify(l.campaigns)}`);
+  return l;
+}
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
@@ -213,6 +260,7 @@ export function resolveDemoOptions(options: DemoOptions = {}): ResolvedDemoOptio
     residualSd,
     winterPeak,
     nearRepeat,
+    ...(o.labels ? {labels: checkLabels(o.labels)} : {}),
     plant: {
       risk: p.risk ?? true, whatsapp: p.whatsapp ?? true, prevention: p.prevention ?? true, dor: p.dor ?? true,
       campaign: p.campaign ?? true, nearRepeat: p.nearRepeat ?? true, season: p.season ?? true
@@ -432,14 +480,15 @@ function drawMeasures(rng: Rng, o: ResolvedDemoOptions, geo: DemoGeography, eta:
     return {municipality: mi, dateMs, opkopers};
   }).sort((a, b) => a.dateMs - b.dateMs || a.municipality - b.municipality);
   // Campaigns: the regional 'Donkere dagen offensief' in some winters, and a few municipal ones.
+  const [regional, enschede, hengelo, almelo] = (o.labels ?? BURGLARY_LABELS).campaigns;
   const campaigns: Measures["campaigns"] = [];
   const byCode = (code: string) => geo.municipalities.findIndex((m) => m.code === code);
   for (const y of [2015, 2016, 2018, 2019, 2021, 2023]) {
-    campaigns.push({naam: `Donkere dagen offensief ${y}`, municipality: null, startMonth: monthIndex(o, Date.UTC(y, 9, 1)), endMonth: monthIndex(o, Date.UTC(y + 1, 2, 1))});
+    campaigns.push({naam: `${regional} ${y}`, municipality: null, startMonth: monthIndex(o, Date.UTC(y, 9, 1)), endMonth: monthIndex(o, Date.UTC(y + 1, 2, 1))});
   }
-  campaigns.push({naam: "Inbraakvrije wijk Enschede", municipality: byCode("GM0153"), startMonth: monthIndex(o, Date.UTC(2017, 2, 1)), endMonth: monthIndex(o, Date.UTC(2017, 7, 1))});
-  campaigns.push({naam: "Hengelo Veilig Thuis", municipality: byCode("GM0164"), startMonth: monthIndex(o, Date.UTC(2020, 8, 1)), endMonth: monthIndex(o, Date.UTC(2021, 1, 1))});
-  campaigns.push({naam: "Almelo \"Sluit af\" voorjaar", municipality: byCode("GM0141"), startMonth: monthIndex(o, Date.UTC(2022, 0, 1)), endMonth: monthIndex(o, Date.UTC(2022, 5, 1))});
+  campaigns.push({naam: enschede, municipality: byCode("GM0153"), startMonth: monthIndex(o, Date.UTC(2017, 2, 1)), endMonth: monthIndex(o, Date.UTC(2017, 7, 1))});
+  campaigns.push({naam: hengelo, municipality: byCode("GM0164"), startMonth: monthIndex(o, Date.UTC(2020, 8, 1)), endMonth: monthIndex(o, Date.UTC(2021, 1, 1))});
+  campaigns.push({naam: almelo, municipality: byCode("GM0141"), startMonth: monthIndex(o, Date.UTC(2022, 0, 1)), endMonth: monthIndex(o, Date.UTC(2022, 5, 1))});
   return {whatsapp, visits, dor, campaigns: campaigns.filter((c) => c.endMonth >= 0 && c.startMonth < months)};
 }
 
@@ -537,6 +586,7 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
 
   // Background incidents: Poisson per neighbourhood-month; day by daily intensity; hour by the day's mix; address by dwelling type.
   const addr = geo.addresses;
+  const labels = o.labels ?? BURGLARY_LABELS;
   const typeWeight = new Float64Array(addr.x.length);
   for (let a = 0; a < addr.x.length; a++) typeWeight[a] = WONINGTYPE_WEIGHTS[addr.woningtype[a]];
   const cumulativeWeight = new Float64Array(addr.x.length);
@@ -633,7 +683,7 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
     const poging = rng() < ATTEMPT_SHARE;
     if (poging) pogingen++;
     const [van, tot] = drawWindow(rng, t);
-    const werkwijze = WERKWIJZEN[pick(rng, type === 4 ? WERKWIJZE_APARTMENT : WERKWIJZE_HOUSE)];
+    const werkwijze = labels.werkwijzen[pick(rng, type === 4 ? labels.werkwijzeApartment : labels.werkwijzeHouse)];
     inbraken.row([
       `PL0600-${year}-${String(byYear[year]).padStart(7, "0")}`,
       poging ? "poging" : "inbraak",
@@ -645,8 +695,8 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
       addr.x[a].toFixed(1),
       addr.y[a].toFixed(1),
       werkwijze,
-      DWELLING_TYPES[type],
-      drawBuit(rng, poging),
+      labels.woningtypen[type],
+      drawBuit(rng, poging, labels),
       rng() < CLEARANCE_SHARE ? "ja" : "nee"
     ]);
   }
@@ -719,7 +769,7 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
       lagDistribution: "lag in whole days 1..days with weight exp(-(lag-1)/4); the follow-up's time of day is drawn afresh"
     },
     individual: {
-      woningtypeWeights: Object.fromEntries(DWELLING_TYPES.map((t, i) => [t, WONINGTYPE_WEIGHTS[i]])),
+      woningtypeWeights: Object.fromEntries(labels.woningtypen.map((t, i) => [t, WONINGTYPE_WEIGHTS[i]])),
       attemptShare: ATTEMPT_SHARE,
       clearanceShare: CLEARANCE_SHARE
     },
@@ -771,18 +821,18 @@ function drawWindow(rng: Rng, t: number): [string, string] {
 }
 
 /** Draws the stolen goods: usually one to three items for a completed burglary, mostly nothing for an attempt. */
-function drawBuit(rng: Rng, poging: boolean): string {
+function drawBuit(rng: Rng, poging: boolean, labels: DemoLabels): string {
   if (poging) return rng() < 0.05 ? "overig" : "";
   if (rng() < 0.08) return "";
   const n = Math.min(4, 1 + poisson(rng, 0.7));
   const taken = new Set<number>();
-  const w = [...BUIT_WEIGHTS];
+  const w = [...labels.buitWeights];
   while (taken.size < n) {
     const i = pick(rng, w);
     taken.add(i);
     w[i] = 0;
   }
-  return [...taken].sort((a, b) => a - b).map((i) => BUIT[i]).join("|");
+  return [...taken].sort((a, b) => a - b).map((i) => labels.buit[i]).join("|");
 }
 
 function writeRows(sink: Sink, name: keyof typeof DEMO_TEMPLATE_COLUMNS, rows: (string | number)[][]): number {

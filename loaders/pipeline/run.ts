@@ -10,6 +10,7 @@ import {join, relative} from "node:path";
 import {tableFromIPC, type Table} from "apache-arrow";
 import {toArrowStream} from "../arrow.js";
 import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
+import {themeOf} from "../../src/lib/theme.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
 import {publish, type PublishMeta} from "./publish.js";
 import {SCHEMAS} from "./tables.js";
@@ -131,7 +132,7 @@ export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: M
   const truth = existsSync(truthPath) ? JSON.parse(readFileSync(truthPath, "utf8")) : null;
   const findings: Finding[] = [];
   for (const analysis of ANALYSES) {
-    const result = analysis.run({delivery, level: config.level, suppressBelow: config.suppressBelow, tables, truth});
+    const result = analysis.run({delivery, level: config.level, suppressBelow: config.suppressBelow, tables, truth, theme: themeOf(config.theme)});
     for (const [name, table] of Object.entries(result.tables ?? {})) {
       const spec = analysis.schemas[name];
       if (!spec) throw new Error(`analysis ${analysis.name} published an undeclared table: ${name}`);

@@ -3,13 +3,16 @@
  * can be shared) and with a reset. Implements Observable's view protocol (`value` + "input" events):
  * `const filters = view(FilterBar(domain, {names}))`.
  */
-import {defaultFilters, filterText, monthName, readFilters, writeFilters, type FilterDomain, type PageFilters} from "../lib/filters.js";
+import {defaultFilters, filterText, monthName, readFilters, soortOptions, writeFilters, type FilterDomain, type PageFilters} from "../lib/filters.js";
+import {THEMES, type Theme} from "../lib/theme.js";
 
 export interface FilterBarOptions {
   /** Municipality names by code. */
   names?: ReadonlyMap<string, string>;
   /** Whether to offer the soort filter (default true). */
   soort?: boolean;
+  /** The build's theme, for the soort labels and the printed sentence (default woninginbraak). */
+  theme?: Theme;
 }
 
 function select(label: string, name: string, options: [string, string][], value: string): HTMLLabelElement {
@@ -34,7 +37,7 @@ function select(label: string, name: string, options: [string, string][], value:
  * Returns the filter bar: the form (hidden in print) and the filters as a sentence (shown only in
  * print). Its `value` is the current {@link PageFilters}.
  */
-export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true}: FilterBarOptions = {}): HTMLDivElement & {value: PageFilters} {
+export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true, theme = THEMES.woninginbraak}: FilterBarOptions = {}): HTMLDivElement & {value: PageFilters} {
   const root = document.createElement("div") as HTMLDivElement & {value: PageFilters};
   const form = document.createElement("form");
   form.className = "filter-bar no-print";
@@ -44,7 +47,7 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   const from = select("Van", "van", months, value.from);
   const to = select("Tot en met", "tot", months, value.to);
   const gemeente = select("Gebied", "gemeente", [["regio", "Heel de regio"], ...domain.gemeenten.map((c): [string, string] => [c, names.get(c) ?? c])], value.gemeente);
-  const kind = select("Soort", "soort", [["alle", "Inbraken en pogingen"], ["inbraak", "Alleen inbraken"], ["poging", "Alleen pogingen"]], value.soort);
+  const kind = select("Soort", "soort", soortOptions(theme), value.soort);
   const reset = document.createElement("button");
   reset.type = "button";
   reset.textContent = "Herstel";
@@ -57,7 +60,7 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   const update = (next: PageFilters) => {
     value = next;
     for (const [l, v] of [[from, next.from], [to, next.to], [gemeente, next.gemeente], [kind, next.soort]] as const) field(l).value = v;
-    print.textContent = filterText(next, names);
+    print.textContent = filterText(next, names, theme);
     history.replaceState(history.state, "", location.pathname + writeFilters(next, domain) + location.hash);
     root.dispatchEvent(new Event("input", {bubbles: true}));
   };
@@ -70,7 +73,7 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => event.stopPropagation());
   Object.defineProperty(root, "value", {get: () => value, set: (v: PageFilters) => update(v)});
-  print.textContent = filterText(value, names);
+  print.textContent = filterText(value, names, theme);
   root.append(form, print);
   return root;
 }

@@ -4,6 +4,7 @@
  * suppressed cells grey.
  */
 import * as Plot from "@observablehq/plot";
+import {THEMES, type Theme} from "../lib/theme.js";
 
 /** One cell, as in the knox_cells table (or a Web Worker result mapped to the same fields). */
 export interface KnoxCell {
@@ -19,6 +20,8 @@ export interface KnoxCell {
 export interface KnoxMatrixOptions {
   width?: number;
   alpha?: number;
+  /** The build's theme, for the axis label (default woninginbraak). */
+  theme?: Theme;
 }
 
 const ratioText = (r: number | null) => (r === null || !Number.isFinite(r) ? "" : r.toLocaleString("nl-NL", {minimumFractionDigits: 2, maximumFractionDigits: 2}));
@@ -30,7 +33,7 @@ function legendTicks(max: number): number[] {
 }
 
 /** Returns the ratio grid as an SVG figure. */
-export function KnoxMatrix(cells: readonly KnoxCell[], {width = 640, alpha = 0.05}: KnoxMatrixOptions = {}): SVGSVGElement | HTMLElement {
+export function KnoxMatrix(cells: readonly KnoxCell[], {width = 640, alpha = 0.05, theme = THEMES.woninginbraak}: KnoxMatrixOptions = {}): SVGSVGElement | HTMLElement {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`invalid alpha: ${alpha}`);
   const spaces = [...new Map([...cells].sort((a, b) => a.space_index - b.space_index).map((c) => [c.space_index, c.space_label])).values()];
   const times = [...new Map([...cells].sort((a, b) => a.time_index - b.time_index).map((c) => [c.time_index, c.time_label])).values()];
@@ -43,7 +46,7 @@ export function KnoxMatrix(cells: readonly KnoxCell[], {width = 640, alpha = 0.0
     height: 60 + 44 * spaces.length,
     marginLeft: 150,
     marginBottom: 50,
-    x: {domain: times, label: "Tijd tussen twee inbraken", tickRotate: times.length > 5 ? -20 : 0},
+    x: {domain: times, label: `Tijd tussen twee ${theme.plural}`, tickRotate: times.length > 5 ? -20 : 0},
     y: {domain: spaces, label: "Afstand"},
     color: {type: "log", scheme: "rdbu", reverse: true, domain: [1 / max, max], label: "Waargenomen / verwacht", legend: true, ticks: legendTicks(max), tickFormat: (d: number) => ratioText(d)},
     marks: [

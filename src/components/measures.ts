@@ -5,6 +5,7 @@
  * Delivered text (area and campaign names, warnings) is always set as text, never as HTML.
  */
 import {coversPlanted, effectSentence, formatInterval, formatPercent, verdictClass, warningsOf, type EffectRecord} from "../lib/measure-text.js";
+import {capitalise, THEMES, type Theme} from "../lib/theme.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type PlotModule = any;
@@ -140,11 +141,11 @@ export interface SeriesRow {
 }
 
 /** An interrupted time series: observed counts, the fit and the counterfactual, with the start. */
-export function ItsChart(rows: readonly SeriesRow[], {Plot, width = 640, height = 280, start = null, end = null}: {Plot: PlotModule; width?: number; height?: number; start?: Date | null; end?: Date | null}) {
+export function ItsChart(rows: readonly SeriesRow[], {Plot, width = 640, height = 280, start = null, end = null, theme = THEMES.woninginbraak}: {Plot: PlotModule; width?: number; height?: number; start?: Date | null; end?: Date | null; theme?: Theme}) {
   if (!rows.length) return EmptyChart("Geen reeks: niet geleverd of te weinig gegevens", {Plot, width});
   return Plot.plot({
     width, height, marginLeft: 44,
-    y: {label: "Inbraken per maand", grid: true},
+    y: {label: `${capitalise(theme.plural)} per maand`, grid: true},
     color: {legend: true, domain: ["geregistreerd", "model", "zonder maatregel"], range: ["#999", "#b2182b", "#2166ac"]},
     marks: [
       start && end ? Plot.rectX([{start, end}], {x1: "start", x2: "end", fill: "#fddbc7", fillOpacity: 0.5}) : null,
@@ -168,13 +169,13 @@ export interface DoseGroupRow {
 }
 
 /** Dose-response: rate ratio (after / before) per dose group, with the fitted line. */
-export function DoseChart(rows: readonly DoseGroupRow[], {Plot, width = 640, height = 280}: {Plot: PlotModule; width?: number; height?: number}) {
+export function DoseChart(rows: readonly DoseGroupRow[], {Plot, width = 640, height = 280, theme = THEMES.woninginbraak}: {Plot: PlotModule; width?: number; height?: number; theme?: Theme}) {
   if (!rows.length) return EmptyChart("Geen dosis-respons: niet geleverd of te weinig gegevens", {Plot, width});
   const pct = (v: number | null) => (v === null ? null : 100 * (v - 1));
   return Plot.plot({
     width, height, marginLeft: 52,
     x: {label: "Preventiebezoeken per 1.000 woningen (dosisperiode) →"},
-    y: {label: "Verandering inbraakrisico na t.o.v. voor (%)", grid: true, tickFormat: (v: number) => `${v}%`},
+    y: {label: `Verandering ${theme.risk} na t.o.v. voor (%)`, grid: true, tickFormat: (v: number) => `${v}%`},
     marks: [
       Plot.ruleY([0], {stroke: "#888"}),
       Plot.line(rows, {x: "dose", y: (d: DoseGroupRow) => pct(d.fitted_ratio), stroke: "#2166ac", strokeDasharray: "5,3"}),

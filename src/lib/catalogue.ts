@@ -3,6 +3,8 @@
  * class, delivery format and frequency, linking keys and the checks applied. Rendered on the
  * "Databronnen" page and mirrored in docs/data-catalogue.md (a test keeps them in step).
  */
+import {type Theme} from "./theme.js";
+
 export interface Source {
   file: string;
   name: string;
@@ -123,3 +125,19 @@ export const CATALOGUE: readonly Source[] = [
     checks: "geldige GeoJSON, CBS-code per gebied, Polygon of MultiPolygon"
   }
 ];
+
+/**
+ * The catalogue in the theme's words: the incident file and the programme targets are named after
+ * the build's offence (file names, columns and owners are the same for every theme).
+ * @example catalogueFor(THEMES.fietsdiefstal)[0].name // "Geregistreerde fietsdiefstallen"
+ */
+export function catalogueFor(theme: Theme): Source[] {
+  return CATALOGUE.map((s) => {
+    if (s.file === "inbraken.csv") {
+      return {...s, name: `Geregistreerde ${theme.namePlural}`,
+        content: s.content.replace("(poging tot) woninginbraak", `(poging tot) ${theme.name.toLowerCase()}`).replace("woningtype", theme.targetType)};
+    }
+    if (s.file === "doelen.csv") return {...s, name: `Doelen van het ${theme.programme}`};
+    return {...s};
+  });
+}

@@ -4,6 +4,7 @@
  * page-side selection of points and limits. Browser-safe: all statistics are computed in the
  * pipeline (loaders/analyses/area-rates.ts).
  */
+import {capitalise, type Theme} from "./theme.js";
 
 /** The indicators, in page order, with Dutch labels. */
 export const INDICATORS = [
@@ -15,6 +16,24 @@ export const INDICATORS = [
 ] as const;
 
 export type IndicatorId = (typeof INDICATORS)[number]["id"];
+
+/** An indicator with its Dutch label and unit. */
+export interface Indicator {
+  id: IndicatorId;
+  label: string;
+  unit: string;
+  suppressed: boolean;
+}
+
+/**
+ * The indicators labelled in the theme's words (the ids stay those of the published table).
+ * @example indicatorsFor(THEMES.fietsdiefstal)[0].label // "Fietsdiefstallen en pogingen"
+ */
+export function indicatorsFor(theme: Theme): Indicator[] {
+  return INDICATORS.map((i): Indicator => i.id === "inbraken" ? {...i, label: capitalise(theme.withAttempts), unit: theme.withAttempts}
+    : i.id === "inbraak" ? {...i, label: `Geslaagde ${theme.plural}`, unit: `geslaagde ${theme.plural}`}
+    : {...i});
+}
 
 export const LEVELS = [
   {id: "gemeente", label: "Gemeenten"},

@@ -3,6 +3,7 @@
  * queries read-only and offline, Dutch error messages, and defaults for the quick chart.
  * Every SQL string here is run against DuckDB in test/sql/explore.test.ts.
  */
+import {capitalise, type Theme} from "./theme.js";
 
 export interface Example {
   title: string;
@@ -51,6 +52,14 @@ GROUP BY gemeentecode
 ORDER BY groepen DESC`
   }
 ];
+
+/**
+ * The example queries titled in the theme's words (the SQL is the same for every theme).
+ * @example examplesFor(THEMES.fietsdiefstal)[0].title // "Fietsdiefstallen per jaar in de regio"
+ */
+export function examplesFor(theme: Theme): Example[] {
+  return EXAMPLES.map((e, i) => i === 0 ? {...e, title: `${capitalise(theme.plural)} per jaar in de regio`} : {...e});
+}
 
 /** The column listing of every table in the page's database (for the table list beside the console). */
 export function columnsQuery(): string {

@@ -2,6 +2,7 @@
  * Page-wide filters (period, municipality, soort) kept in the URL, so a view can be shared and
  * reopened exactly. Pure functions; the form lives in src/components/filters.ts.
  */
+import {capitalise, THEMES, type Theme} from "./theme.js";
 
 export type Soort = "alle" | "inbraak" | "poging";
 
@@ -73,10 +74,18 @@ export function monthName(month: string): string {
   return `${MONTHS_NL[m - 1]} ${y}`;
 }
 
-/** The filters as a Dutch sentence (for print and for screen readers). */
-export function filterText(filters: PageFilters, names: ReadonlyMap<string, string> = new Map()): string {
+/**
+ * The soort choices of the filter bar in the theme's words, as [value, label] pairs.
+ * @example soortOptions(THEMES.fietsdiefstal)[1] // ["inbraak", "Alleen fietsdiefstallen"]
+ */
+export function soortOptions(theme: Theme = THEMES.woninginbraak): [Soort, string][] {
+  return [["alle", capitalise(theme.withAttempts)], ["inbraak", `Alleen ${theme.plural}`], ["poging", "Alleen pogingen"]];
+}
+
+/** The filters as a Dutch sentence (for print and for screen readers), in the theme's words. */
+export function filterText(filters: PageFilters, names: ReadonlyMap<string, string> = new Map(), theme: Theme = THEMES.woninginbraak): string {
   const area = filters.gemeente === "regio" ? "heel de regio" : `gemeente ${names.get(filters.gemeente) ?? filters.gemeente}`;
-  const soort = filters.soort === "alle" ? "inbraken en pogingen" : filters.soort === "inbraak" ? "alleen geslaagde inbraken" : "alleen pogingen";
+  const soort = filters.soort === "alle" ? theme.withAttempts : filters.soort === "inbraak" ? `alleen geslaagde ${theme.plural}` : "alleen pogingen";
   return `Periode ${monthName(filters.from)} t/m ${monthName(filters.to)}, ${area}, ${soort}.`;
 }
 

@@ -6,6 +6,7 @@
  */
 import {monthName, type PageFilters} from "./filters.js";
 import {formatSafeSum, safeSum, type SafeSum} from "./privacy/safe-sum.js";
+import {THEMES, type Theme} from "./theme.js";
 
 /** A row of counts_month as pages read it (month: epoch ms of the first day, UTC). */
 export interface MonthRow {
@@ -257,6 +258,14 @@ export const INDICATOR_NAMES: Record<string, string> = {
   dor_aansluitingen: "DOR-aansluitingen"
 };
 
+/**
+ * The Dutch names of the target indicators in the theme's words (the ids stay the template's).
+ * @example indicatorNamesFor(THEMES.fietsdiefstal).inbraken // "fietsdiefstallen"
+ */
+export function indicatorNamesFor(theme: Theme): Record<string, string> {
+  return {...INDICATOR_NAMES, inbraken: theme.plural, inbraken_per_1000_woningen: `${theme.plural} per 1.000 ${theme.exposure}`};
+}
+
 export interface TargetProgress {
   indicator: string;
   year: number;
@@ -275,9 +284,9 @@ export interface TargetProgress {
  * year that has passed, in a plain sentence.
  * @example targetProgress({indicator: "inbraken", year: 2025, target: 700, actual: safeSum([350]), months: 6})
  */
-export function targetProgress({indicator, year, target, actual, months}: {indicator: string; year: number; target: number; actual: SafeSum; months: number}): TargetProgress {
+export function targetProgress({indicator, year, target, actual, months, theme = THEMES.woninginbraak}: {indicator: string; year: number; target: number; actual: SafeSum; months: number; theme?: Theme}): TargetProgress {
   if (!(target >= 0) || !Number.isInteger(months) || months < 0 || months > 12) throw new Error(`invalid target progress: ${target} ${months}`);
-  const name = INDICATOR_NAMES[indicator] ?? indicator;
+  const name = indicatorNamesFor(theme)[indicator] ?? indicator;
   const lower = LOWER_IS_BETTER.has(indicator);
   const digits = indicator === "inbraken_per_1000_woningen" ? 1 : 0;
   const fmt = (n: number) => nl(n, digits);

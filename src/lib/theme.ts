@@ -16,6 +16,8 @@ export interface Theme {
   siteTitle: string;
   /** The offence, capitalised: "Woninginbraak". */
   name: string;
+  /** The offence in full, plural: "woninginbraken" (where `plural` is the short "inbraken"). */
+  namePlural: string;
   /** One offence: "inbraak". */
   singular: string;
   /** Several offences: "inbraken". */
@@ -28,6 +30,51 @@ export interface Theme {
   exposure: string;
   /** One sentence on what the workbench is for. */
   tagline: string;
+  /** The offender: "inbreker". */
+  offender: string;
+  /** Several offenders: "inbrekers". */
+  offenders: string;
+  /** The risk of the offence, one word: "inbraakrisico". */
+  risk: string;
+  /** The object that is hit: "woning" (fietsdiefstal: "fiets"). Rates stay per 1,000 `exposure`. */
+  target: string;
+  /** Several objects that are hit: "woningen". */
+  targets: string;
+  /** Page label of the delivered column `woningtype`: "woningtype" (fietsdiefstal: "stallingsplek"). */
+  targetType: string;
+  /** The question that column answers, lower case: "in wat voor woning". */
+  targetTypeQuestion: string;
+  /** What that column describes: "het type woning waar is ingebroken". */
+  targetTypeMeaning: string;
+  /** The question the column `werkwijze` answers, lower case: "hoe komt de inbreker binnen". */
+  modusQuestion: string;
+  /** The same in the past tense, attempts included, as a sentence. */
+  modusQuestionPast: string;
+  /** The offence as a passive verb around a middle part, see {@link happens}: ["wordt", "ingebroken"]. */
+  passive: readonly [string, string];
+  /** The policy programme against the offence: "inbraakprogramma". */
+  programme: string;
+  /** Examples of making the target harder to hit: "hang- en sluitwerk, verlichting". */
+  hardening: string;
+  /** The advice for dark winter evenings, one sentence. */
+  darkAdvice: string;
+  /**
+   * Published evidence the pages cite for this offence, one sentence each; null where the workbench
+   * knows of no source for the theme (the page then leaves the sentence out rather than borrow
+   * another offence's numbers).
+   */
+  evidence: {
+    /** National clearance rate. */
+    clearance: string | null;
+    /** Near repeats (space-time window). */
+    nearRepeat: string | null;
+    /** Repeat victimisation at the same address. */
+    repeat: string | null;
+    /** Area factors. */
+    factors: string | null;
+    /** Neighbourhood WhatsApp groups. */
+    whatsapp: string | null;
+  };
 }
 
 export const THEMES: Readonly<Record<ThemeId, Theme>> = {
@@ -35,23 +82,61 @@ export const THEMES: Readonly<Record<ThemeId, Theme>> = {
     id: "woninginbraak",
     siteTitle: "Inbraaklab",
     name: "Woninginbraak",
+    namePlural: "woninginbraken",
     singular: "inbraak",
     plural: "inbraken",
     withAttempts: "inbraken en pogingen",
     soort: {inbraak: "inbraak", poging: "poging"},
     exposure: "woningen",
-    tagline: "analysewerkbank voor woninginbraak in Twente"
+    tagline: "analysewerkbank voor woninginbraak in Twente",
+    offender: "inbreker",
+    offenders: "inbrekers",
+    risk: "inbraakrisico",
+    target: "woning",
+    targets: "woningen",
+    targetType: "woningtype",
+    targetTypeQuestion: "in wat voor woning",
+    targetTypeMeaning: "het type woning waar is ingebroken",
+    modusQuestion: "hoe komt de inbreker binnen",
+    modusQuestionPast: "Hoe kwam de inbreker binnen (of probeerde hij dat)?",
+    passive: ["wordt", "ingebroken"],
+    programme: "inbraakprogramma",
+    hardening: "hang- en sluitwerk, verlichting",
+    darkAdvice: "campagnes als het Donkere Dagen Offensief en verlichting of tijdschakelaars richten zich op de vroege avond in de winter.",
+    evidence: {
+      clearance: "Landelijk lukt dat bij 7–10% van de woninginbraken.",
+      nearRepeat: "Internationaal onderzoek (Johnson e.a. 2007, ook in Nederland) vond dit binnen ongeveer 200 m en minstens twee weken.",
+      repeat: "(onderzoek in Enschede, Kleemans: het risico is direct na de eerste inbraak het hoogst)",
+      factors: "Eerder onderzoek vond meer inbraak bij eengezins- en vrijstaande woningen, hoge WOZ-waarden en dicht bij uitvalswegen (Bernasco & Nieuwbeerta 2005; CBS Veiligheidsmonitor).",
+      whatsapp: "In Tilburg vonden Akkermans en Vollaard (2015) ongeveer 40% minder inbraken, zonder verplaatsing."
+    }
   },
   fietsdiefstal: {
     id: "fietsdiefstal",
     siteTitle: "Fietsdiefstallab",
     name: "Fietsdiefstal",
+    namePlural: "fietsdiefstallen",
     singular: "fietsdiefstal",
     plural: "fietsdiefstallen",
     withAttempts: "fietsdiefstallen en pogingen",
     soort: {inbraak: "diefstal", poging: "poging"},
     exposure: "woningen",
-    tagline: "analysewerkbank voor fietsdiefstal in Twente"
+    tagline: "analysewerkbank voor fietsdiefstal in Twente",
+    offender: "dief",
+    offenders: "dieven",
+    risk: "diefstalrisico",
+    target: "fiets",
+    targets: "fietsen",
+    targetType: "stallingsplek",
+    targetTypeQuestion: "waar stond de fiets",
+    targetTypeMeaning: "de plek bij de woning waar de fiets stond",
+    modusQuestion: "hoe neemt de dief de fiets mee",
+    modusQuestionPast: "Hoe nam de dief de fiets mee (of probeerde hij dat)?",
+    passive: ["worden", "fietsen gestolen"],
+    programme: "programma tegen fietsdiefstal",
+    hardening: "een tweede slot, een afsluitbare stalling",
+    darkAdvice: "verlichte, afsluitbare stallingen en een tweede slot helpen vooral op donkere winteravonden.",
+    evidence: {clearance: null, nearRepeat: null, repeat: null, factors: null, whatsapp: null}
   }
 };
 
@@ -73,6 +158,16 @@ export function themeOf(id: string | null | undefined): Theme {
 /** The page label of a delivered `soort` value ("inbraak" -> "diefstal" for fietsdiefstal). */
 export function soortLabel(theme: Theme, soort: string): string {
   return soort === "inbraak" || soort === "poging" ? theme.soort[soort] : soort;
+}
+
+/**
+ * The offence as a passive verb phrase with `middle` after the auxiliary.
+ * @example happens(THEMES.woninginbraak, "er vaker") // "wordt er vaker ingebroken"
+ * @example happens(THEMES.fietsdiefstal, "er vaker") // "worden er vaker fietsen gestolen"
+ */
+export function happens(theme: Theme, middle: string): string {
+  const [aux, rest] = theme.passive;
+  return middle ? `${aux} ${middle} ${rest}` : `${aux} ${rest}`;
 }
 
 /** Capitalises the first letter ("inbraken" -> "Inbraken"). */

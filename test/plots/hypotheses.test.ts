@@ -28,6 +28,15 @@ describe("hypothesis components", () => {
     expect(matchSnapshot("knox-matrix", svg)).toBe(true);
   });
 
+  test("KnoxMatrix names the build's offence on its time axis", async () => {
+    const {THEMES} = await import("../../src/lib/theme.js");
+    const text = (svg: Element) => [...svg.querySelectorAll("text")].map((t) => t.textContent).join(" ");
+    expect(text(knox.KnoxMatrix(cells, {width: 480}))).toContain("Tijd tussen twee inbraken");
+    const bike = text(knox.KnoxMatrix(cells, {width: 480, theme: THEMES.fietsdiefstal}));
+    expect(bike).toContain("Tijd tussen twee fietsdiefstallen");
+    expect(bike).not.toMatch(/inbra/i);
+  });
+
   test("KnoxMatrix rejects a bad alpha by name", () => {
     expect(() => knox.KnoxMatrix(cells, {alpha: 2})).toThrow(/invalid alpha: 2/);
   });

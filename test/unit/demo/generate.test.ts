@@ -1,3 +1,4 @@
+import {createHash} from "node:crypto";
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -6,6 +7,7 @@ import {beforeAll, describe, expect, test} from "vitest";
 import {runDemoCli} from "../../../loaders/cli/demo.js";
 import {DEMO_TEMPLATE_COLUMNS, generateDemo, resolveDemoOptions, type DemoDelivery} from "../../../loaders/demo/generate.js";
 import {CELL_SIZE, KERNCIJFER_VARIABLES} from "../../../loaders/demo/geography.js";
+import {demoLabelsForTheme} from "../../../loaders/demo/themes.js";
 
 const csv = dsvFormat(";");
 const parse = (d: DemoDelivery, name: string) => csv.parse(d.files[name]);
@@ -226,5 +228,49 @@ describe("generateDemo (small runs)", () => {
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
+  });
+});
+
+describe("generateDemo labels per theme", () => {
+  const small = {seed: 5, fromYear: 2024, toYear: 2024};
+  const fingerprint = (files: Record<string, string>) => {
+    const hash = createHash("sha256");
+    for (const name of Object.keys(files).sort()) hash.update(name).update("\0").update(files[name]).update("\0");
+    return hash.digest("hex");
+  };
+  const column = (text: string, name: string) => new Set(csv.parse(text).map((r) => r[name]!));
+
+  test("the default (woninginbraak) demo is byte-identical to its pinned fingerprint", () => {
+    // A change here changes every woninginbraak demo: bump DEMO_GENERATOR.version and update the pin.
+    expect(fingerprint(generateDemo(small).files)).toBe("8056f198f66cf7c9f722ae3a4b614efa17b6498280d80c46f04633cc1b053fb4");
+    const explicit = generateDemo({...small, labels: demoLabelsForTheme("woninginbraak")});
+    expect(explicit.files["inbraken.csv"] === generateDemo(small).files["inbraken.csv"]).toBe(true);
+  });
+
+  test("a fietsdiefstal demo writes bicycle labels only, with the same draws", () => {
+    const labels = demoLabelsForTheme("fietsdiefstal");
+    const bike = generateDemo({...small, labels}).files["inbraken.csv"];
+    const burglary = generateDemo(small).files["inbraken.csv"];
+    expect([...column(bike, "werkwijze")].every((v) => labels.werkwijzen.includes(v))).toBe(true);
+    expect([...column(bike, "woningtype")].every((v) => labels.woningtypen.includes(v))).toBe(true);
+    const items = [...column(bike, "buit")].flatMap((v) => (v ? v.split("|") : []));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((v) => labels.buit.includes(v))).toBe(true);
+    expect(items).toContain("e-bike");
+    expect(column(bike, "werkwijze").has("flipperen")).toBe(false);
+    const campaigns = generateDemo({...small, fromYear: 2015, toYear: 2024, incidents: 500, labels}).files["campagnes.csv"];
+    expect([...new Set([...column(campaigns, "naam")].map((n) => n.replace(/ \d{4}$/, "")))].sort()).toEqual([...labels.campaigns].sort());
+    // Labels change only the words: as many rows, the same registration numbers and times.
+    const key = (text: string) => csv.parse(text).map((r) => [r.registratienummer, r.soort, r.pleegdatum_van, r.pleegdatum_tot, r.postcode, r.huisnummer, r.opgelost].join(";"));
+    expect(key(bike)).toEqual(key(burglary));
+  });
+
+  test("rejects a label set that does not fit, naming it", () => {
+    const labels = demoLabelsForTheme("fietsdiefstal");
+    expect(() => resolveDemoOptions({labels: {...labels, werkwijzeHouse: [1]}})).toThrow("invalid labels.werkwijzeHouse");
+    expect(() => resolveDemoOptions({labels: {...labels, woningtypen: ["a"]}})).toThrow("invalid labels.woningtypen");
+    expect(() => resolveDemoOptions({labels: {...labels, campaigns: ["a"]}})).toThrow("invalid labels.campaigns");
+    expect(() => resolveDemoOptions({labels: {...labels, buit: labels.buit.map((b) => (b === "overig" ? "rest" : b))}})).toThrow("invalid labels.buit");
+    expect(() => resolveDemoOptions({labels: {...labels, werkwijzen: ["a;b", ...labels.werkwijzen.slice(1)]}})).toThrow("invalid labels.werkwijzen");
   });
 });
