@@ -66,7 +66,7 @@ describe("site built for fietsdiefstal", () => {
   // The pages whose wording comes from the theme dictionary. overzicht, wanneer and waar are still
   // to do (they were being restructured; see docs/pages.md "Thema's").
   const THEMED_PAGES = [
-    "index", "gemeenten/index", "gemeenten/enschede", "wat", "wie", "vergelijken", "verkennen", "databronnen", "datakwaliteit",
+    "index", "gemeenten/index", "gemeenten/enschede", "overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen", "databronnen", "datakwaliteit",
     "hypothesen/index", "hypothesen/near-repeats", "hypothesen/herhaalslachtofferschap", "hypothesen/donkere-avonden", "hypothesen/omgevingsfactoren",
     "maatregelen/index", "maatregelen/whatsapp", "maatregelen/preventieadvies", "maatregelen/dor", "maatregelen/campagnes"
   ];
