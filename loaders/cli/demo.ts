@@ -1,10 +1,13 @@
 /**
- * Writes a demo delivery folder: `tsx loaders/cli/demo.ts --out <dir> [--seed 1] [--incidents N]`,
+ * Writes a demo delivery folder: `tsx loaders/cli/demo.ts --out <dir> [--seed 1] [--incidents N]
+ * [--theme woninginbraak|fietsdiefstal]`,
  * and prints a Dutch summary of the files and their rows.
  */
 import {parseArgs} from "node:util";
 import {pathToFileURL} from "node:url";
+import {capitalise, themeOf} from "../../src/lib/theme.js";
 import {writeDemoDelivery} from "../demo/generate.js";
+import {demoOptionsForTheme} from "../demo/themes.js";
 
 /**
  * Parses the command line, writes the delivery and returns the summary lines (Dutch).
@@ -13,7 +16,7 @@ import {writeDemoDelivery} from "../demo/generate.js";
 export function runDemoCli(argv: string[]): string[] {
   const {values} = parseArgs({
     args: argv,
-    options: {out: {type: "string"}, seed: {type: "string"}, incidents: {type: "string"}, from: {type: "string"}, to: {type: "string"}},
+    options: {out: {type: "string"}, seed: {type: "string"}, incidents: {type: "string"}, from: {type: "string"}, to: {type: "string"}, theme: {type: "string"}},
     strict: true
   });
   if (!values.out) throw new Error("invalid out: geef een map op met --out <map>");
@@ -23,10 +26,12 @@ export function runDemoCli(argv: string[]): string[] {
     if (!Number.isFinite(n)) throw new Error(`invalid ${name}: ${v}`);
     return n;
   };
+  const theme = themeOf(values.theme);
   const started = performance.now();
   const truth = writeDemoDelivery(values.out, {
+    ...demoOptionsForTheme(theme.id),
     seed: number("seed", values.seed),
-    incidents: number("incidents", values.incidents),
+    incidents: number("incidents", values.incidents) ?? demoOptionsForTheme(theme.id).incidents,
     fromYear: number("from", values.from),
     toYear: number("to", values.to)
   });
@@ -40,7 +45,7 @@ export function runDemoCli(argv: string[]): string[] {
   }
   lines.push(`  ${"truth.json".padEnd(24)} ${"".padStart(12)} geplante effecten`);
   const i = truth.counts.incidents;
-  lines.push(`Inbraken: ${fmt(i.total)} (waarvan ${fmt(i.pogingen)} pogingen en ${fmt(i.followUps)} herhaalinbraken in de buurt); ` +
+  lines.push(`${capitalise(theme.plural)}: ${fmt(i.total)} (waarvan ${fmt(i.pogingen)} pogingen en ${fmt(i.followUps)} herhalingen in de buurt); ` +
     `${truth.counts.areas.gemeenten} gemeenten, ${truth.counts.areas.wijken} wijken, ${truth.counts.areas.buurten} buurten.`);
   return lines;
 }

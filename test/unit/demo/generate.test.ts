@@ -225,6 +225,11 @@ describe("generateDemo (small runs)", () => {
       const written = csv.parse(readFileSync(join(dir, "inbraken.csv"), "utf8"));
       expect(written.length).toBe(truth.counts.files["inbraken.csv"]);
       expect(() => runDemoCli(["--seed", "1"])).toThrow("invalid out");
+      expect(lines.at(-1)).toMatch(/^Inbraken: [\d.]+ \(waarvan/);
+      expect(() => runDemoCli(["--out", dir, "--theme", "drugs"])).toThrow("invalid theme: drugs");
+      const fiets = runDemoCli(["--out", join(dir, "fiets"), "--seed", "3", "--from", "2024", "--to", "2024", "--incidents", "2000", "--theme", "fietsdiefstal"]);
+      expect(fiets.at(-1)).toMatch(/^Fietsdiefstallen: [\d.]+ \(waarvan/);
+      expect(readFileSync(join(dir, "fiets", "inbraken.csv"), "utf8")).toContain("slot doorgeknipt");
     } finally {
       rmSync(dir, {recursive: true, force: true});
     }
