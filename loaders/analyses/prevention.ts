@@ -120,12 +120,17 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
     for (let t = before[0]; t <= before[1]; t++) grp.xb += panel.exposure[i * panel.months + t - panel.firstMonth];
     for (let t = after[0]; t <= after[1]; t++) grp.xa += panel.exposure[i * panel.months + t - panel.firstMonth];
   }
-  const doseRows = groups.filter((g) => g.areas > 0).map((g) => ({
-    dose_group: g.label, order: g.g, areas: g.areas, dose: num(g.dose / g.areas, 2) ?? 0,
-    before: safeCount(g.before, threshold), after: safeCount(g.after, threshold),
-    rate_ratio: g.before > 0 && g.xa > 0 ? num((g.after / g.xa) / (g.before / g.xb)) : null,
-    fitted_ratio: num(Math.exp(result.intercept + result.slope.estimate * (g.dose / g.areas)))
-  }));
+  const doseRows = groups.filter((g) => g.areas > 0).map((g) => {
+    const shown = {before: safeCount(g.before, threshold), after: safeCount(g.after, threshold)};
+    // The rate ratio beside one shown count would give the other, hidden one back.
+    const hidden = shown.before === null || shown.after === null;
+    return {
+      dose_group: g.label, order: g.g, areas: g.areas, dose: num(g.dose / g.areas, 2) ?? 0,
+      before: shown.before, after: shown.after,
+      rate_ratio: !hidden && g.before > 0 && g.xa > 0 ? num((g.after / g.xa) / (g.before / g.xb)) : null,
+      fitted_ratio: num(Math.exp(result.intercept + result.slope.estimate * (g.dose / g.areas)))
+    };
+  });
   const windows = [["voor", before], ["dosis", dose], ["na", after]].map(([name, [a, b]]) => ({window: name, from: dayOfMonth(a as number), to: dayOfMonth(b as number)}));
   return {
     tables: {

@@ -10,7 +10,7 @@ import {displacementCheck} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
 import type {Delivery} from "../delivery/read.js";
 import {
-  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, type EffectRow
+  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
@@ -103,14 +103,14 @@ export function didWarnings(r: DidResult): string[] {
 
 function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number): EffectRow {
   const warnings = didWarnings(r);
-  return {
+  return withHiddenRatio({
     effect, area_code: "regio", label,
     estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: null,
     unit: "percent", observed: safeCount(r.overall.observed, threshold), expected: num(r.overall.expected, 2),
     areas, months: r.n.months, planted,
     verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),
     warning: warnings.length ? warnings.join(" | ") : null
-  };
+  });
 }
 
 function emptyTables(effects: EffectRow[]): WhatsappResult["tables"] {
@@ -212,13 +212,24 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   };
   const effects = [overall, displacementRow, preTrend];
 
-  const eventRows = (analysis: string, r: DidResult | null) => (r?.eventStudy ?? []).map((e) => ({
-    analysis, event_time: e.eventTime, estimate: num(e.percent), ci_low: num(e.percentLower), ci_high: num(e.percentUpper),
-    observed: safeCount(e.observed, threshold), expected: num(e.expected, 2) ?? 0, cohorts: e.cohorts
-  }));
-  const cohorts = did.cohorts.map((c) => ({
+  // The bins after the start and the cohorts each add up to the overall observed count: a hidden
+  // part must not be recoverable by subtraction (secondary suppression on those lines), and a hidden
+  // part's ratio estimate and interval are hidden with it.
+  const eventRows = (analysis: string, r: DidResult | null) => {
+    const bins = r?.eventStudy ?? [];
+    const post = bins.flatMap((e, i) => (e.eventTime >= 0 ? [i] : []));
+    const shownPost = r ? protectParts(post.map((i) => bins[i].observed), r.overall.observed, threshold) : [];
+    const shown = bins.map((e) => safeCount(e.observed, threshold));
+    post.forEach((i, k) => (shown[i] = shownPost[k]));
+    return bins.map((e, i) => withHiddenRatio({
+      analysis, event_time: e.eventTime, estimate: num(e.percent), ci_low: num(e.percentLower), ci_high: num(e.percentUpper),
+      observed: shown[i], expected: num(e.expected, 2) ?? 0, cohorts: e.cohorts
+    }));
+  };
+  const cohortObserved = protectParts(did.cohorts.map((c) => c.observed), did.overall.observed, threshold);
+  const cohorts = did.cohorts.map((c, i) => withHiddenRatio({
     start: dayOfMonth(c.start), areas: c.areas, post_months: c.postMonths, estimate: num(c.percent), ci_low: num(c.percentLower),
-    ci_high: num(c.percentUpper), observed: safeCount(c.observed, threshold), expected: num(c.expected, 2) ?? 0
+    ci_high: num(c.percentUpper), observed: cohortObserved[i], expected: num(c.expected, 2) ?? 0
   }));
   // Design: every neighbourhood's role, with its centroid for the map.
   const exposedStart = new Set<string>();

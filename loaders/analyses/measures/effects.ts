@@ -5,6 +5,7 @@
 import type {EffectRecord} from "../../../src/lib/measure-text.js";
 import type {Table} from "apache-arrow";
 import {col, buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
+import {completeLines} from "../../pipeline/suppression.js";
 import type {Finding} from "../types.js";
 
 const {d, f64, i32, str} = col;
@@ -61,6 +62,39 @@ export function safeCount(n: number | null | undefined, threshold: number): numb
   if (n === null || n === undefined || !Number.isFinite(n)) return null;
   const k = Math.round(n);
   return k > 0 && k < threshold ? null : k;
+}
+
+/** The numbers of an effect row that, beside its counts, could give a hidden count back. */
+export interface RatioNumbers {
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+}
+
+/**
+ * Hides a ratio effect with its observed count. Beside the expected count X, an estimate
+ * 100·(O/X − 1) gives O back (and so does a Poisson model's rate ratio, whose fitted total equals O),
+ * and the interval around it narrows O down; so a row whose observed count is hidden (null) also
+ * loses its estimate and interval.
+ * @example withHiddenRatio({observed: null, expected: 1.7, estimate: -41.4, ci_low: -80, ci_high: 20}) // estimate, ci null
+ */
+export function withHiddenRatio<T extends RatioNumbers & {observed: number | null}>(row: T): T {
+  return row.observed !== null ? row : {...row, estimate: null, ci_low: null, ci_high: null};
+}
+
+/**
+ * Observed counts of parts whose sum is also published (cohorts or event times beside the overall
+ * observed count) as published: primary suppression (1..threshold-1), then secondary suppression on
+ * the line (parts + total) so that no single hidden part can be recovered by subtracting the shown
+ * parts from the total. The total itself is never chosen as the secondary cell.
+ * @returns the published count per part (null = hidden)
+ * @example protectParts([2, 30, 40], 72, 5) // [null, null, 40]: 2 is hidden, 30 hides it from 72 − 40
+ */
+export function protectParts(parts: readonly number[], total: number, threshold: number): (number | null)[] {
+  const counts = [...parts, total].map((n) => Math.round(n));
+  const hidden = counts.map((k) => k > 0 && k < threshold);
+  completeLines(hidden, counts, [counts.map((_, i) => i)], (i) => i < parts.length, true);
+  return parts.map((_, i) => (hidden[i] ? null : counts[i]));
 }
 
 /** Builds a table from row objects with a spec (column order from the spec). */

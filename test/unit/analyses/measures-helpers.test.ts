@@ -1,7 +1,10 @@
 import {describe, expect, test} from "vitest";
 import {centroid, dayOfMonth, monthOfDay, neighbourLists} from "../../../loaders/analyses/measures/panel.js";
 import {poolRandomEffects} from "../../../loaders/analyses/measures/pool.js";
-import {safeCount, verdictOf} from "../../../loaders/analyses/measures/effects.js";
+import {protectParts, safeCount, verdictOf, withHiddenRatio} from "../../../loaders/analyses/measures/effects.js";
+import {runWhatsapp} from "../../../loaders/analyses/whatsapp.js";
+import {readDelivery} from "../../../loaders/delivery/read.js";
+import {demoDelivery} from "../../helpers/demo.js";
 import {campaignSlug} from "../../../loaders/analyses/campaigns.js";
 import type {Area} from "../../../loaders/delivery/geo.js";
 
@@ -88,5 +91,41 @@ describe("verdicts and counts", () => {
     expect(campaignSlug("Donkere dagen offensief 2019")).toBe("donkere-dagen-offensief");
     expect(campaignSlug("Almelo \"Sluit af\" voorjaar")).toBe("almelo-sluit-af-voorjaar");
     expect(campaignSlug("2020")).toBe("campagne");
+  });
+});
+
+describe("published effects never give a hidden count back", () => {
+  test("protectParts hides a second part when one part alone would be recoverable from the total", () => {
+    expect(protectParts([2, 30, 40], 72, 5)).toEqual([null, null, 40]);
+    expect(protectParts([2, 3, 40], 45, 5)).toEqual([null, null, 40]);
+    expect(protectParts([0, 30, 40], 70, 5)).toEqual([0, 30, 40]);
+    // The secondary cell is the smallest non-zero part; a hidden total protects its parts itself.
+    expect(protectParts([3, 0, 5], 8, 5)).toEqual([null, 0, null]);
+    expect(protectParts([3, 0], 3, 5)).toEqual([null, 0]);
+    expect(protectParts([7, 9], 16, 0)).toEqual([7, 9]);
+  });
+
+  test("withHiddenRatio drops the estimate and interval of a row whose count is hidden", () => {
+    const row = {observed: null, expected: 1.71, estimate: -41.38, ci_low: -80, ci_high: 20};
+    // expected x (1 + estimate / 100) would be the hidden count 1.
+    expect(withHiddenRatio(row)).toEqual({observed: null, expected: 1.71, estimate: null, ci_low: null, ci_high: null});
+    expect(withHiddenRatio({...row, observed: 12})).toEqual({...row, observed: 12});
+  });
+
+  test("WhatsApp cohorts and event bins: a hidden count has no ratio beside it and never stands alone", () => {
+    const r = runWhatsapp(readDelivery(demoDelivery({fromYear: 2012, toYear: 2021, incidents: 12_000, seed: 11})), {replicates: 19, threshold: 40});
+    const rows = (name: "whatsapp_cohorts" | "whatsapp_event_study") => r.tables[name].toArray().map((d) => d.toJSON());
+    const cohorts = rows("whatsapp_cohorts"), bins = rows("whatsapp_event_study").filter((d) => d.analysis === "effect");
+    expect(bins.length).toBeGreaterThan(0);
+    let hidden = 0;
+    for (const d of [...cohorts, ...bins]) {
+      if (d.observed !== null) continue;
+      hidden++;
+      expect([d.estimate, d.ci_low, d.ci_high]).toEqual([null, null, null]);
+    }
+    expect(hidden).toBeGreaterThan(0); // the threshold does hide some
+    expect(r.effects[0].observed).not.toBeNull();
+    expect(cohorts.filter((d) => d.observed === null).length).not.toBe(1);
+    expect(bins.filter((d) => d.event_time >= 0 && d.observed === null).length).not.toBe(1);
   });
 });
