@@ -1,6 +1,6 @@
 /** Builds the site into another output folder with another configuration (for e2e tests). */
 import {execFile, execFileSync} from "node:child_process";
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
+import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {promisify} from "node:util";
@@ -10,14 +10,31 @@ export const ROOT = join(import.meta.dirname, "../..");
 /**
  * Runs `npm run build` with the given environment into `<root>/<output>`; returns its path. Within
  * one e2e run (INBRAAKLAB_E2E_RUN, set by vitest.e2e.config.ts) a site built with the same output and
- * environment is reused, so test files that need the same build share it.
+ * environment is reused, so test files that need the same build share it. The build runs in a copy
+ * of the project (test files run two at a time; two builds in one tree would share Framework's cache).
  */
 export function buildSite(output: string, env: Record<string, string>): string {
   const dir = join(ROOT, output);
   if (isBuilt(output, env)) return dir;
-  execFileSync("npm", ["run", "build"], {cwd: ROOT, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, stdio: "pipe"});
-  writeFileSync(join(dir, ".e2e-build"), stampOf(env));
+  const copy = copyProject(`inbraaklab-${output}-`);
+  try {
+    execFileSync("npm", ["run", "build"], {cwd: copy, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, stdio: "pipe", maxBuffer: 256 * 1024 * 1024});
+    install(copy, output, env);
+  } finally {
+    rmSync(copy, {recursive: true, force: true});
+  }
   return dir;
+}
+
+/** Moves a site built in a copy to `<root>/<output>` and stamps it with this run and environment. */
+function install(copy: string, output: string, env: Record<string, string>): void {
+  const dir = join(ROOT, output);
+  const staged = `${dir}.staged-${process.pid}`;
+  rmSync(staged, {recursive: true, force: true});
+  cpSync(join(copy, output), staged, {recursive: true});
+  writeFileSync(join(staged, ".e2e-build"), stampOf(env));
+  rmSync(dir, {recursive: true, force: true});
+  renameSync(staged, dir);
 }
 
 const stampOf = (env: Record<string, string>) => JSON.stringify({run: process.env.INBRAAKLAB_E2E_RUN ?? null, env});
@@ -62,11 +79,7 @@ export async function prebuildSites(sites: Record<string, Record<string, string>
       try {
         const started = Date.now();
         await promisify(execFile)("npm", ["run", "build"], {cwd: copy, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, maxBuffer: 256 * 1024 * 1024});
-        const dir = join(ROOT, output);
-        rmSync(dir, {recursive: true, force: true});
-        mkdirSync(dir, {recursive: true});
-        cpSync(join(copy, output), dir, {recursive: true});
-        writeFileSync(join(dir, ".e2e-build"), stampOf(env));
+        install(copy, output, env);
         console.log(`e2e: built ${output} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       } finally {
         rmSync(copy, {recursive: true, force: true});
