@@ -7,10 +7,10 @@
  * the control set C = {areas not treated by max(g, t)} (never-treated plus later cohorts), the
  * counterfactual count of cohort g in month t is
  *
- *   X(g,t) = D_g(t) * R_g(B) * R_C(t) / R_C(B),
+ *   X(g,t) = sum over areas a of g of D_a(t) * R_a(B) * R_C(t) / R_C(B),
  *
- * where D is dwellings (exposure), R the pooled rate sum(counts) / sum(dwelling-months) and B the
- * base window of `baseMonths` months before g. Effects are ratios of pooled observed to pooled
+ * where D is dwellings (exposure), R a rate sum(counts) / sum(dwelling-months) (pooled over the
+ * control set for R_C) and B the base window of `baseMonths` months before g. Effects are ratios of pooled observed to pooled
  * counterfactual counts, log theta = log(sum O / sum X), summed over the cells being aggregated:
  * all post cells (overall), cells with the same months since start (event study), or one cohort.
  */
@@ -327,6 +327,10 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
   const {m, cohortOf, starts, firstAbove} = design;
   const T = m.months, K = starts.length, R = K + 1;
   const Y = new Float64Array(R * T), E = new Float64Array(R * T);
+  // The treated side per area: each area's own base-period rate times its own exposure, summed over
+  // the cohort (TX), beside the counts of the same areas (TY). A pooled cohort base rate would turn
+  // a change in the cohort's make-up (an area whose group ends leaves the panel) into an "effect".
+  const TY = new Float64Array(K * T), TX = new Float64Array(K * T);
   for (let a = 0; a < m.areas.length; a++) {
     const c = cohortOf[a], wa = w[a];
     if (c < 0 || wa === 0) continue;
@@ -334,6 +338,19 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
     for (let t = 0; t < T; t++) {
       Y[dst + t] += wa * m.count[src + t];
       E[dst + t] += wa * m.exposure[src + t];
+    }
+    if (c === K) continue;
+    const g = starts[c];
+    let yb = 0, eb = 0;
+    for (let t = Math.max(0, g - layout.base); t < g; t++) {
+      yb += m.count[src + t];
+      eb += m.exposure[src + t];
+    }
+    if (!(eb > 0)) continue; // no base period to compare with: the area does not count on the treated side
+    const rate = yb / eb;
+    for (let t = 0; t < T; t++) {
+      TY[dst + t] += wa * m.count[src + t];
+      TX[dst + t] += wa * m.exposure[src + t] * rate;
     }
   }
   // Suffix sums over cohorts (controls with start > h) and their prefix sums over time.
@@ -352,13 +369,9 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
   const preStart = -(layout.base + layout.preTrendMonths), preEnd = -layout.base - 1;
   for (let c = 0; c < K; c++) {
     const g = starts[c], b0 = Math.max(0, g - layout.base);
-    let tyb = 0, teb = 0;
-    for (let s = b0; s < g; s++) {
-      tyb += Y[c * T + s];
-      teb += E[c * T + s];
-    }
+    let teb = 0;
+    for (let s = b0; s < g; s++) teb += E[c * T + s];
     if (!(teb > 0)) continue;
-    const treatedBase = tyb / teb;
     let lastBin = -1;
     for (let t = 0; t < T; t++) {
       const e = t - g;
@@ -371,8 +384,8 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
       const cyb = PY[k * (T + 1) + g] - PY[k * (T + 1) + b0];
       const ceb = PE[k * (T + 1) + g] - PE[k * (T + 1) + b0];
       if (!(cet > 0 && cyb > 0 && ceb > 0)) continue;
-      const x = E[c * T + t] * treatedBase * (SY[k * T + t] / cet) / (cyb / ceb);
-      const o = Y[c * T + t];
+      const x = TX[c * T + t] * (SY[k * T + t] / cet) / (cyb / ceb);
+      const o = TY[c * T + t];
       if (inPost) {
         obs[0] += o;
         exp[0] += x;

@@ -80,6 +80,24 @@ describe("staggeredDid on noise-free data", () => {
     const r = staggeredDid(panel, starts, {rng: seededRng(1), replicates: 19, binMonths: 3, eventMin: -6, eventMax: 5});
     expect(r.eventStudy.map((e) => e.eventTime)).toEqual([-6, -3, 0, 3]);
   });
+  test("an area leaving its cohort (its group ended) is not read as an effect", () => {
+    // One cohort of a high-rate (x2) and a low-rate (x0.5) area with equal dwellings; the high-rate
+    // area's group ends 12 months after the start, so its later months have no exposure (as the
+    // WhatsApp pipeline censors them). With a pooled cohort base rate this showed -30%.
+    const areas = [{n: "hi", s: 24, level: 2, end: 36}, {n: "lo", s: 24, level: 0.5, end: 999}, {n: "c1", s: null, level: 1, end: 999}, {n: "c2", s: null, level: 1.2, end: 999}];
+    const area: string[] = [], month: number[] = [], count: number[] = [], exposure: number[] = [];
+    for (const a of areas) {
+      for (let t = 0; t < 60; t++) {
+        const off = t >= a.end;
+        area.push(a.n), month.push(100 + t), exposure.push(off ? 0 : 1000);
+        count.push(off ? 0 : a.level * 0.3 * (1 + 0.3 * Math.cos((2 * Math.PI * t) / 12)));
+      }
+    }
+    const starts = Object.fromEntries(areas.map((a) => [a.n, a.s === null ? null : 100 + a.s]));
+    const r = staggeredDid({area, month, count, exposure}, starts, {rng: seededRng(1), replicates: 19});
+    expect(r.overall.percent).toBeCloseTo(0, 9);
+    expect(r.overall.observed).toBeCloseTo(r.overall.expected, 9);
+  });
   test("a diverging trend of the treated areas shows in the pre-period and biases the effect", () => {
     const {panel, starts} = exactPanel(0, {treatedTrend: 0.02});
     const r = staggeredDid(panel, starts, {rng: seededRng(1), replicates: 19, eventMin: -12, eventMax: 12});
