@@ -6,7 +6,7 @@
  */
 import {THEMES} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
-import {poissonCdf} from "../../src/lib/stats/distributions.js";
+import {poissonCdf, poissonInterval} from "../../src/lib/stats/distributions.js";
 import {suppressCounts} from "../pipeline/suppression.js";
 import type {Analysis, Finding} from "./types.js";
 import {col, columns, round, startDay} from "./common.js";
@@ -93,6 +93,9 @@ export const repeatAnalysis: Analysis = {
       ratio: hidden || !(expected > 0) ? null : round(repeats / expected), p_value: hidden || !Number.isFinite(p) ? null : round(Math.max(p, 0), 12),
       dwellings, suppressed: hidden
     };
+    // The answer to the question is the ratio observed / expected; its interval from the exact
+    // Poisson interval of the observed count (the expected count is a fixed function of the data).
+    const ratioInterval = summary.ratio === null ? null : poissonInterval(repeats).map((v) => v / expected) as [number, number];
     const weekRecords = bands.map((count, k) => {
       const to = REPEAT_BANDS[k + 1];
       const label = k + 2 === REPEAT_BANDS.length ? `${REPEAT_BANDS[k]} tot 52 weken` : `${REPEAT_BANDS[k]} tot ${to} weken`;
@@ -104,8 +107,8 @@ export const repeatAnalysis: Analysis = {
       .map((r) => ({...r, count: r.suppressed ? null : r.count}));
     const finding: Finding = {
       id: "repeat.same_address", question,
-      method: `Aandeel incidenten op een adres (${useXy ? "exact dezelfde x/y" : "PC6 + huisnummer"}) met een eerdere ${theme.singular} binnen 365 dagen; Wilson-interval; p-waarde tegen gelijk risico voor alle ${dwellings.toLocaleString("nl-NL")} woningen`,
-      estimate: summary.share, ci_low: summary.share_low, ci_high: summary.share_high, p_value: summary.p_value, unit: "share",
+      method: `Herhalingen op een adres (${useXy ? "exact dezelfde x/y" : "PC6 + huisnummer"}) binnen 365 dagen, waargenomen gedeeld door verwacht bij gelijk risico voor alle ${dwellings.toLocaleString("nl-NL")} woningen; exact Poisson-interval (Garwood); eenzijdige Poisson-p-waarde`,
+      estimate: summary.ratio, ci_low: ratioInterval ? round(ratioInterval[0]) : null, ci_high: ratioInterval ? round(ratioInterval[1]) : null, p_value: summary.p_value, unit: "ratio",
       verdict: hidden ? "onvoldoende gegevens" : summary.p_value !== null && summary.p_value < 0.05 && repeats > expected ? "aangetoond" : "niet aangetoond"
     };
     return {tables: {repeat_summary: buildTable(SUMMARY, columns(SUMMARY, [summary]) as never), repeat_weeks: buildTable(WEEKS, columns(WEEKS, weekRows) as never)}, findings: [finding]};

@@ -120,3 +120,15 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (h === lo || a === b) return a;
   return a + (h - lo) * (b - a);
 }
+
+/**
+ * Exact (Garwood) confidence interval for the mean of a Poisson count k: the chi-square quantiles
+ * χ²(α/2; 2k)/2 and χ²(1 − α/2; 2k + 2)/2, with 0 as the lower limit for k = 0.
+ * @example poissonInterval(10); // [4.795, 18.390]
+ */
+export function poissonInterval(k: number, level = 0.95): [number, number] {
+  if (!(Number.isInteger(k) && k >= 0)) throw new Error(`invalid count: ${k}`);
+  if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
+  const alpha = 1 - level;
+  return [k === 0 ? 0 : jStat.chisquare.inv(alpha / 2, 2 * k) / 2, jStat.chisquare.inv(1 - alpha / 2, 2 * k + 2) / 2];
+}

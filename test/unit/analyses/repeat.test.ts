@@ -45,6 +45,12 @@ describe("repeat analysis", () => {
     const s = result.tables!.repeat_summary.toArray()[0].toJSON();
     expect(s.ratio).toBeGreaterThan(2);
     expect(result.findings![0].verdict).toBe("aangetoond");
+    // The finding answers "more often than other dwellings?": the ratio, with an interval around it.
+    const f = result.findings![0];
+    expect(f).toMatchObject({unit: "ratio", estimate: s.ratio});
+    expect(f.ci_low!).toBeLessThan(f.estimate!);
+    expect(f.ci_high!).toBeGreaterThan(f.estimate!);
+    expect(f.ci_low!).toBeGreaterThan(1);
     const weeks = result.tables!.repeat_weeks.toArray().map((r) => r.toJSON());
     expect(weeks.reduce((a, w) => a + w.count, 0)).toBe(s.repeats);
   });

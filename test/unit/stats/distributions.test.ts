@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {chiSquareUpper, digamma, normalCdf, normalPValue, normalQuantile, poissonCdf, poissonQuantile, trigamma} from "../../../src/lib/stats/distributions.js";
+import {chiSquareUpper, digamma, normalCdf, normalPValue, normalQuantile, poissonCdf, poissonInterval, poissonQuantile, trigamma} from "../../../src/lib/stats/distributions.js";
 
 describe("distributions", () => {
   test("digamma and trigamma at known points (Abramowitz & Stegun 6.3, 6.4)", () => {
@@ -22,5 +22,16 @@ describe("distributions", () => {
     expect(poissonCdf(2, 2)).toBeCloseTo(5 * Math.exp(-2), 14);
     expect(poissonQuantile(0.975, 10)).toBe(17); // R: qpois(0.975, 10)
     expect(poissonQuantile(0.5, 0)).toBe(0);
+  });
+});
+
+describe("poissonInterval", () => {
+  test("equals the exact (Garwood) limits tabulated for a Poisson count", () => {
+    // Garwood (1936); e.g. R: poisson.test(10)$conf.int = 4.795389 18.390356, poisson.test(0) = 0 3.688879.
+    const [lo, hi] = poissonInterval(10);
+    expect(lo).toBeCloseTo(4.795389, 5);
+    expect(hi).toBeCloseTo(18.390356, 5);
+    expect(poissonInterval(0)).toEqual([0, expect.closeTo(3.688879, 5)]);
+    expect(() => poissonInterval(2.5)).toThrow("invalid count: 2.5");
   });
 });
