@@ -7,8 +7,8 @@
  */
 import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
+import {normalPValue, normalQuantile} from "../../src/lib/stats/distributions.js";
 import {fitPoisson, quasiPoisson} from "../../src/lib/stats/glm.js";
-import {probit} from "simple-statistics";
 import type {Delivery} from "../delivery/read.js";
 import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay} from "./measures/panel.js";
@@ -115,7 +115,7 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null, t
     } else {
       try {
         const fit = fitPoisson({y, X: x, names: x[0].map((_, j) => `x${j}`), offset, intercept: false});
-        const b = fit.coefficients[p - 1].estimate, se = quasiPoisson(fit).se[p - 1], z = probit(0.975);
+        const b = fit.coefficients[p - 1].estimate, se = quasiPoisson(fit).se[p - 1], z = normalQuantile(0.975);
         const pct = (v: number) => 100 * (Math.exp(v) - 1);
         let obs = 0, exp = 0;
         keys.forEach((k, i) => {
@@ -128,7 +128,7 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null, t
         if (campaignYears >= periods) warnings.push("De campagne liep in elk jaar van de gegevens: er zijn geen jaren zonder campagne om mee te vergelijken.");
         if (onMonths < 6) warnings.push(`Slechts ${onMonths} campagnemaanden: de schatting is onzeker.`);
         if (T < 36) warnings.push("Minder dan drie jaar gegevens: het seizoenspatroon is nauwelijks te schatten.");
-        const pValue = 2 * (1 - normal(Math.abs(b / se)));
+        const pValue = normalPValue(b / se);
         row = withHiddenRatio({
           effect: "campaign", area_code: slug, label, estimate: num(pct(b)), ci_low: num(pct(b - z * se)), ci_high: num(pct(b + z * se)), p_value: num(pValue, 6),
           unit: "percent", observed: safeCount(obs, threshold), expected: num(exp, 2), areas: usable.length, months: onMonths, planted,
@@ -162,13 +162,6 @@ export function periodStart(monthsOfYear: readonly number[]): number {
   for (const m of monthsOfYear) sx += Math.cos((2 * Math.PI * m) / 12), sy += Math.sin((2 * Math.PI * m) / 12);
   const mean = ((Math.atan2(sy, sx) / (2 * Math.PI)) * 12 + 12) % 12;
   return (Math.round(mean + 0.5) + 6) % 12;
-}
-
-function normal(z: number): number {
-  // Abramowitz-Stegun 7.1.26.
-  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
-  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
 }
 
 export const campaignsAnalysis: Analysis = {

@@ -2,8 +2,7 @@
  * Random-effects pooling (DerSimonian & Laird 1986) of log effects with their standard errors, for
  * one measure estimated separately per municipality.
  */
-import {probit} from "simple-statistics";
-import {chiSquareUpper} from "../../../src/lib/stats/distributions.js";
+import {chiSquareUpper, normalQuantile} from "../../../src/lib/stats/distributions.js";
 
 export interface Pooled {
   estimate: number;
@@ -39,7 +38,7 @@ export function poolRandomEffects(y: readonly number[], se: readonly number[], l
   const sws = ws.reduce((a, b) => a + b, 0);
   const estimate = keep.reduce((s, i, j) => s + ws[j] * y[i], 0) / sws;
   const pooledSe = Math.sqrt(1 / sws);
-  const z = probit(1 - (1 - level) / 2);
+  const z = normalQuantile(1 - (1 - level) / 2);
   return {
     estimate, se: pooledSe, lower: estimate - z * pooledSe, upper: estimate + z * pooledSe, tau2, q, df: k - 1,
     pHeterogeneity: k > 1 ? chiSquareUpper(q, k - 1) : NaN, k

@@ -8,8 +8,8 @@
  * start, b3 the change of the yearly log-rate slope. Standard errors are scaled by max(1, Pearson
  * chi2 / df) and intervals use t quantiles on the residual df when scaled.
  */
-import {probit} from "simple-statistics";
 import {monthLabel} from "./did.js";
+import {normalPValue, normalQuantile, studentTQuantile, studentTUpper} from "../stats/distributions.js";
 import {fitPoisson, quasiPoisson} from "../stats/glm.js";
 
 /** A monthly series for one region: month index (year * 12 + month - 1), counts and dwellings. */
@@ -133,12 +133,12 @@ function fitSegmented(
   const {scale, se: scaledSe} = quasiPoisson(fit);
   const scaled = quasi && scale > 1;
   const ses = scaled ? scaledSe : fit.coefficients.map((c) => c.se);
-  const crit = scaled ? tQuantile(1 - (1 - level) / 2, fit.dfResidual) : probit(1 - (1 - level) / 2);
+  const crit = scaled ? studentTQuantile(1 - (1 - level) / 2, fit.dfResidual) : normalQuantile(1 - (1 - level) / 2);
   const effect = (j: number, unit = 1): ItsEffect => {
     const estimate = coef[j] * unit, se = ses[j] * unit;
     const lower = estimate - crit * se, upper = estimate + crit * se;
     const z = Math.abs(estimate / se);
-    const pValue = scaled ? 2 * tUpper(z, fit.dfResidual) : 2 * (1 - normalCdf(z));
+    const pValue = scaled ? 2 * studentTUpper(z, fit.dfResidual) : normalPValue(z);
     const pct = (v: number) => 100 * (Math.exp(v) - 1);
     return {estimate, lower, upper, se, pValue, percent: pct(estimate), percentLower: pct(lower), percentUpper: pct(upper)};
   };
@@ -184,27 +184,3 @@ function lag1(r: number[]): number {
   return den > 0 ? num / den : 0;
 }
 
-function normalCdf(z: number): number {
-  // Abramowitz-Stegun 7.1.26 via erf; accurate to ~1e-7, enough for p-values on a page.
-  const t = 1 / (1 + 0.3275911 * (Math.abs(z) / Math.SQRT2));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
-  return z >= 0 ? (1 + y) / 2 : (1 - y) / 2;
-}
-
-/** Student t quantile by the Cornish-Fisher expansion around the normal (good for df >= 10). */
-function tQuantile(p: number, df: number): number {
-  const z = probit(p);
-  return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2) + (3 * z ** 7 + 19 * z ** 5 + 17 * z ** 3 - 15 * z) / (384 * df ** 3);
-}
-
-/** Upper tail of Student t by bisection on {@link tQuantile}. */
-function tUpper(x: number, df: number): number {
-  let lo = 0.5, hi = 1 - 1e-12;
-  if (x <= 0) return 0.5;
-  for (let i = 0; i < 60; i++) {
-    const mid = (lo + hi) / 2;
-    if (tQuantile(mid, df) < x) lo = mid;
-    else hi = mid;
-  }
-  return 1 - (lo + hi) / 2;
-}

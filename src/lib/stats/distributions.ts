@@ -132,3 +132,18 @@ export function poissonInterval(k: number, level = 0.95): [number, number] {
   const alpha = 1 - level;
   return [k === 0 ? 0 : jStat.chisquare.inv(alpha / 2, 2 * k) / 2, jStat.chisquare.inv(1 - alpha / 2, 2 * k + 2) / 2];
 }
+
+/** Student t quantile with `df` degrees of freedom (jstat). @example studentTQuantile(0.975, 10); // 2.228139 */
+export function studentTQuantile(p: number, df: number): number {
+  if (!(p > 0 && p < 1)) throw new Error(`invalid p: ${p}`);
+  if (!(df > 0)) throw new Error(`invalid df: ${df}`);
+  return jStat.studentt.inv(p, df);
+}
+
+/** Upper tail P(T > x) of Student t with `df` degrees of freedom. @example studentTUpper(2.228139, 10); // 0.025 */
+export function studentTUpper(x: number, df: number): number {
+  if (!(df > 0)) throw new Error(`invalid df: ${df}`);
+  if (Number.isNaN(x)) return NaN;
+  // The lower tail at -x: no cancellation for large x.
+  return jStat.studentt.cdf(-x, df);
+}

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {chiSquareUpper, digamma, normalCdf, normalPValue, normalQuantile, poissonCdf, poissonInterval, poissonQuantile, trigamma} from "../../../src/lib/stats/distributions.js";
+import {chiSquareUpper, digamma, normalCdf, normalPValue, normalQuantile, poissonCdf, poissonInterval, poissonQuantile, studentTQuantile, studentTUpper, trigamma} from "../../../src/lib/stats/distributions.js";
 
 describe("distributions", () => {
   test("digamma and trigamma at known points (Abramowitz & Stegun 6.3, 6.4)", () => {
@@ -33,5 +33,19 @@ describe("poissonInterval", () => {
     expect(hi).toBeCloseTo(18.390356, 5);
     expect(poissonInterval(0)).toEqual([0, expect.closeTo(3.688879, 5)]);
     expect(() => poissonInterval(2.5)).toThrow("invalid count: 2.5");
+  });
+});
+
+describe("Student t", () => {
+  test("quantiles and tails equal the tabulated values, also at 1 and 2 degrees of freedom", () => {
+    // Tables (e.g. R qt(0.975, df)): 12.706205 (1), 4.302653 (2), 2.228139 (10), 1.989686 (81).
+    expect(studentTQuantile(0.975, 1)).toBeCloseTo(12.706205, 5);
+    expect(studentTQuantile(0.975, 2)).toBeCloseTo(4.302653, 5);
+    expect(studentTQuantile(0.975, 10)).toBeCloseTo(2.228139, 5);
+    expect(studentTQuantile(0.975, 81)).toBeCloseTo(1.989686, 5);
+    expect(studentTUpper(2.228139, 10)).toBeCloseTo(0.025, 7);
+    expect(studentTUpper(12.706205, 1)).toBeCloseTo(0.025, 7);
+    expect(studentTUpper(50, 30)).toBeGreaterThan(0);
+    expect(() => studentTQuantile(0.5, 0)).toThrow("invalid df: 0");
   });
 });
