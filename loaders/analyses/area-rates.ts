@@ -128,6 +128,11 @@ export const areaRates: Analysis = {
     const limits: Record<string, unknown>[] = [];
     for (const indicator of indicators) {
       const suppressible = INDICATORS.find((i) => i.id === indicator)!.suppressed;
+      // The reference rate of every level is the municipalities' (the region's) rate: its numerator
+      // is the published region total. A wijk or buurt level's own total would leave out incidents
+      // without a neighbourhood and neighbourhoods without dwellings, and the published rate times the
+      // published dwellings would give that new total back, and with it a hidden count by subtraction.
+      const regionReference = new Map<number, number>();
       for (const level of LEVELS) {
         for (const year of years) {
           const rows = areas.filter((a) => a.level === level).map((a) => ({area: a, n: dwellings(a.code, year), y: counts.get(`${a.code}|${year}|${indicator}`) ?? 0}))
@@ -135,7 +140,8 @@ export const areaRates: Analysis = {
           if (!rows.length) continue;
           const eb = empiricalBayes(rows.map((r) => r.y), rows.map((r) => r.n));
           const total = rows.reduce((a, r) => a + r.y, 0), exposure = rows.reduce((a, r) => a + r.n, 0);
-          const reference = (total / exposure) * 1000;
+          if (level === "gemeente") regionReference.set(year, (total / exposure) * 1000);
+          const reference = regionReference.get(year) ?? (total / exposure) * 1000;
           rows.forEach((r, i) => {
             const shownCount = suppressible ? published.get(`${r.area.code}|${year}|${indicator === "inbraken" ? "totaal" : indicator}`) ?? null : r.y;
             const hidden = shownCount === null;

@@ -89,6 +89,19 @@ describe("analysis tables for the maps and comparisons", () => {
     expect(limits[0].upper95 - limits[0].lower95).toBeGreaterThan(limits[limits.length - 1].upper95 - limits[limits.length - 1].lower95);
   });
 
+  test("every level is compared with the region's rate, whose numerator is the published region total", () => {
+    const rates = rowsOf(openbaar.get("area_rates")!).filter((r) => r.indicator === "inbraken");
+    const region = rowsOf(openbaar.get("counts_year")!).filter((r) => r.area_level === "regio" && r.soort === "totaal");
+    const gemeenten = rates.filter((r) => r.area_level === "gemeente");
+    for (const year of [...new Set(rates.map((r) => r.year))]) {
+      const levelRefs = new Set(rates.filter((r) => r.year === year).map((r) => r.reference_rate));
+      expect(levelRefs.size).toBe(1);
+      const total = region.find((r) => r.year === year)?.count;
+      const dwellings = gemeenten.filter((r) => r.year === year).reduce((a, r) => a + r.dwellings, 0);
+      if (total !== null && total !== undefined) expect([...levelRefs][0]).toBeCloseTo((1000 * total) / dwellings, 3);
+    }
+  });
+
   test("the Verkennen console registers every published table in its front matter", () => {
     const page = readFileSync(join(ROOT, "src/verkennen.md"), "utf8");
     const front = page.split("---")[1];
