@@ -29,7 +29,7 @@ describe("area rates", () => {
     const gemeente = rows.filter((r) => r.area_level === "gemeente" && r.year === year);
     const buurt = rows.filter((r) => r.area_level === "buurt" && r.year === year);
     expect(buurt.length).toBeGreaterThan(10);
-    // The situation that made a level's own rate leak: fewer incidents in buurten than in the region.
+    // Every level carries the region's rate (with the old rule the buurt level had its own, lower one).
     const regionRate = gemeente[0].reference_rate;
     expect(new Set(buurt.map((r) => r.reference_rate))).toEqual(new Set([regionRate]));
     expect(new Set(gemeente.map((r) => r.reference_rate))).toEqual(new Set([regionRate]));
