@@ -116,11 +116,23 @@ describe("funnelLimits", () => {
     }
   });
 
-  test("the Poisson cdf and quantile agree with each other at large means", () => {
-    for (const lambda of [500, 5000]) {
-      const k = poissonQuantile(0.975, lambda);
-      expect(poissonCdf(k, lambda)).toBeGreaterThanOrEqual(0.975);
-      expect(poissonCdf(k - 1, lambda)).toBeLessThan(0.975);
+  test("the Poisson cdf equals a brute-force sum at large means, and the quantile is its inverse", () => {
+    // Independent reference: sum the pmf in log space, exp(k log λ - λ - log k!), term by term.
+    const bruteCdf = (k: number, lambda: number) => {
+      let logTerm = -lambda, sum = Math.exp(logTerm);
+      for (let i = 1; i <= k; i++) {
+        logTerm += Math.log(lambda) - Math.log(i);
+        sum += Math.exp(logTerm);
+      }
+      return sum;
+    };
+    for (const lambda of [500, 5000, 20000]) {
+      for (const k of [Math.round(lambda - 2 * Math.sqrt(lambda)), Math.round(lambda), Math.round(lambda + 2 * Math.sqrt(lambda))]) {
+        expect(Math.abs(poissonCdf(k, lambda) - bruteCdf(k, lambda))).toBeLessThan(1e-8);
+      }
+      const q = poissonQuantile(0.975, lambda);
+      expect(bruteCdf(q, lambda)).toBeGreaterThanOrEqual(0.975);
+      expect(bruteCdf(q - 1, lambda)).toBeLessThan(0.975);
     }
   });
 
