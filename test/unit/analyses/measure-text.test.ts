@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {coversPlanted, effectSentence, formatInterval, formatPercent, warningsOf, type EffectRecord} from "../../../src/lib/measure-text.js";
+import {changeText, coversPlanted, effectSentence, formatInterval, formatPercent, warningsOf, type EffectRecord} from "../../../src/lib/measure-text.js";
 import {measureSummary, type FindingRecord} from "../../../src/lib/measure-summary.js";
 
 const row = (o: Partial<EffectRecord>): EffectRecord => ({
@@ -37,8 +37,18 @@ describe("measure summary", () => {
     const s = measureSummary([f("knox.near_repeat"), f("measure.campaign.donkere-dagen-offensief"), f("measure.dor.level"), f("measure.whatsapp.overall")]);
     expect(s.map((d) => d.id)).toEqual(["measure.whatsapp.overall", "measure.dor.level", "measure.campaign.donkere-dagen-offensief"]);
     expect(s[2]).toMatchObject({title: "Campagne: donkere dagen offensief", page: "./campagnes"});
+    const named = measureSummary([{...f("measure.campaign.donkere-dagen-offensief"), question: 'Zijn er minder woninginbraken in de maanden van de campagne "Donkere Dagen Offensief" dan ...?'}]);
+    expect(named[0].title).toBe("Campagne: Donkere Dagen Offensief");
   });
   test("rejects bad input", () => {
     expect(() => measureSummary(null as never)).toThrow("invalid findings");
+  });
+});
+
+describe("change text", () => {
+  test("says lower or higher instead of a signed 'anders'", () => {
+    expect(changeText(-24.4)).toBe("24,4% lager");
+    expect(changeText(3)).toBe("3,0% hoger");
+    expect(changeText(null)).toBe("–");
   });
 });
