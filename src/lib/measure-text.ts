@@ -70,6 +70,15 @@ export function warningsOf(r: Pick<EffectRecord, "warning"> | null | undefined):
   return r?.warning ? r.warning.split(" | ").filter(Boolean) : [];
 }
 
+/**
+ * Whether an effect row carries the failed pre-trend warning of the DiD (didWarnings in
+ * loaders/analyses/whatsapp.ts: "De trends vóór de start verschillen ...").
+ * @example failedPreTrend({warning: "De trends vóór de start verschillen (toets p = 0,010): ..."}) // true
+ */
+export function failedPreTrend(r: Pick<EffectRecord, "warning"> | null | undefined): boolean {
+  return warningsOf(r).some((w) => w.startsWith("De trends vóór de start verschillen"));
+}
+
 /** A verdict's CSS class suffix. */
 export function verdictClass(verdict: string): string {
   return ({"aangetoond": "yes", "niet aangetoond": "no", "onzeker": "doubt", "onvoldoende gegevens": "thin", "niet geleverd": "absent"} as Record<string, string>)[verdict] ?? "thin";

@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {changeText, coversPlanted, effectSentence, formatInterval, formatPercent, warningsOf, type EffectRecord} from "../../../src/lib/measure-text.js";
+import {didWarnings} from "../../../loaders/analyses/whatsapp.js";
+import {changeText, coversPlanted, effectSentence, failedPreTrend, formatInterval, formatPercent, warningsOf, type EffectRecord} from "../../../src/lib/measure-text.js";
 import {measureSummary, type FindingRecord} from "../../../src/lib/measure-summary.js";
 
 const row = (o: Partial<EffectRecord>): EffectRecord => ({
@@ -50,5 +51,15 @@ describe("change text", () => {
     expect(changeText(-24.4)).toBe("24,4% lager");
     expect(changeText(3)).toBe("3,0% hoger");
     expect(changeText(null)).toBe("–");
+  });
+});
+
+describe("failed pre-trend", () => {
+  test("reads the pipeline's pre-trend warning among the others", () => {
+    expect(failedPreTrend(row({warning: "Te weinig maanden: ... | De trends vóór de start verschillen (toets p = 0,010): de buurten liepen al uiteen."}))).toBe(true);
+    expect(failedPreTrend(row({warning: "Te weinig buurten: 3 met en 4 zonder maatregel."}))).toBe(false);
+    expect(failedPreTrend(null)).toBe(false);
+    const fromPipeline = didWarnings({flags: {preTrendDiffers: true}, preTrend: {pValue: 0.01}, n: {}} as never).join(" | ");
+    expect(failedPreTrend(row({warning: fromPipeline}))).toBe(true);
   });
 });
