@@ -3,6 +3,7 @@
  * 95% and 99.8% limits around it, so that small areas are not ranked on noise (Spiegelhalter 2005).
  */
 import * as Plot from "@observablehq/plot";
+import {nlTick} from "../lib/nl-format.js";
 import {SIGNAL_COLORS, SIGNAL_LABELS, SIGNALS, type LimitRow, type RateRow} from "../lib/compare.js";
 
 export interface FunnelOptions {
@@ -22,8 +23,8 @@ export function FunnelPlot(points: readonly RateRow[], curve: readonly LimitRow[
   const classes = SIGNALS.filter((s) => points.some((p) => p.signal === s));
   return Plot.plot({
     width: Math.max(width, 320), height, marginLeft: 56, marginBottom: 44,
-    x: {type: "log", label: "Woningen (logaritmische schaal)", grid: true, tickFormat: "~s"},
-    y: {label, grid: true, zero: true},
+    x: {type: "log", label: "Woningen (logaritmische schaal)", grid: true, tickFormat: nlTick},
+    y: {label, grid: true, zero: true, tickFormat: nlTick},
     color: {type: "ordinal", domain: classes.map((s) => SIGNAL_LABELS[s]), range: classes.map((s) => SIGNAL_COLORS[s]), legend: true},
     marks: [
       Plot.areaY(curve, {x: "dwellings", y1: "lower998", y2: "upper998", fill: "#eee", curve: "monotone-x"}),

@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {HOTSPOT_CLASSES, HOTSPOT_COLORS, HOTSPOT_LABELS} from "../lib/maps/hotspots.js";
 import {mapFrame, type AreaValue, type Extent, type GridCell} from "../lib/maps/grid.js";
 import type {AreaFeature} from "../lib/maps/geometry.js";
+import {nlTick} from "../lib/nl-format.js";
 
 let patterns = 0;
 
@@ -77,7 +78,7 @@ export function GridMap(cells: readonly GridCell[], {width, extent, outlines, ma
   const hidden = cells.filter((c) => c.hidden);
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
-    color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true},
+    color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true, tickFormat: nlTick},
     marks: [
       Plot.frame({stroke: "#ccc"}),
       Plot.rect(shown, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "count", title: (d: GridCell) => `${d.cell_id}: ${d.label}`}),
@@ -125,7 +126,7 @@ export function AreaMap(features: readonly AreaFeature[], values: readonly AreaV
   };
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
-    color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true},
+    color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true, tickFormat: nlTick},
     marks: [
       Plot.geo(features as never, {stroke: "#999", strokeWidth: 0.4, fill: "#fafafa"}),
       Plot.geo(withValue as never, {fill: (f: AreaFeature) => byCode.get(f.id)!.value, stroke: "#fff", strokeWidth: 0.4, title: tip}),

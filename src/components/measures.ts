@@ -5,6 +5,7 @@
  * Delivered text (area and campaign names, warnings) is always set as text, never as HTML.
  */
 import {coversPlanted, effectSentence, formatInterval, formatPercent, verdictClass, warningsOf, type EffectRecord} from "../lib/measure-text.js";
+import {nlMonthTick, nlPercentTick, nlTick} from "../lib/nl-format.js";
 import {capitalise, THEMES, type Theme} from "../lib/theme.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -67,8 +68,8 @@ export function EventStudyChart(rows: readonly EventRow[], {Plot, width = 640, h
   if (!data.length) return EmptyChart("Geen event study: niet geleverd of te weinig gegevens", {Plot, width});
   return Plot.plot({
     width, height, marginLeft: 52,
-    x: {label: "Maanden sinds de start (per kwartaal) →", ticks: 10},
-    y: {label: "Verandering (%)", grid: true, tickFormat: (v: number) => `${v}%`},
+    x: {label: "Maanden sinds de start (per kwartaal) →", ticks: 10, tickFormat: nlTick},
+    y: {label: "Verandering (%)", grid: true, tickFormat: nlPercentTick},
     marks: [
       Plot.ruleY([0], {stroke: "#888"}),
       Plot.ruleX([-0.5], {stroke: "#888", strokeDasharray: "4,3"}),
@@ -125,7 +126,8 @@ export function AdoptionTimeline(rows: readonly TimelineRow[], {Plot, width = 64
   const long = rows.flatMap((r) => (["with_group", "ended", "not_yet", "never"] as const).map((k) => ({month: r.month, group: labels[k], n: r[k]})));
   return Plot.plot({
     width, height, marginLeft: 48,
-    y: {label: "Buurten", grid: true},
+    x: {label: "Maand →", tickFormat: nlMonthTick},
+    y: {label: "Buurten", grid: true, tickFormat: nlTick},
     color: {legend: true, domain: Object.values(labels), range: ["#b2182b", "#bbbbbb", "#f4a582", "#92c5de"]},
     marks: [Plot.areaY(long, {x: "month", y: "n", fill: "group", order: Object.values(labels), tip: true}), Plot.ruleY([0])]
   });
@@ -145,7 +147,8 @@ export function ItsChart(rows: readonly SeriesRow[], {Plot, width = 640, height 
   if (!rows.length) return EmptyChart("Geen reeks: niet geleverd of te weinig gegevens", {Plot, width});
   return Plot.plot({
     width, height, marginLeft: 44,
-    y: {label: `${capitalise(theme.plural)} per maand`, grid: true},
+    x: {label: "Maand →", tickFormat: nlMonthTick},
+    y: {label: `${capitalise(theme.plural)} per maand`, grid: true, tickFormat: nlTick},
     color: {legend: true, domain: ["geregistreerd", "model", "zonder maatregel"], range: ["#999", "#b2182b", "#2166ac"]},
     marks: [
       start && end ? Plot.rectX([{start, end}], {x1: "start", x2: "end", fill: "#fddbc7", fillOpacity: 0.5}) : null,
@@ -174,8 +177,8 @@ export function DoseChart(rows: readonly DoseGroupRow[], {Plot, width = 640, hei
   const pct = (v: number | null) => (v === null ? null : 100 * (v - 1));
   return Plot.plot({
     width, height, marginLeft: 52,
-    x: {label: "Preventiebezoeken per 1.000 woningen (dosisperiode) →"},
-    y: {label: `Verandering ${theme.risk} na t.o.v. voor (%)`, grid: true, tickFormat: (v: number) => `${v}%`},
+    x: {label: "Preventiebezoeken per 1.000 woningen (dosisperiode) →", tickFormat: nlTick},
+    y: {label: `Verandering ${theme.risk} na t.o.v. voor (%)`, grid: true, tickFormat: nlPercentTick},
     marks: [
       Plot.ruleY([0], {stroke: "#888"}),
       Plot.line(rows, {x: "dose", y: (d: DoseGroupRow) => pct(d.fitted_ratio), stroke: "#2166ac", strokeDasharray: "5,3"}),
@@ -191,7 +194,7 @@ export function ForestChart(rows: readonly (EffectRecord & {name: string})[], {P
   if (!data.length) return EmptyChart("Geen schattingen: niet geleverd of te weinig gegevens", {Plot, width});
   return Plot.plot({
     width, height: 40 + 26 * data.length, marginLeft: 270,
-    x: {label: "Verandering (%) met 95%-interval", grid: true, tickFormat: (v: number) => `${v}%`},
+    x: {label: "Verandering (%) met 95%-interval", grid: true, tickFormat: nlPercentTick},
     y: {label: null, domain: data.map((d) => d.name)},
     marks: [
       Plot.ruleX([0], {stroke: "#888"}),

@@ -23,7 +23,8 @@ const KNOWN: Record<string, {title: string; page: string; per?: string}> = {
 
 /**
  * Picks the measure findings (`measure.*`) in page order and gives each a Dutch title and its page;
- * campaign findings (`measure.campaign.<slug>`) are titled after their slug.
+ * campaign findings (`measure.campaign.<slug>`) are titled with the campaign name their question
+ * quotes (the slug when it quotes none).
  * @example measureSummary([{id: "measure.dor.level", ...}])[0].title // "Digitaal Opkopersregister"
  */
 export function measureSummary(findings: readonly FindingRecord[]): SummaryRow[] {
@@ -36,7 +37,9 @@ export function measureSummary(findings: readonly FindingRecord[]): SummaryRow[]
       const known = KNOWN[f.id];
       if (known) return {...f, ...known};
       const slug = f.id.replace(/^measure\.campaign\./, "");
-      const title = f.id.startsWith("measure.campaign.") ? `Campagne: ${slug.replace(/-/g, " ")}` : f.id;
+      // The question quotes the campaign's own name ("... de campagne \"Donkere Dagen Offensief\" ...").
+      const name = /"([^"]+)"/.exec(f.question ?? "")?.[1] ?? slug.replace(/-/g, " ");
+      const title = f.id.startsWith("measure.campaign.") ? `Campagne: ${name}` : f.id;
       return {...f, title, page: "./campagnes"};
     })
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));

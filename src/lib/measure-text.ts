@@ -32,6 +32,19 @@ export function formatPercent(v: number | null | undefined, digits = 1): string 
   return `${v > 0 ? "+" : v < 0 ? "−" : ""}${s}%`;
 }
 
+/**
+ * A change as a Dutch comparison: -24.4 -> "24,4% lager", 3 -> "3,0% hoger", 0 -> "even hoog".
+ * @example changeText(-24.4) // "24,4% lager"
+ */
+export function changeText(v: number | null | undefined, digits = 1): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "–";
+  if (v === 0) return "even hoog";
+  return `${formatPercent(Math.abs(v), digits).slice(1)} ${v < 0 ? "lager" : "hoger"}`;
+}
+
+/** Dutch names of the DOR effect ids (dor-effects.arrow `effect`). */
+export const DOR_EFFECT_LABELS: Readonly<Record<string, string>> = {level: "niveau", slope: "trend", placebo_level: "placebo (niveau)"};
+
 /** "−32,5% tot −14,2%" for an interval, or "–". */
 export function formatInterval(low: number | null | undefined, high: number | null | undefined): string {
   if (low === null || low === undefined || high === null || high === undefined) return "–";
@@ -55,6 +68,15 @@ export function effectSentence(r: EffectRecord, {per = ""}: {per?: string} = {})
 /** The warnings of a row as separate sentences. */
 export function warningsOf(r: Pick<EffectRecord, "warning"> | null | undefined): string[] {
   return r?.warning ? r.warning.split(" | ").filter(Boolean) : [];
+}
+
+/**
+ * Whether an effect row carries the failed pre-trend warning of the DiD (didWarnings in
+ * loaders/analyses/whatsapp.ts: "De trends vóór de start verschillen ...").
+ * @example failedPreTrend({warning: "De trends vóór de start verschillen (toets p = 0,010): ..."}) // true
+ */
+export function failedPreTrend(r: Pick<EffectRecord, "warning"> | null | undefined): boolean {
+  return warningsOf(r).some((w) => w.startsWith("De trends vóór de start verschillen"));
 }
 
 /** A verdict's CSS class suffix. */

@@ -282,15 +282,18 @@ export interface TargetProgress {
 /**
  * Progress towards a yearly target: the value so far against the target, with the share of the
  * year that has passed, in a plain sentence.
+ * `fileEnds`: the last month of the programme file when the period lies (partly) after it; then
+ * the sentence says so and gives no figure or verdict.
  * @example targetProgress({indicator: "inbraken", year: 2025, target: 700, actual: safeSum([350]), months: 6})
  */
-export function targetProgress({indicator, year, target, actual, months, theme = THEMES.woninginbraak}: {indicator: string; year: number; target: number; actual: SafeSum; months: number; theme?: Theme}): TargetProgress {
+export function targetProgress({indicator, year, target, actual, months, theme = THEMES.woninginbraak, fileEnds = null}: {indicator: string; year: number; target: number; actual: SafeSum; months: number; theme?: Theme; fileEnds?: string | null}): TargetProgress {
   if (!(target >= 0) || !Number.isInteger(months) || months < 0 || months > 12) throw new Error(`invalid target progress: ${target} ${months}`);
   const name = indicatorNamesFor(theme)[indicator] ?? indicator;
   const lower = LOWER_IS_BETTER.has(indicator);
   const digits = indicator === "inbraken_per_1000_woningen" ? 1 : 0;
   const fmt = (n: number) => nl(n, digits);
   const goal = `Doel ${year}: ${lower ? "hoogstens" : "minstens"} ${fmt(target)} ${name}`;
+  if (fileEnds) return {indicator, year, target, actual: null, share: null, months, sentence: `${goal}; ${notCoveredText(fileEnds)}.`};
   if (actual.suppressed) {
     return {indicator, year, target, actual: null, share: null, months, sentence: `${goal}; tot nu toe ${formatSafeSum(actual)} (een deel is verborgen volgens de privacyregel).`};
   }
@@ -308,6 +311,32 @@ export function targetProgress({indicator, year, target, actual, months, theme =
   }
   const so = share === null ? "" : ` (${percent(share)} van het doel, ${elapsed} verstreken)`;
   return {indicator, year, target, actual: value, share, months, sentence: `${goal}; tot nu toe ${fmt(value)}${so}: ${verdict}.`};
+}
+
+/**
+ * The last `YYYY-MM` month of a monthly programme table (its `month` column), or null when empty.
+ * @example lastMonthOf([{month: Date.UTC(2024, 11, 1)}]) // "2024-12"
+ */
+export function lastMonthOf(rows: Iterable<{month: number | Date}>): string | null {
+  let last: string | null = null;
+  for (const r of rows) {
+    const m = monthKey(r.month);
+    if (last === null || m > last) last = m;
+  }
+  return last;
+}
+
+/**
+ * The file's last month when a period ending in `to` lies (partly) after it, else null.
+ * @example fileEndsBefore("2025-06", "2024-12") // "2024-12"
+ */
+export function fileEndsBefore(to: string, last: string | null): string | null {
+  return last !== null && to > last ? last : null;
+}
+
+/** "niet geleverd voor deze periode (bestand loopt t/m december 2024)". */
+export function notCoveredText(last: string): string {
+  return `niet geleverd voor deze periode (bestand loopt t/m ${monthName(last)})`;
 }
 
 /** A WhatsApp group as published (dates: epoch ms). */

@@ -66,6 +66,8 @@ describe("FunnelPlot", () => {
     const curve: LimitRow[] = [100, 1000, 10000].map((d) => ({indicator: "inbraken", area_level: "buurt", year: 2024, dwellings: d, lower95: 3 - 30 / Math.sqrt(d), upper95: 3 + 30 / Math.sqrt(d), lower998: Math.max(0, 3 - 50 / Math.sqrt(d)), upper998: 3 + 50 / Math.sqrt(d)}));
     const figure = funnel.FunnelPlot(points, curve, {width: 480, reference: 3, label: "Inbraken per 1.000 woningen"});
     expect(figure.textContent).toContain("hoger dan verwacht (99,8%)");
+    // Dutch ticks ("10.000", not "10k"); the snapshot rounds "10.000" to "10" like any float.
+    expect(figure.textContent).toContain("10.000");
     expect(matchSnapshot("funnel-plot", figure)).toBe(true);
   });
 });

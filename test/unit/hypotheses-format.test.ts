@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {findingsOf, formatEstimate, formatP, formatShare, parseBands, pText, verdictClass} from "../../src/lib/hypotheses/format.js";
+import {thinLogTicks} from "../../src/components/estimate-plot.js";
+import {findingsOf, findingTitle, formatEstimate, isRatioFinding, formatP, formatShare, parseBands, pText, verdictClass} from "../../src/lib/hypotheses/format.js";
 
 describe("hypothesis page helpers", () => {
   test("p-values and estimates in Dutch", () => {
@@ -26,5 +27,16 @@ describe("hypothesis page helpers", () => {
     expect(parseBands("0, 5, 5")).toEqual({error: "De grenzen moeten oplopen."});
     expect(parseBands("0, x")).toEqual({error: "Geen geldig getal: x"});
     expect(parseBands("")).toHaveProperty("error");
+  });
+
+  test("the forest plot takes only ratio findings, with short Dutch titles and ticks that do not overlap", () => {
+    expect(isRatioFinding({estimate: 1.2, ci_low: 1.1, ci_high: 1.3, unit: "irr per sd"})).toBe(true);
+    expect(isRatioFinding({estimate: 23.6, ci_low: 10, ci_high: 40, unit: "percent"})).toBe(false);
+    expect(isRatioFinding({estimate: 0.3, ci_low: 0.2, ci_high: 0.4, unit: "share"})).toBe(false);
+    expect(isRatioFinding({estimate: 1.2, ci_low: null, ci_high: null, unit: "ratio"})).toBe(false);
+    expect(findingTitle("factor.gemiddelde_woz")).toBe("Omgeving: WOZ-waarde");
+    expect(findingTitle("season.dark_evenings")).toBe("Donkere avonden");
+    expect(thinLogTicks([0.5, 0.9, 1, 1.1, 2], [0.5, 2], 100, 30)).toEqual([0.5, 1, 2]);
+    expect(thinLogTicks([0.8, 0.9, 1, 1.1, 1.25], [0.75, 1.3], 400, 30)).toEqual([0.8, 0.9, 1, 1.1, 1.25]);
   });
 });

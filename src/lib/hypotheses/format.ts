@@ -1,6 +1,7 @@
 /** Dutch number formatting and finding helpers for the hypothesis pages (browser-safe, no DOM). */
 
 import type {FindingRow} from "../findings.js";
+import {FACTOR_SHORT} from "./factors.js";
 export type {FindingRow};
 
 /** The hypothesis page of a finding id, by its prefix. */
@@ -10,6 +11,38 @@ export const FINDING_PAGES: Readonly<Record<string, {page: string; title: string
   season: {page: "donkere-avonden", title: "Donkere avonden en seizoen"},
   repeat: {page: "herhaalslachtofferschap", title: "Herhaald slachtofferschap"}
 };
+
+/** Finding units that are ratios (1 = no effect) and so belong on a log ratio axis. */
+export const RATIO_UNITS: readonly string[] = ["ratio", "irr", "irr per sd"];
+
+/** Whether a finding is a ratio with a full interval, fit for the forest plot. */
+export function isRatioFinding(f: Pick<FindingRow, "estimate" | "ci_low" | "ci_high" | "unit">): boolean {
+  return RATIO_UNITS.includes(f.unit) && [f.estimate, f.ci_low, f.ci_high].every((v) => v !== null && Number.isFinite(v) && v > 0);
+}
+
+const FINDING_TITLES: Readonly<Record<string, string>> = {
+  "knox.near_repeat": "Near repeats (Knox)",
+  "knox.near_repeat_share": "Aandeel near repeats",
+  "season.winter_peak": "Winterpiek",
+  "season.dark_evenings": "Donkere avonden",
+  "repeat.same_address": "Herhaling op hetzelfde adres",
+  "measure.whatsapp.overall": "WhatsApp-groepen",
+  "measure.whatsapp.displacement": "WhatsApp-groepen: verplaatsing",
+  "measure.dor.level": "Digitaal Opkopersregister (DOR)",
+  "measure.campaigns": "Campagnes",
+  "measure.prevention_advice.dose": "Preventieadvies"
+};
+
+/**
+ * A short Dutch title for a finding id, for chart rows.
+ * @example findingTitle("factor.gemiddelde_woz") // "Omgeving: WOZ-waarde"
+ */
+export function findingTitle(id: string): string {
+  if (FINDING_TITLES[id]) return FINDING_TITLES[id];
+  if (id.startsWith("factor.")) return `Omgeving: ${FACTOR_SHORT[id.slice(7)] ?? id.slice(7).replaceAll("_", " ")}`;
+  if (id.startsWith("measure.campaign.")) return `Campagne ${id.slice(17).replaceAll("_", " ").replaceAll("-", " ")}`;
+  return id;
+}
 
 /** Formats a number the Dutch way with a fixed number of decimals; "–" for null or NaN. */
 export function nlNumber(x: number | null | undefined, digits = 2): string {

@@ -13,13 +13,13 @@ export {formatCell, formatSafeSum, safeSum, type PublishedCell, type SafeSum} fr
 
 /**
  * The rule as pages state it (Dutch) for a threshold t: counts 1..t-1 are hidden.
- * @example privacyRuleText(5); // "Aantallen van 1 tot en met 4 worden getoond als \"<5\"; ..."
+ * @example privacyRuleText(5); // "Aantallen van 1 tot en met 4 zijn verborgen (een lege cel of \"verborgen\"), ..."
  */
 export function privacyRuleText(threshold: number): string {
   if (!Number.isInteger(threshold) || threshold < 2) throw new Error(`invalid threshold: ${threshold}`);
-  return `Aantallen van 1 tot en met ${threshold - 1} worden getoond als "<${threshold}"; waar een totaal een ` +
-    "verborgen aantal zou verraden, is ook een tweede cel verborgen (getoond als \"x\"). Een 0 wordt wel getoond. " +
-    "Een totaal over een periode of selectie met een verborgen cel wordt niet uitgerekend maar getoond als \"≥ n\" (ten minste n).";
+  return `Aantallen van 1 tot en met ${threshold - 1} zijn verborgen (een lege cel of "verborgen"), net als een tweede ` +
+    "aantal waar een totaal het verborgen aantal zou verraden; een 0 wordt wel getoond, en een totaal met een verborgen " +
+    "deel staat er als \"≥ n\" (ten minste n).";
 }
 
 /** The rule text for the default threshold. */

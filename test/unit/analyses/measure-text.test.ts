@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {coversPlanted, effectSentence, formatInterval, formatPercent, warningsOf, type EffectRecord} from "../../../src/lib/measure-text.js";
+import {didWarnings} from "../../../loaders/analyses/whatsapp.js";
+import {changeText, coversPlanted, effectSentence, failedPreTrend, formatInterval, formatPercent, warningsOf, type EffectRecord} from "../../../src/lib/measure-text.js";
 import {measureSummary, type FindingRecord} from "../../../src/lib/measure-summary.js";
 
 const row = (o: Partial<EffectRecord>): EffectRecord => ({
@@ -37,8 +38,28 @@ describe("measure summary", () => {
     const s = measureSummary([f("knox.near_repeat"), f("measure.campaign.donkere-dagen-offensief"), f("measure.dor.level"), f("measure.whatsapp.overall")]);
     expect(s.map((d) => d.id)).toEqual(["measure.whatsapp.overall", "measure.dor.level", "measure.campaign.donkere-dagen-offensief"]);
     expect(s[2]).toMatchObject({title: "Campagne: donkere dagen offensief", page: "./campagnes"});
+    const named = measureSummary([{...f("measure.campaign.donkere-dagen-offensief"), question: 'Zijn er minder woninginbraken in de maanden van de campagne "Donkere Dagen Offensief" dan ...?'}]);
+    expect(named[0].title).toBe("Campagne: Donkere Dagen Offensief");
   });
   test("rejects bad input", () => {
     expect(() => measureSummary(null as never)).toThrow("invalid findings");
+  });
+});
+
+describe("change text", () => {
+  test("says lower or higher instead of a signed 'anders'", () => {
+    expect(changeText(-24.4)).toBe("24,4% lager");
+    expect(changeText(3)).toBe("3,0% hoger");
+    expect(changeText(null)).toBe("–");
+  });
+});
+
+describe("failed pre-trend", () => {
+  test("reads the pipeline's pre-trend warning among the others", () => {
+    expect(failedPreTrend(row({warning: "Te weinig maanden: ... | De trends vóór de start verschillen (toets p = 0,010): de buurten liepen al uiteen."}))).toBe(true);
+    expect(failedPreTrend(row({warning: "Te weinig buurten: 3 met en 4 zonder maatregel."}))).toBe(false);
+    expect(failedPreTrend(null)).toBe(false);
+    const fromPipeline = didWarnings({flags: {preTrendDiffers: true}, preTrend: {pValue: 0.01}, n: {}} as never).join(" | ");
+    expect(failedPreTrend(row({warning: fromPipeline}))).toBe(true);
   });
 });

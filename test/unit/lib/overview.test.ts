@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {
-  activeGroups, attemptShare, changeLabel, changeSentence, dorConnected, monthKey, monthsBetween, percent, periodPhrase,
+  activeGroups, attemptShare, changeLabel, changeSentence, dorConnected, fileEndsBefore, lastMonthOf, monthKey, monthsBetween, percent, periodPhrase,
   MonthIndex, periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress
 } from "../../../src/lib/overview.js";
 import {safeSum} from "../../../src/lib/privacy/index.js";
@@ -199,5 +199,19 @@ describe("programme indicators", () => {
     expect(dorConnected(dor, {at: "2015-01", area: "regio"})).toEqual({municipalities: 1, dealers: 4});
     expect(dorConnected(dor, {at: "2024-01", area: "regio"})).toEqual({municipalities: 2, dealers: null});
     expect(dorConnected(dor, {at: "2010-01", area: "GM0153"})).toEqual({municipalities: 0, dealers: 0});
+  });
+});
+
+describe("programme files that end before the period", () => {
+  test("a period after the file's last month gets no figure and no verdict", () => {
+    const rows = [{month: Date.UTC(2024, 10, 1)}, {month: new Date(Date.UTC(2024, 11, 1))}];
+    expect(lastMonthOf(rows)).toBe("2024-12");
+    expect(lastMonthOf([])).toBeNull();
+    expect(fileEndsBefore("2025-06", "2024-12")).toBe("2024-12");
+    expect(fileEndsBefore("2024-12", "2024-12")).toBeNull();
+    expect(fileEndsBefore("2025-06", null)).toBeNull();
+    const p = targetProgress({indicator: "preventieadviezen", year: 2025, target: 400, actual: safeSum([0]), months: 6, fileEnds: "2024-12"});
+    expect(p).toMatchObject({actual: null, share: null});
+    expect(p.sentence).toBe("Doel 2025: minstens 400 preventieadviezen; niet geleverd voor deze periode (bestand loopt t/m december 2024).");
   });
 });

@@ -23,8 +23,10 @@ describe("safeSum", () => {
     expect(formatSafeSum(safeSum([1200, 34]))).toBe("1.234");
   });
   test("states the rule in Dutch for the threshold", () => {
-    expect(PRIVACY_RULE_TEXT).toContain("Aantallen van 1 tot en met 4 worden getoond als \"<5\"");
-    expect(privacyRuleText(10)).toContain("1 tot en met 9 worden getoond als \"<10\"");
+    expect(PRIVACY_RULE_TEXT).toContain("Aantallen van 1 tot en met 4 zijn verborgen (een lege cel of \"verborgen\")");
+    expect(PRIVACY_RULE_TEXT).toContain("\"≥ n\" (ten minste n)");
+    expect(PRIVACY_RULE_TEXT).not.toMatch(/"<5"|"x"/);
+    expect(privacyRuleText(10)).toContain("1 tot en met 9 zijn verborgen");
     expect(() => privacyRuleText(1)).toThrow("invalid threshold: 1");
   });
 });

@@ -1,0 +1,14 @@
+import {describe, expect, test} from "vitest";
+import {nlMonthTick, nlPercentTick, nlTick} from "../../../src/lib/nl-format.js";
+
+describe("Dutch tick formats", () => {
+  test("numbers, percentages and months", () => {
+    expect(nlTick(1000)).toBe("1.000");
+    expect(nlTick(4.5)).toBe("4,5");
+    expect(nlTick(10_000)).toBe("10.000");
+    expect(nlPercentTick(-2.5)).toBe("-2,5%");
+    expect(nlMonthTick(new Date(Date.UTC(2024, 0, 1)))).toBe("2024");
+    expect(nlMonthTick(new Date(Date.UTC(2024, 2, 1)))).toBe("mrt");
+    expect(nlMonthTick(Date.UTC(2024, 9, 1))).toBe("okt");
+  });
+});
