@@ -74,6 +74,8 @@ export interface Theme {
     factors: string | null;
     /** Neighbourhood WhatsApp groups. */
     whatsapp: string | null;
+    /** When registrations and victimisation peak in the year (registration vs survey). */
+    season: string | null;
   };
 }
 
@@ -108,7 +110,8 @@ export const THEMES: Readonly<Record<ThemeId, Theme>> = {
       nearRepeat: "Internationaal onderzoek (Johnson e.a. 2007, ook in Nederland) vond dit binnen ongeveer 200 m en minstens twee weken.",
       repeat: "(onderzoek in Enschede, Kleemans: het risico is direct na de eerste inbraak het hoogst)",
       factors: "Eerder onderzoek vond meer inbraak bij eengezins- en vrijstaande woningen, hoge WOZ-waarden en dicht bij uitvalswegen (Bernasco & Nieuwbeerta 2005; CBS Veiligheidsmonitor).",
-      whatsapp: "In Tilburg vonden Akkermans en Vollaard (2015) ongeveer 40% minder inbraken, zonder verplaatsing."
+      whatsapp: "In Tilburg vonden Akkermans en Vollaard (2015) ongeveer 40% minder inbraken, zonder verplaatsing.",
+      season: "de politieregistratie piekt in de donkere maanden; de slachtofferenquête van het CBS vindt ook pieken in juli en augustus (vakantie) en december."
     }
   },
   fietsdiefstal: {
@@ -136,7 +139,7 @@ export const THEMES: Readonly<Record<ThemeId, Theme>> = {
     programme: "programma tegen fietsdiefstal",
     hardening: "een tweede slot, een afsluitbare stalling",
     darkAdvice: "verlichte, afsluitbare stallingen en een tweede slot helpen vooral op donkere winteravonden.",
-    evidence: {clearance: null, nearRepeat: null, repeat: null, factors: null, whatsapp: null}
+    evidence: {clearance: null, nearRepeat: null, repeat: null, factors: null, whatsapp: null, season: null}
   }
 };
 
