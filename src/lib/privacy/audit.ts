@@ -337,15 +337,25 @@ export function auditItems(truth: number[], items: AuditItem[], targets: number[
       const broken = brokenRange();
       return broken === null || tryEach(...broken);
     }
-    let best = -1, bestCount = Infinity;
-    for (const e of open) {
-      const s = -Math.sign(eqSum[e]);
+    // Branch on the open equation or hidden total out of its bounds with the fewest ways to restore it.
+    let bestVars: number[] = [], bestSign = 0, bestCount = Infinity;
+    const consider = (vars: number[], s: number) => {
       let count = 0;
-      for (const v of eqs[e]) if (allowed(v, s)) count++;
-      if (count < bestCount) { best = e; bestCount = count; if (count === 0) break; }
+      for (const v of vars) if (allowed(v, s)) count++;
+      if (count < bestCount) { bestVars = vars; bestSign = s; bestCount = count; }
+    };
+    for (const e of open) {
+      consider(eqs[e], -Math.sign(eqSum[e]));
+      if (bestCount === 0) return false;
     }
-    if (bestCount === 0) return false;
-    return tryEach(eqs[best], -Math.sign(eqSum[best]));
+    for (const r of ranges) {
+      let s = 0;
+      for (const v of r.vars) s += d[v];
+      if (s < r.lo) consider(r.vars, 1);
+      else if (s > r.hi) consider(r.vars, -1);
+      if (bestCount === 0) return false;
+    }
+    return tryEach(bestVars, bestSign);
   };
   return targets.map((item) => {
     targetVars = items[item].cells.map((c) => varOf[c]).filter((v) => v >= 0);
@@ -366,8 +376,70 @@ export function auditItems(truth: number[], items: AuditItem[], targets: number[
       }
       if (nodes > maxNodes) break;
     }
+    const second = itemSearch(truth, items, item, pinned, maxNodes);
+    if (second) return second;
     return inRowSpace(eqs, nv, targetVars) ? "lineair" : "geen-alternatief";
   });
+}
+
+/**
+ * A second search for an alternative completion, branching on figures (shown ones changed, hidden
+ * ones out of bounds, each item on its own) rather than on equations over free cells: it finds
+ * cycles through hidden totals that the first search can miss within its budget. A result is
+ * checked against every figure before it is returned.
+ */
+function itemSearch(truth: number[], items: AuditItem[], target: number, pinned: Uint8Array, maxNodes: number): number[] | null {
+  const n = truth.length;
+  const itemsOf: number[][] = Array.from({length: n}, () => []);
+  items.forEach((it, k) => { for (const b of it.cells) itemsOf[b].push(k); });
+  const base = items.map((it) => sumCells(truth, it.cells));
+  const d = new Int8Array(n);
+  const sum = new Int32Array(items.length);
+  const touched = new Set<number>();
+  const violated = (k: number) => (items[k].shown ? sum[k] !== 0 : base[k] + sum[k] < items[k].lo || base[k] + sum[k] > items[k].hi);
+  const move = (b: number, s: number) => {
+    d[b] += s;
+    for (const k of itemsOf[b]) { sum[k] += s; touched.add(k); }
+  };
+  const free = (b: number, s: number) => !pinned[b] && d[b] === 0 && truth[b] + s >= 0;
+  let nodes = 0;
+  const dfs = (): boolean => {
+    if (++nodes > maxNodes) return false;
+    let bestItem = -1, bestSign = 0, bestCount = Infinity;
+    for (const k of touched) {
+      if (!violated(k)) continue;
+      const s = items[k].shown ? -Math.sign(sum[k]) : base[k] + sum[k] < items[k].lo ? 1 : -1;
+      let count = 0;
+      for (const b of items[k].cells) if (free(b, s)) count++;
+      if (count < bestCount || (count === bestCount && k < bestItem)) { bestItem = k; bestSign = s; bestCount = count; }
+    }
+    if (bestItem < 0) return sum[target] !== 0;
+    if (bestCount === 0) return false;
+    for (const b of items[bestItem].cells) {
+      if (!free(b, bestSign)) continue;
+      move(b, bestSign);
+      if (dfs()) return true;
+      move(b, -bestSign);
+      if (nodes > maxNodes) return false;
+    }
+    return false;
+  };
+  for (const b of items[target].cells) {
+    for (const s of [1, -1]) {
+      if (!free(b, s)) continue;
+      move(b, s);
+      const ok = dfs();
+      const values = truth.map((v, i) => v + d[i]);
+      move(b, -s);
+      for (let i = 0; i < n; i++) if (d[i] !== 0) move(i, -d[i]);
+      if (ok && items.every((it) => {
+        const v = sumCells(values, it.cells);
+        return it.shown ? v === sumCells(truth, it.cells) : v >= it.lo && v <= it.hi;
+      }) && sumCells(values, items[target].cells) !== base[target]) return values;
+      if (nodes > maxNodes) return null;
+    }
+  }
+  return null;
 }
 
 /** Whether the 0/1 vector over `target` is a linear combination of the equations (Gaussian elimination). */

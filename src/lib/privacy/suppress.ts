@@ -21,7 +21,10 @@ export interface SuppressOptions {
  * Secondary cells: in every line (a total and the cells that add up to it) with exactly one hidden
  * member, one more non-zero shown member is hidden: a part before the total; among those the one that
  * also protects the most other lines with a single hidden member, then the smallest, then the first.
- * The audit's remaining exposures are repaired the same way until it finds none.
+ * The audit's remaining exposures are repaired with the cheapest cell (count times the number of base
+ * cells it sums, so region and year totals come last): a shown part of the exposed cell's shortest
+ * line first, then the cheapest total of its lines. A cell that no further hiding can protect (pinned
+ * by the bounds alone) is left to `unresolved` rather than hiding totals in vain.
  * @param table the true counts; @param options threshold and published margins.
  * @returns the base table and every margin, each as column literals value (null when hidden) and reason.
  * @example suppressTable({dims: [{name: "maand", labels: ["jan", "feb"]}], values: [3, 9]}, {margins: [{maand: "all"}]}).tables[0].value; // [null, null]
@@ -41,6 +44,9 @@ export function suppressTable(table: CountTable, options: SuppressOptions = {}):
   layout.tables.forEach((t) => { offsets.push(cells.length); cells.push(...t.cells); });
   const value = cells.map((c) => c.reduce((s, i) => s + table.values[i], 0));
   const reason: (Reason | null)[] = value.map((v) => (v >= 1 && v < threshold ? "primair" : null));
+  // What hiding a cell costs: its count times the number of base cells it sums, so a region or year
+  // total is hidden only where no smaller cell can do its work.
+  const cost = cells.map((c, id) => value[id] * c.length);
   const lines = findLines(layout.tables.map((t) => t.cells), offsets);
   const linesOf: number[][] = cells.map(() => []);
   lines.forEach((line, k) => { for (const id of line) linesOf[id].push(k); });
@@ -69,6 +75,17 @@ export function suppressTable(table: CountTable, options: SuppressOptions = {}):
     reason[best] = "secundair";
     return true;
   };
+  // For repairs: the cheapest candidate by cost, then the first.
+  const hideCheapest = (candidates: Iterable<number>): boolean => {
+    let best = -1;
+    for (const id of candidates) {
+      if (reason[id] !== null || value[id] === 0) continue;
+      if (best < 0 || cost[id] < cost[best] || (cost[id] === cost[best] && id < best)) best = id;
+    }
+    if (best < 0) return false;
+    reason[best] = "secundair";
+    return true;
+  };
   const applyLineRule = () => {
     let changed = true;
     while (changed) {
@@ -83,6 +100,23 @@ export function suppressTable(table: CountTable, options: SuppressOptions = {}):
     }
   };
 
+  // A hidden cell that stays exposed even with every non-zero figure hidden is pinned by the bounds
+  // alone (four hidden 1s under a primary total of 4): no further hidden cell can protect it, so it is
+  // reported as unresolved instead of hiding totals in vain.
+  const hopeless = new Map<number, boolean>();
+  const beyondRepair = (id: number): boolean => {
+    let known = hopeless.get(id);
+    if (known === undefined) {
+      const items: AuditItem[] = cells.map((c, j) => {
+        if (value[j] === 0) return {cells: c, shown: true, lo: 0, hi: 0};
+        const [lo, hi] = hiddenBounds(reason[j] ?? "secundair", threshold);
+        return {cells: c, shown: false, lo, hi};
+      });
+      known = !Array.isArray(auditItems(table.values, items, [id], maxNodes)[0]);
+      hopeless.set(id, known);
+    }
+    return known;
+  };
   let unresolvedIds: number[] = [];
   const cache = new Map<number, number[]>();
   for (let round = 0; round <= cells.length; round++) {
@@ -98,16 +132,14 @@ export function suppressTable(table: CountTable, options: SuppressOptions = {}):
     // One more hidden cell next to each exposed one (all in one round: each audit round is costly).
     let repaired = false;
     for (const id of exposed) {
-      // Parts of its lines before totals, as in the line rule: a hidden total costs more than a cell.
-      const parts = new Set<number>(), totals = new Set<number>();
-      for (const k of linesOf[id]) {
-        lines[k].slice(1).forEach((other) => parts.add(other));
-        totals.add(lines[k][0]);
-      }
-      if (hide(parts) || hide(totals)) { repaired = true; continue; }
+      if (beyondRepair(id)) continue;
+      // The cheapest shown part of its smallest line, before the cheapest total of its lines.
+      const byLength = [...linesOf[id]].sort((a, b) => lines[a].length - lines[b].length || a - b);
+      if (byLength.some((k) => hideCheapest(lines[k].slice(1)))) { repaired = true; continue; }
+      if (hideCheapest(byLength.map((k) => lines[k][0]))) { repaired = true; continue; }
       const cellSet = new Set(cells[id]);
       const overlapping = cells.map((_, j) => j).filter((j) => cells[j].some((c) => cellSet.has(c)));
-      if (hide(overlapping)) repaired = true;
+      if (hideCheapest(overlapping)) repaired = true;
     }
     if (!repaired) break;
   }

@@ -8,6 +8,7 @@ import {readDelivery} from "../../../loaders/delivery/read.js";
 import {publish} from "../../../loaders/pipeline/publish.js";
 import {linesBy, suppressCounts} from "../../../loaders/pipeline/suppression.js";
 import {demoDelivery} from "../../helpers/demo.js";
+import {auditSuppression, suppressTable} from "../../../src/lib/privacy/index.js";
 
 const dir = demoDelivery();
 const raw = dsvFormat(";").parse(readFileSync(join(dir, "inbraken.csv"), "utf8"));
@@ -116,5 +117,47 @@ describe("suppressCounts", () => {
     expect(suppressCounts([{count: 1}], 0).map((c) => c.count)).toEqual([1]);
     expect(() => suppressCounts([{count: -1}], 5)).toThrow("invalid count: -1");
     expect(() => suppressCounts([{count: 1}], 2.5)).toThrow("invalid threshold: 2.5");
+  });
+});
+
+describe("openbaar: secondary suppression spares the region's totals", () => {
+  // True region counts per month and per year from the delivery, against what counts_month and counts_year show.
+  const day = (minutes: number) => Math.floor(minutes / 1440);
+  const monthKey = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 7);
+  const trueMonth = new Map<string, number>(), trueYear = new Map<string, number>();
+  for (const r of delivery.incidents) {
+    const m = monthKey(day(r.start));
+    for (const soort of [r.soort === "inbraak" ? "inbraak" : "poging", "totaal"]) {
+      trueMonth.set(`${m}|${soort}`, (trueMonth.get(`${m}|${soort}`) ?? 0) + 1);
+      trueYear.set(`${m.slice(0, 4)}|${soort}`, (trueYear.get(`${m.slice(0, 4)}|${soort}`) ?? 0) + 1);
+    }
+  }
+
+  test("hides no region figure above 20, monthly or yearly", () => {
+    const months = json(openbaar.tables.get("counts_month")!).filter((r) => r.area_level === "regio");
+    const years = json(openbaar.tables.get("counts_year")!).filter((r) => r.area_level === "regio");
+    expect(months.length).toBeGreaterThan(0);
+    const hiddenMonths = months.filter((r) => r.suppressed && trueMonth.get(`${new Date(r.month as number).toISOString().slice(0, 7)}|${r.soort}`)! > 20);
+    const hiddenYears = years.filter((r) => r.suppressed && trueYear.get(`${r.year}|${r.soort}`)! > 20);
+    expect(hiddenMonths).toEqual([]);
+    expect(hiddenYears).toEqual([]);
+  });
+
+  test("the demo's month families still pass the audit", () => {
+    const gms = [...delivery.region];
+    const years = [...new Set(delivery.incidents.map((r) => new Date(day(r.start) * 86_400_000).getUTCFullYear()))].sort();
+    for (const y of years) {
+      const labels = [...trueMonth.keys()].map((k) => k.split("|")[0]).filter((m, i, all) => m.startsWith(`${y}-`) && all.indexOf(m) === i).sort();
+      const values = new Array(gms.length * labels.length * 2).fill(0);
+      for (const r of delivery.incidents) {
+        const m = monthKey(day(r.start));
+        if (!m.startsWith(`${y}-`)) continue;
+        values[(gms.indexOf(r.gemeentecode) * labels.length + labels.indexOf(m)) * 2 + (r.soort === "inbraak" ? 0 : 1)]++;
+      }
+      const group = {[y]: labels};
+      const table = {dims: [{name: "gemeente", labels: gms}, {name: "maand", labels}, {name: "soort", labels: ["inbraak", "poging"]}], values};
+      const result = suppressTable(table, {margins: [{gemeente: "all"}, {maand: group}, {maand: group, soort: "all"}, {gemeente: "all", maand: group}, {gemeente: "all", maand: group, soort: "all"}]});
+      expect(auditSuppression(table, result).exposed, String(y)).toEqual([]);
+    }
   });
 });

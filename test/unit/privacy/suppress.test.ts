@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {auditSuppression, suppressTable, type CountTable, type Margin} from "../../../src/lib/privacy/index.js";
+import {MONTH_FAMILY_2021} from "./fixtures/month-family-2021.js";
 
 const dim = (name: string, labels: string[]) => ({name, labels});
 const ALL_MARGINS_2D: Margin[] = [{maand: "all"}, {gemeente: "all"}, {gemeente: "all", maand: "all"}];
@@ -101,5 +102,30 @@ describe("suppressTable", () => {
     expect(() => suppressTable({dims, values: [1, 2]}, {threshold: 1})).toThrow("invalid threshold: 1");
     expect(() => suppressTable({dims, values: [1, 2]}, {margins: [{jaar: "all"}]})).toThrow("invalid margin dimension: jaar");
     expect(() => suppressTable({dims, values: [1, 2]}, {margins: [{maand: {q1: ["jan", "apr"]}}]})).toThrow("invalid label in group q1 of maand: apr");
+  });
+});
+
+describe("suppressTable: the secondary cell is the cheapest, totals last", () => {
+  // The demo's 2021 month family. GM0183 has 4 pogingen in the year (2 + 1 + 1), so its split is hidden
+  // and needs a second municipality's split; the earlier repair hid a random small cell per round and
+  // ended by hiding the region's monthly pogingen and its 2021 totals.
+  const {gemeenten, maanden, values} = MONTH_FAMILY_2021;
+  const table: CountTable = {dims: [dim("gemeente", gemeenten), dim("maand", maanden), dim("soort", ["inbraak", "poging"])], values};
+  const year = {"2021": maanden};
+  const margins: Margin[] = [
+    {gemeente: "all"}, {maand: year}, {maand: year, soort: "all"}, {gemeente: "all", maand: year}, {gemeente: "all", maand: year, soort: "all"}
+  ];
+  const result = suppressTable(table, {margins});
+
+  test("shows every region figure (month and year) and passes the audit", () => {
+    for (const t of [1, 4, 5]) expect(result.tables[t].reason.every((r) => r === null), result.tables[t].name).toBe(true);
+    expect(result.unresolved).toEqual([]);
+    expect(auditSuppression(table, result).exposed).toEqual([]);
+  });
+
+  test("hides no municipality-year total and only a few secondary cells", () => {
+    expect(result.tables[3].reason.every((r) => r === null)).toBe(true);
+    const secondary = result.tables.flatMap((t) => t.reason).filter((r) => r === "secundair").length;
+    expect(secondary).toBeLessThanOrEqual(10);
   });
 });
