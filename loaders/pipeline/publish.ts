@@ -255,6 +255,10 @@ function countFamilies(delivery: Delivery, months: number[], years: number[], th
       {gemeente: "all", maand: yearGroup, soort: "all"}
     ];
     const family = suppressFamily({dims: [{name: "gemeente", labels: gms}, {name: "maand", labels}, {name: "soort", labels: soorten}], values}, margins, threshold);
+    if (family.unresolved.length) {
+      // Known open defect (docs/privacy.md, Limits): cells pinned by the bounds alone are published.
+      console.warn(`privacy: ${family.unresolved.length} cellen in de maandtabel van ${y} zijn uit de gepubliceerde cijfers af te leiden (te dunne levering); publiceer deze levering niet openbaar (docs/privacy.md)`);
+    }
     for (const [gi, code] of ["regio", ...gms].entries()) {
       for (const [si, soort] of soorten.entries()) {
         ms.forEach((m, mi) => {
