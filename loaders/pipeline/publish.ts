@@ -255,15 +255,17 @@ function countFamilies(delivery: Delivery, months: number[], years: number[], th
       {gemeente: "all", maand: yearGroup, soort: "all"}
     ];
     const family = suppressFamily({dims: [{name: "gemeente", labels: gms}, {name: "maand", labels}, {name: "soort", labels: soorten}], values}, margins, threshold);
-    if (family.unresolved.length) {
-      // Known open defect (docs/privacy.md, Limits): cells pinned by the bounds alone are published.
-      console.warn(`privacy: ${family.unresolved.length} cellen in de maandtabel van ${y} zijn uit de gepubliceerde cijfers af te leiden (te dunne levering); publiceer deze levering niet openbaar (docs/privacy.md)`);
-    }
+    // Cells pinned by the bounds alone (four hidden months under a municipal total of 4, the other
+    // months shown as 0, must each be 1) cannot be protected by hiding more non-zero cells: then the
+    // year's monthly figures are withheld altogether, zeros included (docs/privacy.md).
+    const withheldMonths = threshold > 0 && family.unresolved.length > 0;
+    if (withheldMonths) console.warn(`privacy: de maandcijfers van ${y} worden niet gepubliceerd: in deze dunne levering zouden ${family.unresolved.length} verborgen cellen af te leiden zijn (alleen de jaarcijfers)`);
     for (const [gi, code] of ["regio", ...gms].entries()) {
       for (const [si, soort] of soorten.entries()) {
         ms.forEach((m, mi) => {
           const c = code === "regio" ? cell(family, 1, 0, mi, si) : cell(family, 0, gi - 1, mi, si);
-          monthRecords.push({area_level: code === "regio" ? "regio" : "gemeente", area_code: code, area_name: code === "regio" ? "Regio" : nameOf(code), month: m, soort, count: c.value, suppressed: c.suppressed});
+          const hidden = withheldMonths || c.suppressed;
+          monthRecords.push({area_level: code === "regio" ? "regio" : "gemeente", area_code: code, area_name: code === "regio" ? "Regio" : nameOf(code), month: m, soort, count: hidden ? null : c.value, suppressed: hidden});
         });
       }
     }
@@ -298,7 +300,7 @@ function countFamilies(delivery: Delivery, months: number[], years: number[], th
       const margins: Margin[] = [{buurt: wijkGroups}, {soort: "all"}, {buurt: wijkGroups, soort: "all"}, {buurt: "all"}, {buurt: "all", soort: "all"}];
       const family = suppressFamily({dims: [{name: "buurt", labels}, {name: "soort", labels: soorten}], values}, margins, threshold);
       const gmHidden = [0, 1].some((si) => cell(family, 4, 0, si).suppressed) || cell(family, 5, 0, 0).suppressed;
-      const withhold = threshold > 0 && (gmHidden || hiddenGmYear.has(`${gm}|${y}`));
+      const withhold = threshold > 0 && (gmHidden || hiddenGmYear.has(`${gm}|${y}`) || family.unresolved.length > 0);
       const push = (code: string, level: "buurt" | "wijk", soort: string, c: {value: number | null; suppressed: boolean}) => {
         const hidden = withhold || c.suppressed;
         areaRows.push({area_level: level, area_code: code, area_name: nameOf(code), gemeentecode: gm, year: y, soort, count: hidden ? null : c.value, suppressed: hidden});

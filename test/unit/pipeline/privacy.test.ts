@@ -161,3 +161,26 @@ describe("openbaar: secondary suppression spares the region's totals", () => {
     }
   });
 });
+
+describe("a sparse delivery (the minimal fixture, about 100 incidents a year)", () => {
+  test("no hidden monthly count is pinned by the bounds: such a year's months are withheld, zeros included", () => {
+    const {tables} = publish(readDelivery(join(import.meta.dirname, "../../fixtures/minimal-delivery")), {level: "openbaar", suppressBelow: 5});
+    const months = tables.get("counts_month")!.toArray().map((r) => r.toJSON()).filter((r) => r.area_level === "gemeente");
+    const years = tables.get("counts_year")!.toArray().map((r) => r.toJSON()).filter((r) => r.area_level === "gemeente");
+    const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
+    let withheld = 0;
+    for (const y of years.filter((r) => r.soort !== "totaal")) {
+      const own = months.filter((m) => m.area_code === y.area_code && m.soort === y.soort && yearOf(Number(m.month)) === y.year);
+      const hidden = own.filter((m) => m.count === null).length;
+      const shown = own.reduce((a, m) => a + (m.count ?? 0), 0);
+      if (hidden === own.length && own.some((m) => m.count === null)) withheld++;
+      if (hidden === 0) continue;
+      // Each hidden month is at least 1 when zeros are shown; the year figure is exact when shown and
+      // at most 4 when hidden as a small count. Pinned: the bounds leave each hidden month exactly 1.
+      const zerosShown = own.some((m) => m.count === 0);
+      const yearMax = y.count ?? 4;
+      expect(zerosShown && yearMax - shown === hidden, `${y.area_code} ${y.year} ${y.soort}`).toBe(false);
+    }
+    expect(withheld).toBeGreaterThan(0); // the fixture is sparse enough to need it
+  });
+});
