@@ -66,7 +66,23 @@ export function KpiCard(data: readonly KpiPoint[], {label, value, change = "", t
   }
   card.append(h, row);
   const values = data.map((d) => d.value);
-  const draw = sparkline ?? values.filter((x) => x !== null).length >= 2;
+  const shown = values.filter((x) => x !== null).length;
+  const draw = sparkline ?? shown >= 2;
+  if (sparkline === undefined && !draw && data.length > 0) {
+    // A series whose months are hidden or missing: a dashed baseline instead of a blank space.
+    const svg = doc.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "kpi-sparkline kpi-sparkline-empty");
+    svg.setAttribute("width", String(width));
+    svg.setAttribute("height", String(height));
+    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+    svg.setAttribute("role", "img");
+    const title = doc.createElementNS(SVG, "title");
+    title.textContent = `${label}: de maandcijfers zijn verborgen (privacyregel) of niet geleverd`;
+    const line = doc.createElementNS(SVG, "line");
+    for (const [k, v] of [["x1", "0"], ["x2", String(width)], ["y1", String(height - 2)], ["y2", String(height - 2)], ["stroke", "currentColor"], ["stroke-dasharray", "3,3"], ["opacity", "0.4"]]) line.setAttribute(k, v);
+    svg.append(title, line);
+    card.append(svg);
+  }
   if (draw) {
     const svg = doc.createElementNS(SVG, "svg");
     svg.setAttribute("class", "kpi-sparkline");

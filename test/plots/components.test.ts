@@ -58,6 +58,15 @@ describe("KpiCard", () => {
     expect(() => KpiCard([], {label: "", value: "1", document})).toThrow("invalid label");
   });
 
+  test("a series whose months are all hidden gets a dashed baseline, not a blank space", () => {
+    const hidden = [{month: "2025-01", value: null}, {month: "2025-02", value: null}, {month: "2025-03", value: 4}];
+    const card = KpiCard(hidden, {label: "Inbraken", value: "verborgen", document});
+    expect(card.querySelector("svg.kpi-sparkline-empty line")).not.toBeNull();
+    expect(card.querySelector("svg title")!.textContent).toContain("verborgen (privacyregel)");
+    expect(card.querySelector("path")).toBeNull();
+    expect(KpiCard(hidden, {label: "Inbraken", value: "verborgen", sparkline: false, document}).querySelector("svg")).toBeNull();
+  });
+
   test("sparkPath scales to the box and breaks at nulls", () => {
     expect(sparkPath([0, 10], 100, 20)).toBe("M2,18L98,2");
     expect(sparkPath([5, null, 5], 100, 20)).toBe("M2,2M98,2");
