@@ -14,6 +14,7 @@ import {launchBrowser} from "../test/e2e/browser.js";
 import {buildSite, ROOT} from "../test/e2e/build.js";
 import {serveStatic} from "../test/e2e/server.js";
 import {listPages} from "../test/e2e/smoke.js";
+import {timeRedraw} from "./lib/redraw.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -66,14 +67,7 @@ async function measure(browser: Browser, url: string, page: string): Promise<Pag
       const current = await select.inputValue();
       let value = options[next++ % options.length];
       if (value === current) value = options[next++ % options.length];
-      const before = await tab.$("[data-main-chart] svg");
-      const t0 = Date.now();
-      await select.selectOption(value);
-      await tab.waitForFunction((old) => {
-        const svg = document.querySelector("[data-main-chart] svg");
-        return svg !== null && svg !== old;
-      }, before, {timeout: 30_000}).catch(() => {});
-      redraws.push(Date.now() - t0);
+      redraws.push(await timeRedraw(tab, select, value));
     }
   }
   await tab.waitForLoadState("networkidle");

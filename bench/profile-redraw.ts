@@ -11,6 +11,7 @@ import {join} from "node:path";
 import {launchBrowser} from "../test/e2e/browser.js";
 import {ROOT} from "../test/e2e/build.js";
 import {serveStatic} from "../test/e2e/server.js";
+import {timeRedraw} from "./lib/redraw.js";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -67,15 +68,7 @@ async function main() {
     await cdp.send("Profiler.start");
     const times: number[] = [];
     for (let i = 0; i < changes; i++) {
-      const value = options[(i + 1) % options.length];
-      const before = await tab.$("[data-main-chart] svg");
-      const t0 = Date.now();
-      await select.selectOption(value);
-      await tab.waitForFunction((old) => {
-        const svg = document.querySelector("[data-main-chart] svg");
-        return svg !== null && svg !== old;
-      }, before, {timeout: 30_000}).catch(() => {});
-      times.push(Date.now() - t0);
+      times.push(await timeRedraw(tab, select, options[(i + 1) % options.length]));
     }
     const {profile} = (await cdp.send("Profiler.stop")) as unknown as {profile: Profile};
     const m1 = await metrics();

@@ -27,6 +27,20 @@ export interface KpiCardOptions {
 const SVG = "http://www.w3.org/2000/svg";
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** An empty sparkline SVG of the given size with its accessible title. */
+function sparkFrame(doc: Document, className: string, width: number, height: number, text: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, "svg");
+  svg.setAttribute("class", className);
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("role", "img");
+  const title = doc.createElementNS(SVG, "title");
+  title.textContent = text;
+  svg.append(title);
+  return svg;
+}
+
 /** The path of a sparkline with gaps at hidden values; exported for tests. */
 export function sparkPath(values: readonly (number | null)[], width: number, height: number, pad = 2): string {
   const shown = values.filter((v): v is number => v !== null);
@@ -70,35 +84,21 @@ export function KpiCard(data: readonly KpiPoint[], {label, value, change = "", t
   const draw = sparkline ?? shown >= 2;
   if (sparkline === undefined && !draw && data.length > 0) {
     // A series whose months are hidden or missing: a dashed baseline instead of a blank space.
-    const svg = doc.createElementNS(SVG, "svg");
-    svg.setAttribute("class", "kpi-sparkline kpi-sparkline-empty");
-    svg.setAttribute("width", String(width));
-    svg.setAttribute("height", String(height));
-    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    svg.setAttribute("role", "img");
-    const title = doc.createElementNS(SVG, "title");
-    title.textContent = `${label}: de maandcijfers zijn verborgen (privacyregel) of niet geleverd`;
+    const svg = sparkFrame(doc, "kpi-sparkline kpi-sparkline-empty", width, height, `${label}: de maandcijfers zijn verborgen (privacyregel) of niet geleverd`);
     const line = doc.createElementNS(SVG, "line");
     for (const [k, v] of [["x1", "0"], ["x2", String(width)], ["y1", String(height - 2)], ["y2", String(height - 2)], ["stroke", "currentColor"], ["stroke-dasharray", "3,3"], ["opacity", "0.4"]]) line.setAttribute(k, v);
-    svg.append(title, line);
+    svg.append(line);
     card.append(svg);
   }
   if (draw) {
-    const svg = doc.createElementNS(SVG, "svg");
-    svg.setAttribute("class", "kpi-sparkline");
-    svg.setAttribute("width", String(width));
-    svg.setAttribute("height", String(height));
-    svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    svg.setAttribute("role", "img");
-    const title = doc.createElementNS(SVG, "title");
     const first = data[0]?.month ?? "", last = data[data.length - 1]?.month ?? "";
-    title.textContent = `${label} per maand, ${first} t/m ${last}`;
+    const svg = sparkFrame(doc, "kpi-sparkline", width, height, `${label} per maand, ${first} t/m ${last}`);
     const path = doc.createElementNS(SVG, "path");
     path.setAttribute("d", sparkPath(values, width, height));
     path.setAttribute("fill", "none");
     path.setAttribute("stroke", "currentColor");
     path.setAttribute("stroke-width", "1.5");
-    svg.append(title, path);
+    svg.append(path);
     card.append(svg);
   }
   if (sentence) {

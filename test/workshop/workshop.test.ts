@@ -2,14 +2,13 @@
 // temporary copy of the project, ends with its exit code and shows its expected output. This also
 // proves that what `npm run new` scaffolds type-checks, passes its tests and builds with the site.
 import {spawnSync} from "node:child_process";
-import {cpSync, existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join, relative} from "node:path";
+import {existsSync, rmSync} from "node:fs";
+import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {copyProject} from "../e2e/build.js";
 import {parseSteps, workshopSteps} from "./steps.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const SKIP = new Set(["node_modules", ".git", "data", "test/output", "src/.observablehq/cache/data"]);
 let copy = "";
 
 describe("parseSteps", () => {
@@ -31,15 +30,7 @@ describe("workshop", () => {
   const steps = workshopSteps(join(ROOT, "docs/workshop"));
 
   beforeAll(() => {
-    copy = mkdtempSync(join(tmpdir(), "inbraaklab-workshop-"));
-    cpSync(ROOT, copy, {
-      recursive: true,
-      filter: (src) => {
-        const rel = relative(ROOT, src);
-        return !SKIP.has(rel) && !/^dist(-|$)/.test(rel) && !rel.startsWith("werkmap");
-      }
-    });
-    symlinkSync(realpathSync(join(ROOT, "node_modules")), join(copy, "node_modules"));
+    copy = copyProject("inbraaklab-workshop-");
   }, 120_000);
 
   afterAll(() => {
