@@ -1,13 +1,14 @@
 /**
  * Build configuration, from environment variables (documented in README.md):
  * INBRAAKLAB_DATA_DIR, INBRAAKLAB_LEVEL, INBRAAKLAB_REGION, INBRAAKLAB_MAX_REJECT_SHARE,
- * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED, INBRAAKLAB_THEME.
+ * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED, INBRAAKLAB_THEME, INBRAAKLAB_PRIVACY.
  */
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {TWENTE_CODES} from "../src/lib/twente.js";
 import {themeOf, type ThemeId} from "../src/lib/theme.js";
 import {parseGemeentecode} from "./delivery/values.js";
+import {PRIVACY_MODES, type PrivacyMode} from "../src/lib/privacy/policy.js";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,6 +25,8 @@ export interface BuildConfig {
   demoSeed: number;
   /** The offence theme (src/lib/theme.ts): page wording and the demo generator's settings. */
   theme: ThemeId;
+  /** The publication policy's mode (src/lib/privacy/policy.ts): standaard, or streng (every count table protected). */
+  privacy: PrivacyMode;
 }
 
 /** Reads the configuration from an environment; invalid values are rejected by name. */
@@ -41,6 +44,11 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) throw new Error(`invalid INBRAAKLAB_MAX_REJECT_SHARE: ${env.INBRAAKLAB_MAX_REJECT_SHARE}`);
   const suppressBelow = Number(env.INBRAAKLAB_SUPPRESS_BELOW ?? 5);
   if (!Number.isInteger(suppressBelow) || suppressBelow < 1) throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${env.INBRAAKLAB_SUPPRESS_BELOW}`);
+  if (level === "openbaar" && suppressBelow < 2) {
+    throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${suppressBelow} (de openbare versie vraagt minstens 2; 1 zou niets verbergen)`);
+  }
+  const privacy = (env.INBRAAKLAB_PRIVACY ?? "standaard") as PrivacyMode;
+  if (!PRIVACY_MODES.includes(privacy)) throw new Error(`invalid INBRAAKLAB_PRIVACY: ${env.INBRAAKLAB_PRIVACY} (standaard of streng)`);
   const demoSeed = Number(env.INBRAAKLAB_DEMO_SEED ?? 1);
   if (!Number.isInteger(demoSeed)) throw new Error(`invalid INBRAAKLAB_DEMO_SEED: ${env.INBRAAKLAB_DEMO_SEED}`);
   const theme = themeOf(env.INBRAAKLAB_THEME).id; // rejects an unknown theme by name
@@ -51,6 +59,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxRejectShare,
     suppressBelow,
     demoSeed,
-    theme
+    theme,
+    privacy
   };
 }

@@ -12,7 +12,7 @@ import {fitPoisson, quasiPoisson} from "../../src/lib/stats/glm.js";
 import type {Delivery} from "../delivery/read.js";
 import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay} from "./measures/panel.js";
-import type {Analysis, AnalysisContext, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 
 const {d, f64, i32, day, str} = spec;
 
@@ -168,7 +168,7 @@ export const campaignsAnalysis: Analysis = {
   name: "campaigns",
   schemas: CAMPAIGN_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runCampaigns(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
+    const {tables, findings} = runCampaigns(context.delivery, {threshold: thresholdOf(context, "campaign_series"), truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

@@ -11,7 +11,7 @@ import type {Delivery} from "../delivery/read.js";
 import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay, type AreaMonths} from "./measures/panel.js";
 import {poolRandomEffects} from "./measures/pool.js";
-import type {Analysis, AnalysisContext, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 
 const {d, f64, i32, day, bool} = {...spec, bool: (name: string, description: string) => ({name, kind: "bool" as const, description})};
 
@@ -174,7 +174,7 @@ export const dorAnalysis: Analysis = {
   name: "dor",
   schemas: DOR_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runDor(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
+    const {tables, findings} = runDor(context.delivery, {threshold: thresholdOf(context, "dor_series"), truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

@@ -16,7 +16,7 @@ import {adjustPValues, correlationTest} from "../../src/lib/stats/correlation.js
 import {seededRng} from "../../src/lib/random.js";
 import {FACTOR_LABELS, FACTOR_VARIABLES} from "../../src/lib/hypotheses/factors.js";
 import {suppressCounts} from "../pipeline/suppression.js";
-import type {Analysis, AnalysisContext, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 import {col, columns, fullYears, round, startDay, yearOfDay} from "./common.js";
 
 const MODELS = [
@@ -120,8 +120,8 @@ function notDelivered(variable: string, reason: string, theme: Theme): Finding {
 export const factorsAnalysis: Analysis = {
   name: "factors",
   schemas: {factor_models: MODELS, factor_correlations: CORRELATIONS, factor_quintiles: QUINTILES},
-  run({delivery, level, suppressBelow, truth, theme = THEMES.woninginbraak}) {
-    const threshold = level === "openbaar" ? suppressBelow : 0;
+  run({delivery, level, suppressBelow, privacy, truth, theme = THEMES.woninginbraak}) {
+    const threshold = thresholdOf({level, suppressBelow, privacy}, "factor_quintiles");
     const models: Record<string, unknown>[] = [];
     const correlations: Record<string, unknown>[] = [];
     const quintiles: Record<string, unknown>[] = [];

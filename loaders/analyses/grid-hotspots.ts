@@ -11,7 +11,7 @@ import {hotspotClass, type HotspotClass} from "../../src/lib/maps/hotspots.js";
 import {buildTable, type ColumnSpec} from "../arrow.js";
 import {snap} from "../delivery/geo.js";
 import {yearOf} from "../pipeline/time.js";
-import type {Analysis} from "./types.js";
+import {thresholdOf, type Analysis} from "./types.js";
 
 export const GRID_HOTSPOTS_SCHEMA: readonly ColumnSpec[] = [
   {name: "cell_size", kind: "int16", description: "grid square size in metres (500)"},
@@ -76,8 +76,8 @@ export function hotspots({cells, counts, hidden, threshold, size = CELL}: Hotspo
 export const gridHotspots: Analysis = {
   name: "grid-hotspots",
   schemas: {grid_hotspots: GRID_HOTSPOTS_SCHEMA},
-  run({delivery, level, suppressBelow, tables}) {
-    const threshold = level === "openbaar" ? suppressBelow : 0;
+  run({delivery, level, suppressBelow, privacy, tables}) {
+    const threshold = thresholdOf({level, suppressBelow, privacy}, "grid_hotspots");
     const counts = new Map<string, number>();
     const cellKeys = new Set<string>();
     const years = new Set<number>();

@@ -15,7 +15,7 @@ import KDBush from "kdbush";
 import {buildTable} from "../arrow.js";
 import {knoxTest, type KnoxDistance} from "../../src/lib/knox.js";
 import {seededRng, shuffle} from "../../src/lib/random.js";
-import type {Analysis, AnalysisContext, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 import {col, columns, round, startDay, yearOfDay} from "./common.js";
 
 /** The band settings the page offers (right-open breaks). */
@@ -119,8 +119,8 @@ export const KNOX_MAX_INCIDENTS = 25_000;
 export const knoxAnalysis: Analysis = {
   name: "knox",
   schemas: {knox_cells: CELLS, knox_share: SHARE},
-  run({delivery, level, suppressBelow, theme = THEMES.woninginbraak}) {
-    const threshold = level === "openbaar" ? suppressBelow : 0;
+  run({delivery, level, suppressBelow, privacy, theme = THEMES.woninginbraak}) {
+    const threshold = thresholdOf({level, suppressBelow, privacy}, "knox_cells");
     const all = delivery.incidents.filter((r) => !Number.isNaN(r.x));
     // A test visits every pair within the largest band in each of 999 permutations; for very large
     // deliveries (national scale) each period is tested on its most recent KNOX_MAX_INCIDENTS

@@ -9,7 +9,7 @@ import {seededRng} from "../../src/lib/random.js";
 import type {Delivery} from "../delivery/read.js";
 import {EFFECT_SCHEMA, findingOf, notDelivered, num, safeCount, spec, tableOf, verdictOf, type EffectRow} from "./measures/effects.js";
 import {buurtPanel, dayOfMonth, longPanel, monthOfDay} from "./measures/panel.js";
-import type {Analysis, AnalysisContext, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 
 const {d, f64, i32, day} = spec;
 
@@ -147,7 +147,7 @@ export const preventionAnalysis: Analysis = {
   name: "prevention",
   schemas: PREVENTION_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runPrevention(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
+    const {tables, findings} = runPrevention(context.delivery, {threshold: thresholdOf(context, "prevention_dose_groups"), truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

@@ -8,7 +8,7 @@ import {THEMES} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
 import {poissonCdf, poissonInterval} from "../../src/lib/stats/distributions.js";
 import {suppressCounts} from "../pipeline/suppression.js";
-import type {Analysis, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type Finding} from "./types.js";
 import {col, columns, round, startDay} from "./common.js";
 
 /** Week bands of the time since the previous burglary at the address (right-open; last ends at 365 days). */
@@ -50,8 +50,8 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
 export const repeatAnalysis: Analysis = {
   name: "repeat",
   schemas: {repeat_summary: SUMMARY, repeat_weeks: WEEKS},
-  run({delivery, level, suppressBelow, tables, theme = THEMES.woninginbraak}) {
-    const threshold = level === "openbaar" ? suppressBelow : 0;
+  run({delivery, level, suppressBelow, privacy, tables, theme = THEMES.woninginbraak}) {
+    const threshold = thresholdOf({level, suppressBelow, privacy}, "repeat_summary");
     const question = "Worden woningen die al eens zijn getroffen binnen een jaar vaker opnieuw getroffen dan andere woningen?";
     const withAddress = delivery.incidents.filter((r) => r.pc6 && r.huisnummer);
     const useXy = withAddress.length === 0;

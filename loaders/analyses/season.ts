@@ -11,7 +11,22 @@ import {normalPValue} from "../../src/lib/stats/distributions.js";
 import {dstContrast, type DstHourRow} from "../../src/lib/hypotheses/season.js";
 import {dstEndDay, sunsetHour} from "../../src/lib/sun.js";
 import type {LinkedIncident} from "../delivery/read.js";
-import type {Analysis, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type Finding} from "./types.js";
+import {protectWeights} from "../../src/lib/privacy/weights.js";
+
+/**
+ * A protected profile's rows with small weights hidden (src/lib/privacy/weights.ts): each group's
+ * weights are one line whose total counts as known.
+ */
+function protectGroups<T extends {weight: number}>(rows: T[], group: (r: T) => string, threshold: number): (Omit<T, "weight"> & {weight: number | null; suppressed: boolean})[] {
+  const keys = [...new Set(rows.map(group))];
+  const lines = keys.map((k) => {
+    const members = rows.flatMap((r, i) => (group(r) === k ? [i] : []));
+    return {members, total: members.reduce((s, i) => s + rows[i].weight, 0)};
+  });
+  const {hidden, unresolved} = protectWeights(rows.map((r) => Math.max(0, r.weight)), {threshold, lines});
+  return rows.map((r, i) => ({...r, weight: hidden[i] || unresolved.length ? null : r.weight, suppressed: hidden[i] || unresolved.length > 0}));
+}
 import {col, columns, round, startDay} from "./common.js";
 
 /** Windows longer than this (hours) carry too little about the hour of the day and are left out. */
@@ -23,20 +38,22 @@ const MONTHS = [
   col.i16("month", "calendar month 1..12"),
   col.i32("incidents", "incidents with a window start in this calendar month (all years)"),
   col.i32("days", "days of this calendar month in the delivery's period"),
-  col.f64("index", "incidents per day relative to the average day x 100")
+  col.f64("index", "incidents per day relative to the average day x 100; null for a calendar month outside the delivery's period", true)
 ] as const;
 
 const SUNSET = [
   col.d("season", "winter (Nov-Feb), zomer (May-Aug) or alle"),
   col.i16("relative_hour", "whole hours since sunset (-12..11): 0 = the first hour after sunset"),
-  col.f64("weight", "aoristic weight (incidents with a window of at most 72 h)")
+  col.f64("weight", "aoristic weight (incidents with a window of at most 72 h); null when hidden (openbaar: below the threshold, zeros included, or protecting such a cell)", true),
+  col.bool("suppressed", "whether the weight is hidden by the privacy rule")
 ] as const;
 
 const DST = [
   col.d("week", "voor: the 7 days before the Sunday summer time ends; na: that Sunday and the 6 days after"),
   col.i16("hour", "clock hour 0..23"),
-  col.f64("weight", "aoristic weight over all years (windows of at most 72 h)"),
-  col.i16("years", "years pooled")
+  col.f64("weight", "aoristic weight over all years (windows of at most 72 h); null when hidden (as season_sunset)", true),
+  col.i16("years", "years pooled"),
+  col.bool("suppressed", "whether the weight is hidden by the privacy rule")
 ] as const;
 
 const PEAK = [
@@ -67,7 +84,8 @@ function spread(r: LinkedIncident, visit: (hourStart: number, share: number) => 
 export const seasonAnalysis: Analysis = {
   name: "season",
   schemas: {season_month: MONTHS, season_sunset: SUNSET, season_dst: DST, season_peak: PEAK},
-  run({delivery, truth, theme = THEMES.woninginbraak}) {
+  run(context) {
+    const {delivery, truth, theme = THEMES.woninginbraak} = context;
     const incidents = delivery.incidents;
     if (!incidents.length) return {findings: []};
     let first = Infinity, last = -Infinity;
@@ -177,8 +195,8 @@ export const seasonAnalysis: Analysis = {
     return {
       tables: {
         season_month: buildTable(MONTHS, columns(MONTHS, months) as never),
-        season_sunset: buildTable(SUNSET, columns(SUNSET, timed ? sunsetRows : []) as never),
-        season_dst: buildTable(DST, columns(DST, timed && dstYears.length ? dstRows : []) as never),
+        season_sunset: buildTable(SUNSET, columns(SUNSET, timed ? protectGroups(sunsetRows, (r) => r.season, thresholdOf(context, "season_sunset")) : []) as never),
+        season_dst: buildTable(DST, columns(DST, timed && dstYears.length ? protectGroups(dstRows, (r) => r.week, thresholdOf(context, "season_dst")) : []) as never),
         season_peak: buildTable(PEAK, columns(PEAK, peak) as never)
       },
       findings

@@ -14,7 +14,7 @@ import {buildTable, type ColumnSpec} from "../arrow.js";
 import type {LinkedIncident} from "../delivery/read.js";
 import {completeLines, linesBy} from "../pipeline/suppression.js";
 import {yearOf} from "../pipeline/time.js";
-import type {Analysis, AnalysisContext} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext} from "./types.js";
 
 export const WHAT_COUNTS: readonly ColumnSpec[] = [
   {name: "dimension", kind: "dict", description: "werkwijze, woningtype, buit or opgelost"},
@@ -137,7 +137,8 @@ function dimensionRecords(dimension: WhatDimension, incidents: readonly LinkedIn
  * Line-based suppression (as suppressCounts) where some cells are fixed: their hidden state is
  * given (by another published table) and never changed. Hidden at the start: counts
  * 1..threshold-1 of free cells and the fixed cells marked hidden. Then, in every line with exactly
- * one hidden member, the smallest non-zero shown free member is hidden too (ties: the first).
+ * one hidden member, the smallest non-zero shown free member is hidden too (ties: the first; a zero
+ * when no non-zero free member is left).
  * Returns the hidden cells that stay alone in a line (no free cell left to hide).
  * @example suppressWithFixed([{count: 3}, {count: 9}, {count: 12, fixed: true}], 5, [[0, 1, 2]]) // hides 3 and 9
  */
@@ -147,7 +148,9 @@ export function suppressWithFixed(records: FixedCell[], threshold: number, lines
     if (r.count === null || r.count < 0 || !Number.isInteger(r.count)) throw new Error(`invalid count: ${r.count}`);
     return r.fixed ? !!r.fixedHidden : r.count > 0 && r.count < threshold;
   });
-  if (threshold > 0) completeLines(hidden, records.map((r) => r.count!), lines, (i) => !records[i].fixed, false);
+  // A zero may be hidden too when no non-zero member is left: with open incident totals, a line of
+  // zeros beside one small hidden cell would otherwise name that incident's category.
+  if (threshold > 0) completeLines(hidden, records.map((r) => r.count!), lines, (i) => !records[i].fixed, true);
   records.forEach((r, i) => Object.assign(r, {count: hidden[i] ? null : r.count, suppressed: hidden[i]}));
   const alone = new Set<number>();
   for (const line of lines) {
@@ -211,8 +214,8 @@ export function hiddenTotals(countsYear: Table | undefined, countsMonth: Table |
 }
 
 /** Builds the what_counts table (exported for tests). */
-export function whatCounts({delivery, level, suppressBelow, tables}: Pick<AnalysisContext, "delivery" | "level" | "suppressBelow" | "tables">, unresolved: string[] = []): Table {
-  const threshold = level === "openbaar" ? suppressBelow : 0;
+export function whatCounts({delivery, level, suppressBelow, privacy, tables}: Pick<AnalysisContext, "delivery" | "level" | "suppressBelow" | "privacy" | "tables">, unresolved: string[] = []): Table {
+  const threshold = thresholdOf({level, suppressBelow, privacy}, "what_counts");
   const incidents = delivery.incidents;
   let first = Infinity, last = -Infinity;
   for (const r of incidents) {

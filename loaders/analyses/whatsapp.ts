@@ -13,7 +13,7 @@ import {
   EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
-import type {Analysis, AnalysisContext, Finding} from "./types.js";
+import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 
 const {d, f64, i32, i16, day} = spec;
 
@@ -290,7 +290,7 @@ export const whatsappAnalysis: Analysis = {
   name: "whatsapp",
   schemas: WHATSAPP_SCHEMAS,
   run(context: AnalysisContext) {
-    const {tables, findings} = runWhatsapp(context.delivery, {threshold: context.level === "openbaar" ? context.suppressBelow : 0, truth: context.truth, theme: context.theme});
+    const {tables, findings} = runWhatsapp(context.delivery, {threshold: thresholdOf(context, "whatsapp_effects"), truth: context.truth, theme: context.theme});
     return {tables, findings};
   }
 };

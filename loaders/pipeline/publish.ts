@@ -3,7 +3,6 @@
  * data-quality account. Pure: the same delivery and configuration give the same tables.
  */
 import type {Table} from "apache-arrow";
-import {aoristicWeekHour} from "../../src/lib/aoristic.js";
 import {buildTable, columns} from "../arrow.js";
 import type {Level} from "../config.js";
 import type {Delivery} from "../delivery/read.js";
@@ -14,11 +13,16 @@ import {SCHEMAS, INTERN_TABLES, PUBLIC_TABLES, type TableName} from "./tables.js
 import {suppressCounts} from "./suppression.js";
 import {cell, suppressFamily} from "./families.js";
 import type {Margin} from "../../src/lib/privacy/index.js";
+import {classOf, thresholdFor, type PolicyClass, type PrivacyMode} from "../../src/lib/privacy/policy.js";
+import {hasTimeOfDay, timeProfile} from "./time-profile.js";
+import type {TableAccount} from "./gate.js";
 
 export interface PublishOptions {
   level: Level;
-  /** Counts 1..suppressBelow-1 are suppressed in openbaar tables. */
+  /** Values 1..suppressBelow-1 of protected tables are suppressed in openbaar tables. */
   suppressBelow: number;
+  /** The publication policy's mode (default standaard). */
+  privacy?: PrivacyMode;
 }
 
 /** What a build carries besides the tables: provenance and the rules applied (no row contents). */
@@ -27,6 +31,15 @@ export interface PublishMeta {
   source: string;
   region: string[];
   suppress_below: number;
+  /** The publication policy's mode and the class of every published table. */
+  privacy: PrivacyMode;
+  classes: Record<string, PolicyClass>;
+  /** The privacy gate's account per table (loaders/pipeline/gate.ts); filled by the pipeline. */
+  privacy_accounts?: TableAccount[];
+  /** Incidents whose window carries a time of day (0: a delivery of dates only). */
+  incidents_with_time: number;
+  /** Incidents with a four-digit postcode (counts_pc4). */
+  incidents_with_pc4: number;
   first_month: string | null;
   last_month: string | null;
   incidents: number;
@@ -45,8 +58,10 @@ function table(name: TableName, records: Record<string, unknown>[]): Table {
 const day = (minutes: number) => Math.floor(minutes / 1440);
 
 /** Builds every table for the level, keyed by name, plus the build's metadata. */
-export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptions): {tables: Map<string, Table>; meta: PublishMeta} {
-  const threshold = level === "openbaar" ? suppressBelow : 0;
+export function publish(delivery: Delivery, {level, suppressBelow, privacy = "standaard"}: PublishOptions): {tables: Map<string, Table>; meta: PublishMeta} {
+  // Every threshold comes from the publication policy (src/lib/privacy/policy.ts).
+  const thresholdOf = (name: string) => thresholdFor(name, {level, mode: privacy, threshold: suppressBelow});
+  const threshold = thresholdOf("counts_grid");
   const {incidents, registry} = delivery;
   const tables = new Map<string, Table>();
   const gmCodes = [...delivery.region];
@@ -64,7 +79,7 @@ export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptio
   const years = incidents.length ? Array.from({length: yearOf(last) - yearOf(first) + 1}, (_, i) => yearOf(first) + i) : [];
 
   // counts_month and counts_year: suppressed table families (loaders/pipeline/families.ts).
-  const {monthRecords, yearRecords} = countFamilies(delivery, months, years, threshold, nameOf);
+  const {monthRecords, yearRecords} = countFamilies(delivery, months, years, Math.max(thresholdOf("counts_month"), thresholdOf("counts_year")), nameOf);
   tables.set("counts_month", table("counts_month", monthRecords));
   tables.set("counts_year", table("counts_year", yearRecords));
   const areaList = [...registry.areas.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -102,21 +117,24 @@ export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptio
   for (const r of suppressCounts(fine, threshold)) gridRecords.push(r);
   tables.set("counts_grid", table("counts_grid", gridRecords));
 
+  // counts_pc4: open at the police map's own grain (postcode area x date); withheld under streng.
+  const pc4 = new Map<string, number>();
+  if (classOf("counts_pc4", privacy) === "open" || level === "intern") {
+    for (const r of incidents) {
+      if (!r.pc4) continue;
+      const k = `${r.pc4}|${r.gemeentecode}|${monthStart(day(r.start))}|${r.soort}`;
+      pc4.set(k, (pc4.get(k) ?? 0) + 1);
+    }
+  }
+  tables.set("counts_pc4", table("counts_pc4", [...pc4.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => {
+    const [code, gm, month, soort] = k.split("|");
+    return {pc4: code, gemeentecode: gm, month: +month, soort, count: n};
+  })));
+
   // time_profile: aoristic weekday x hour, region per year and each municipality over all years.
-  const profiles = new Map<string, Float64Array>();
-  const profile = (k: string) => profiles.get(k) ?? (profiles.set(k, new Float64Array(168)), profiles.get(k)!);
-  for (const r of incidents) {
-    aoristicWeekHour(r.start, r.end, profile(`regio|${yearOf(day(r.start))}`));
-    aoristicWeekHour(r.start, r.end, profile(`regio|0`));
-    aoristicWeekHour(r.start, r.end, profile(`${r.gemeentecode}|0`));
-  }
-  const profileRecords: Record<string, unknown>[] = [];
-  for (const k of [...profiles.keys()].sort()) {
-    const [code, year] = k.split("|");
-    const grid = profiles.get(k)!;
-    for (let i = 0; i < 168; i++) profileRecords.push({area_code: code, year: +year, weekday: Math.floor(i / 24), hour: i % 24, weight: Math.round(grid[i] * 1e6) / 1e6});
-  }
-  tables.set("time_profile", table("time_profile", profileRecords));
+  const profile = timeProfile(incidents, gmCodes, thresholdOf("time_profile"));
+  if (profile.withheld) console.warn("privacy: het weekdag-uurprofiel wordt niet gepubliceerd: verborgen cellen zouden af te leiden zijn");
+  tables.set("time_profile", table("time_profile", profile.records as unknown as Record<string, unknown>[]));
 
   // areas and area_stats.
   const latest = new Map<string, {year: number; value: number}>();
@@ -140,14 +158,18 @@ export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptio
   tables.set("whatsapp_groups", table("whatsapp_groups", (delivery.whatsapp ?? [])
     .map((w) => ({gemeentecode: w.gemeentecode, buurtcode: w.buurtcode, start: w.start, end: w.end, participants: w.deelnemers}))
     .sort((a, b) => a.start - b.start || a.gemeentecode.localeCompare(b.gemeentecode) || String(a.buurtcode).localeCompare(String(b.buurtcode)))));
+  // prevention_advice: person-related municipal data, so protected: per municipality and month
+  // (no neighbourhood detail), small numbers hidden. No total is published, so no line links them.
   const visits = new Map<string, number>();
   for (const p of delivery.preventie ?? []) {
-    const k = `${p.gemeentecode}|${p.buurtcode ?? ""}|${monthStart(p.day)}`;
+    const k = `${p.gemeentecode}|${monthStart(p.day)}`;
     visits.set(k, (visits.get(k) ?? 0) + p.aantal);
   }
+  const adviceThreshold = thresholdOf("prevention_advice");
   tables.set("prevention_advice", table("prevention_advice", [...visits.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([k, n]) => {
-    const [gm, bu, month] = k.split("|");
-    return {gemeentecode: gm, buurtcode: bu || null, month: +month, visits: n};
+    const [gm, month] = k.split("|");
+    const hidden = n > 0 && n < adviceThreshold;
+    return {gemeentecode: gm, month: +month, visits: hidden ? null : n, suppressed: hidden};
   })));
   tables.set("dor_connections", table("dor_connections", (delivery.dor ?? [])
     .map((r) => ({gemeentecode: r.gemeentecode, connected: r.day, dealers: r.aantal_opkopers}))
@@ -177,7 +199,11 @@ export function publish(delivery: Delivery, {level, suppressBelow}: PublishOptio
     level,
     source: delivery.dir.split(/[\\/]/).filter(Boolean).pop() ?? "levering",
     region: [...delivery.region],
-    suppress_below: threshold,
+    suppress_below: level === "openbaar" ? suppressBelow : 0,
+    privacy,
+    classes: Object.fromEntries(names.map((n) => [n, classOf(n, privacy)])),
+    incidents_with_time: incidents.filter(hasTimeOfDay).length,
+    incidents_with_pc4: incidents.filter((r) => r.pc4 !== null).length,
     first_month: months.length ? new Date(months[0] * 86_400_000).toISOString().slice(0, 7) : null,
     last_month: months.length ? new Date(months[months.length - 1] * 86_400_000).toISOString().slice(0, 7) : null,
     incidents: incidents.length,

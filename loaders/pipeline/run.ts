@@ -13,6 +13,7 @@ import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {themeOf} from "../../src/lib/theme.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
 import {publish, type PublishMeta} from "./publish.js";
+import {gateTables} from "./gate.js";
 import {SCHEMAS} from "./tables.js";
 import {seededRng} from "../../src/lib/random.js";
 import {buildTable, type ColumnSpec} from "../arrow.js";
@@ -53,7 +54,7 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
     hash.update(name + "\0");
     hash.update(readFileSync(path));
   }
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme}));
+  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, privacy: config.privacy}));
   return hash.digest("hex");
 }
 
@@ -108,9 +109,13 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   }
   const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare});
   assertUsable(delivery);
-  const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow});
+  const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy});
   const findings = runAnalyses(delivery, tables, config, dir);
   meta.tables.push(...ANALYSES.flatMap((a) => Object.keys(a.schemas)));
+  // The single privacy gate: nothing is written that the publication policy does not allow.
+  const accounts = gateTables(tables, {level: config.level, mode: config.privacy, threshold: config.suppressBelow});
+  meta.classes = Object.fromEntries(accounts.map((a) => [a.table, a.class]));
+  meta.privacy_accounts = accounts;
   const temp = `${cacheDir}.tmp-${process.pid}`;
   rmSync(temp, {recursive: true, force: true});
   mkdirSync(temp, {recursive: true});
@@ -132,7 +137,7 @@ export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: M
   const truth = existsSync(truthPath) ? JSON.parse(readFileSync(truthPath, "utf8")) : null;
   const findings: Finding[] = [];
   for (const analysis of ANALYSES) {
-    const result = analysis.run({delivery, level: config.level, suppressBelow: config.suppressBelow, tables, truth, theme: themeOf(config.theme)});
+    const result = analysis.run({delivery, level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy, tables, truth, theme: themeOf(config.theme)});
     for (const [name, table] of Object.entries(result.tables ?? {})) {
       const spec = analysis.schemas[name];
       if (!spec) throw new Error(`analysis ${analysis.name} published an undeclared table: ${name}`);

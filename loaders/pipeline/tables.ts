@@ -29,6 +29,13 @@ export const SCHEMAS = {
     count,
     suppressed
   ],
+  counts_pc4: [
+    d("pc4", "four-digit postcode of the incident"),
+    d("gemeentecode", "municipality the incident was linked to (a postcode can cross a border)"),
+    day("month", "first day of the month (of pleegdatum_van)"),
+    d("soort", "inbraak or poging"),
+    i32("count", "registered burglaries (exact: an open table, docs/privacy.md)")
+  ],
   counts_grid: [
     i16("cell_size", "grid square size in metres (500 or 125)"),
     d("cell_id", "square id after its lower-left corner in RD New (E2565N4705; metres for 125 m)"),
@@ -43,7 +50,8 @@ export const SCHEMAS = {
     i16("year", "calendar year; 0 = all years pooled"),
     i16("weekday", "0 = Monday ... 6 = Sunday"),
     i16("hour", "hour of the day 0..23"),
-    f64("weight", "aoristic weight: sum over incidents of the share of their time window in this hour")
+    f64("weight", "aoristic weight: sum over incidents of the share of their time window in this hour; null when hidden", true),
+    bool("suppressed", "whether the weight is hidden by the privacy rule (weights below the threshold, zeros included, and cells protecting them)")
   ],
   areas: [
     d("code", "GM, WK or BU code"),
@@ -69,9 +77,9 @@ export const SCHEMAS = {
   ],
   prevention_advice: [
     d("gemeentecode", "municipality"),
-    d("buurtcode", "neighbourhood, when delivered", true),
     day("month", "first day of the month"),
-    i32("visits", "prevention advice visits")
+    i32("visits", "prevention advice visits in the municipality and month; null when hidden (openbaar: 1..threshold-1)", true),
+    bool("suppressed", "whether visits is hidden by the privacy rule (a protected table: person-related municipal data)")
   ],
   dor_connections: [
     d("gemeentecode", "municipality"),
@@ -121,7 +129,7 @@ export type TableName = keyof typeof SCHEMAS;
 
 /** Tables published at both levels. */
 export const PUBLIC_TABLES: readonly TableName[] = [
-  "counts_month", "counts_year", "counts_grid", "time_profile", "areas", "area_stats", "whatsapp_groups",
+  "counts_month", "counts_year", "counts_pc4", "counts_grid", "time_profile", "areas", "area_stats", "whatsapp_groups",
   "prevention_advice", "dor_connections", "campaigns", "targets", "data_quality"
 ];
 

@@ -7,7 +7,8 @@ import {WEEKDAYS} from "../lib/when.js";
 export interface HeatMapCell {
   weekday: number;
   hour: number;
-  weight: number;
+  /** null: hidden by the privacy rule (drawn hatched grey). */
+  weight: number | null;
 }
 
 export interface HeatMapOptions {
@@ -37,7 +38,7 @@ export function HeatMap(cells: readonly HeatMapCell[], {width = 640, unit = "gew
   const cw = Math.max(8, Math.floor((width - left - 8) / 24));
   const ch = Math.max(14, Math.round(cw * 0.8));
   const height = top + 7 * ch + bottom;
-  const max = Math.max(0, ...cells.map((c) => c.weight));
+  const max = Math.max(0, ...cells.map((c) => c.weight ?? 0));
   const svg = doc.createElementNS(SVG, "svg") as SVGSVGElement;
   svg.setAttribute("class", "heat-map");
   svg.setAttribute("width", String(left + 24 * cw + 8));
@@ -57,12 +58,20 @@ export function HeatMap(cells: readonly HeatMapCell[], {width = 640, unit = "gew
   for (let h = 0; h < 24; h += 3) svg.append(el("text", {x: left + h * cw + cw / 2, y: top - 6, "text-anchor": "middle", fill: "currentColor"}, `${String(h).padStart(2, "0")}u`));
   for (const c of cells) {
     if (!(c.weekday >= 0 && c.weekday < 7 && c.hour >= 0 && c.hour < 24)) throw new Error(`invalid cell: ${JSON.stringify(c)}`);
-    const rect = el("rect", {x: left + c.hour * cw, y: top + c.weekday * ch, width: cw - 1, height: ch - 1, fill: rampColor(max > 0 ? c.weight / max : 0)});
-    rect.append(el("title", {}, `${WEEKDAYS[c.weekday]} ${String(c.hour).padStart(2, "0")}:00–${String(c.hour + 1).padStart(2, "0")}:00: ${(Math.round(c.weight * 10) / 10).toLocaleString("nl-NL")} ${unit}`));
+    const hidden = c.weight === null;
+    const rect = el("rect", {x: left + c.hour * cw, y: top + c.weekday * ch, width: cw - 1, height: ch - 1, fill: hidden ? "#d9d9d9" : rampColor(max > 0 ? c.weight! / max : 0)});
+    if (hidden) rect.setAttribute("class", "hidden-cell");
+    const value = hidden ? "verborgen (klein gewicht, of verborgen om een ander cijfer te beschermen)" : `${(Math.round(c.weight! * 10) / 10).toLocaleString("nl-NL")} ${unit}`;
+    rect.append(el("title", {}, `${WEEKDAYS[c.weekday]} ${String(c.hour).padStart(2, "0")}:00–${String(c.hour + 1).padStart(2, "0")}:00: ${value}`));
     svg.append(rect);
   }
   const ly = top + 7 * ch + 10;
   RAMP.forEach((color, i) => svg.append(el("rect", {x: left + i * 18, y: ly, width: 18, height: 8, fill: color})));
   svg.append(el("text", {x: left + RAMP.length * 18 + 6, y: ly + 8, fill: "currentColor"}, `0 – ${(Math.round(max * 10) / 10).toLocaleString("nl-NL")} ${unit} per uur`));
+  if (cells.some((c) => c.weight === null)) {
+    const lx = left + RAMP.length * 18 + 230;
+    svg.append(el("rect", {x: lx, y: ly, width: 18, height: 8, fill: "#d9d9d9"}));
+    svg.append(el("text", {x: lx + 24, y: ly + 8, fill: "currentColor"}, "verborgen"));
+  }
   return svg;
 }

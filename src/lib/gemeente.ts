@@ -10,7 +10,7 @@ export interface MonthRow {area_level: string; area_code: string; area_name: str
 export interface YearRow {area_level: string; area_code: string; year: number; soort: string; count: number | null}
 export interface AreaRow {code: string; name: string; level: string; dwellings: number | null}
 export interface WhatsappRow {gemeentecode: string; start: Day; end: Day | null}
-export interface AdviceRow {gemeentecode: string; month: Day; visits: number}
+export interface AdviceRow {gemeentecode: string; month: Day; visits: number | null}
 export interface DorRow {gemeentecode: string; connected: Day}
 
 export interface Municipality {code: string; name: string; slug: string}
@@ -59,8 +59,9 @@ export interface MeasureFigures {
   whatsappRegio: number;
   /** The year the advice figures are for: the latest year with visits in the region, up to the report's year. */
   adviceYear: number | null;
-  adviceGemeente: number;
-  adviceRegio: number;
+  /** Visits in the year; a lower bound when a month is hidden (prevention_advice is protected). */
+  adviceGemeente: SafeSum;
+  adviceRegio: SafeSum;
   /** Month the municipality joined the Digitaal Opkopersregister (YYYY-MM), or null. */
   dorSince: string | null;
   /** Municipalities of the region connected by the end of the year. */
@@ -146,7 +147,7 @@ export function municipalityReport(input: ReportInput, code: string): Municipali
   if (latest) {
     const end = Date.UTC(latest.year, 11, 31);
     const active = (g: WhatsappRow) => time(g.start) <= end && (g.end === null || time(g.end) > end);
-    const adviceYears = advice.filter((a) => a.visits > 0 && yearOf(a.month) <= latest.year).map((a) => yearOf(a.month));
+    const adviceYears = advice.filter((a) => (a.visits === null || a.visits > 0) && yearOf(a.month) <= latest.year).map((a) => yearOf(a.month));
     const adviceYear = adviceYears.length ? Math.max(...adviceYears) : null;
     const inYear = (d: Day) => yearOf(d) === adviceYear;
     const firstDor = new Map<string, number>();
@@ -156,8 +157,8 @@ export function municipalityReport(input: ReportInput, code: string): Municipali
       whatsappGemeente: whatsapp.filter((g) => g.gemeentecode === code && active(g)).length,
       whatsappRegio: whatsapp.filter(active).length,
       adviceYear,
-      adviceGemeente: advice.filter((a) => a.gemeentecode === code && inYear(a.month)).reduce((s, a) => s + a.visits, 0),
-      adviceRegio: advice.filter((a) => inYear(a.month)).reduce((s, a) => s + a.visits, 0),
+      adviceGemeente: safeSum(advice.filter((a) => a.gemeentecode === code && inYear(a.month)).map((a) => a.visits)),
+      adviceRegio: safeSum(advice.filter((a) => inYear(a.month)).map((a) => a.visits)),
       dorSince: since === undefined ? null : new Date(since).toISOString().slice(0, 7),
       dorRegio: regionCodes.filter((c) => (firstDor.get(c) ?? Infinity) <= end).length,
       regionSize: regionCodes.length

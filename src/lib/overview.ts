@@ -374,14 +374,14 @@ export function activeGroups(rows: Iterable<GroupRow>, {at, area}: {at: string; 
 }
 
 /** Sum of a monthly measure (prevention advice visits) over a period and area. */
-export function sumInPeriod<T extends {gemeentecode: string; month: number | Date}>(rows: Iterable<T>, value: (r: T) => number, {from, to, area}: {from: string; to: string; area: string}): number {
-  let total = 0;
+export function sumInPeriod<T extends {gemeentecode: string; month: number | Date}>(rows: Iterable<T>, value: (r: T) => number | null, {from, to, area}: {from: string; to: string; area: string}): SafeSum {
+  const cells: (number | null)[] = [];
   for (const r of rows) {
     if (area !== "regio" && r.gemeentecode !== area) continue;
     const k = monthKey(r.month);
-    if (k >= from && k <= to) total += value(r);
+    if (k >= from && k <= to) cells.push(value(r));
   }
-  return total;
+  return safeSum(cells);
 }
 
 /** DOR connections made by the end of a month: municipalities connected and dealers (when delivered). */

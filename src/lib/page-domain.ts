@@ -2,6 +2,7 @@
  * What the page filters offer, derived from published tables: the months of counts_month and the
  * municipalities of `areas`, with their names.
  */
+import {policyRuleText, type PrivacyMode} from "./privacy/policy.js";
 import type {FilterDomain} from "./filters.js";
 
 /** `YYYY-MM` of an epoch-milliseconds or Date value of a month's first day (UTC). */
@@ -24,7 +25,11 @@ export function filterDomain(
   return {domain: {months: [...months].sort(), gemeenten: [...names.keys()].sort()}, names};
 }
 
-/** The privacy sentence for a build: the rule for openbaar, a plain note for intern (nothing hidden). */
-export function privacyNote(threshold: number, rule: (t: number) => string): string {
-  return threshold >= 2 ? rule(threshold) : "Interne versie: er zijn geen aantallen verborgen; deel deze cijfers alleen binnen het convenant.";
+/**
+ * The privacy sentence for a build, generated from the publication policy: what is exact, what is
+ * protected and how (openbaar), or a plain note for intern (nothing hidden).
+ */
+export function privacyNote(meta: {level?: string; suppress_below: number; privacy?: PrivacyMode}): string {
+  if (meta.level === "intern" || meta.suppress_below < 2) return "Interne versie: er zijn geen aantallen verborgen; deel deze cijfers alleen binnen het convenant.";
+  return `${policyRuleText({mode: meta.privacy ?? "standaard", threshold: meta.suppress_below})} Zie de pagina Verantwoording.`;
 }

@@ -75,13 +75,15 @@ export interface ProfileRow {
   year: number;
   weekday: number;
   hour: number;
-  weight: number;
+  /** null when hidden by the privacy rule. */
+  weight: number | null;
 }
 
 export interface HeatCell {
   weekday: number;
   hour: number;
-  weight: number;
+  /** null when a profile that went in hides this cell. */
+  weight: number | null;
 }
 
 /**
@@ -91,15 +93,20 @@ export interface HeatCell {
  */
 export function heatGrid(rows: Iterable<ProfileRow>, {area, fromYear, toYear}: {area: string; fromYear: number; toYear: number}): {cells: HeatCell[]; years: number[]} {
   const grid = new Float64Array(168);
+  const hidden = new Uint8Array(168);
   const years = new Set<number>();
   for (const r of rows) {
     if (r.area_code !== area) continue;
     const use = area === "regio" ? r.year !== 0 && r.year >= fromYear && r.year <= toYear : r.year === 0;
     if (!use) continue;
     years.add(r.year);
-    grid[r.weekday * 24 + r.hour] += r.weight;
+    if (r.weight === null) hidden[r.weekday * 24 + r.hour] = 1;
+    else grid[r.weekday * 24 + r.hour] += r.weight;
   }
-  return {cells: Array.from(grid, (weight, i) => ({weekday: Math.floor(i / 24), hour: i % 24, weight})), years: [...years].sort((a, b) => a - b)};
+  return {
+    cells: Array.from(grid, (weight, i) => ({weekday: Math.floor(i / 24), hour: i % 24, weight: hidden[i] ? null : weight})),
+    years: [...years].sort((a, b) => a - b)
+  };
 }
 
 /** A row of sunset_profile. */
@@ -154,3 +161,18 @@ export const MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "a
 
 /** Dutch weekday names, Monday first. */
 export const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+
+/**
+ * Whether the delivery carries times of day: at least a tenth of its incidents have a window that
+ * is not whole days (a police export of dates only has none). Hour views say so instead of drawing
+ * the flat profile that whole-day windows give.
+ * @example deliveryTimes({incidents: 2304, incidents_with_time: 0}).hasTimes; // false
+ */
+export function deliveryTimes(meta: {incidents: number; incidents_with_time?: number}): {hasTimes: boolean; text: string} {
+  const withTime = meta.incidents_with_time ?? meta.incidents;
+  const hasTimes = meta.incidents > 0 && withTime >= Math.max(1, 0.1 * meta.incidents);
+  const text = withTime === 0
+    ? "Deze levering bevat geen tijdstippen, alleen datums: een profiel per uur zou alleen de gelijke spreiding over de dag tonen. Daarom staat het hier niet."
+    : `Deze levering bevat bijna geen tijdstippen (${withTime.toLocaleString("nl-NL")} van ${meta.incidents.toLocaleString("nl-NL")} registraties): een profiel per uur zegt dan weinig. Daarom staat het hier niet.`;
+  return {hasTimes, text};
+}

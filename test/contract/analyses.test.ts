@@ -32,9 +32,20 @@ describe("analysis tables for the maps and comparisons", () => {
     });
   }
 
-  test("area_rates publishes a count, rate and signal only where counts_year shows the count", () => {
+  test("area_rates (standaard) publishes every count exactly, as counts_year does", () => {
     const counts = new Map(rowsOf(openbaar.get("counts_year")!).map((r) => [`${r.area_code}|${r.year}|${r.soort}`, r.count]));
     const rates = rowsOf(openbaar.get("area_rates")!).filter((r) => ["inbraken", "inbraak", "poging"].includes(r.indicator));
+    expect(rates.length).toBeGreaterThan(100);
+    for (const r of rates) {
+      expect(r.suppressed).toBe(false);
+      expect(r.count).toBe(counts.get(`${r.area_code}|${r.year}|${r.indicator === "inbraken" ? "totaal" : r.indicator}`));
+    }
+  });
+
+  test("area_rates (streng) publishes a count, rate and signal only where counts_year shows the count", () => {
+    const strict = publishedDemo("openbaar", "streng").tables;
+    const counts = new Map(rowsOf(strict.get("counts_year")!).map((r) => [`${r.area_code}|${r.year}|${r.soort}`, r.count]));
+    const rates = rowsOf(strict.get("area_rates")!).filter((r) => ["inbraken", "inbraak", "poging"].includes(r.indicator));
     expect(rates.some((r) => r.suppressed)).toBe(true);
     for (const r of rates) {
       const published = counts.get(`${r.area_code}|${r.year}|${r.indicator === "inbraken" ? "totaal" : r.indicator}`);

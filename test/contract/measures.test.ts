@@ -21,10 +21,10 @@ const TYPE: Record<ColumnKind, string> = {
 };
 const MEASURE_TABLES: Record<string, readonly ColumnSpec[]> = {...WHATSAPP_SCHEMAS, ...PREVENTION_SCHEMAS, ...DOR_SCHEMAS, ...CAMPAIGN_SCHEMAS};
 
-function run(dir: string, level: "openbaar" | "intern") {
+function run(dir: string, level: "openbaar" | "intern", privacy: "standaard" | "streng" = "standaard") {
   const delivery = readDelivery(dir);
-  const config = {...readConfig({}), dataDir: dir, level};
-  const {tables} = publish(delivery, {level, suppressBelow: config.suppressBelow});
+  const config = {...readConfig({}), dataDir: dir, level, privacy};
+  const {tables} = publish(delivery, {level, suppressBelow: config.suppressBelow, privacy});
   const findings = runAnalyses(delivery, tables, config, dir);
   return {tables, findings};
 }
@@ -63,15 +63,24 @@ describe("measure tables on a demo delivery", () => {
     expect(overall.ci_high!).toBeGreaterThan(overall.estimate!);
   });
 
-  test("openbaar hides pooled counts 1-4, intern shows them", () => {
+  test("openbaar (standaard) publishes the pooled counts exactly: sums of open counts per area and month", () => {
     const intern = run(dir, "intern");
     const counts = (tables: Map<string, Table>, name: string, column: string) => tables.get(name)!.toArray().map((r) => r.toJSON()[column] as number | null);
     for (const [name, column] of [["dor_series", "observed"], ["campaign_series", "observed"], ["whatsapp_event_study", "observed"]] as const) {
-      const open = counts(openbaar.tables, name, column), full = counts(intern.tables, name, column);
+      expect(counts(openbaar.tables, name, column), name).toEqual(counts(intern.tables, name, column));
+    }
+  });
+
+  test("openbaar (streng) hides pooled counts 1-4, intern shows them", () => {
+    const intern = run(dir, "intern");
+    const strict = run(dir, "openbaar", "streng");
+    const counts = (tables: Map<string, Table>, name: string, column: string) => tables.get(name)!.toArray().map((r) => r.toJSON()[column] as number | null);
+    for (const [name, column] of [["dor_series", "observed"], ["campaign_series", "observed"], ["whatsapp_event_study", "observed"]] as const) {
+      const open = counts(strict.tables, name, column), full = counts(intern.tables, name, column);
       expect(open.every((v) => v === null || v === 0 || v >= 5), name).toBe(true);
       open.forEach((v, i) => expect(v === null ? full[i]! >= 1 && full[i]! <= 4 : v === full[i], name).toBe(true));
     }
-  });
+  }, 240_000);
 });
 
 describe("measure tables on a delivery without measure files", () => {

@@ -2,21 +2,23 @@
 import {readConfig} from "../../loaders/config.js";
 import type {Table} from "apache-arrow";
 import type {Level} from "../../loaders/config.js";
+import type {PrivacyMode} from "../../src/lib/privacy/policy.js";
 import {readDelivery} from "../../loaders/delivery/read.js";
 import {publish} from "../../loaders/pipeline/publish.js";
 import {runAnalyses} from "../../loaders/pipeline/run.js";
 import {demoDelivery} from "./demo.js";
 
-const cache = new Map<Level, {tables: Map<string, Table>; delivery: ReturnType<typeof readDelivery>}>();
+const cache = new Map<string, {tables: Map<string, Table>; delivery: ReturnType<typeof readDelivery>}>();
 
-export function publishedDemo(level: Level = "openbaar"): {tables: Map<string, Table>; delivery: ReturnType<typeof readDelivery>} {
-  let hit = cache.get(level);
+/** The demo's tables at a level and privacy mode (default: openbaar, standaard). */
+export function publishedDemo(level: Level = "openbaar", privacy: PrivacyMode = "standaard"): {tables: Map<string, Table>; delivery: ReturnType<typeof readDelivery>} {
+  let hit = cache.get(`${level}|${privacy}`);
   if (!hit) {
     const dir = demoDelivery();
     const delivery = readDelivery(dir);
-    const {tables} = publish(delivery, {level, suppressBelow: 5});
-    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level}), dataDir: dir}, dir);
-    cache.set(level, (hit = {tables, delivery}));
+    const {tables} = publish(delivery, {level, suppressBelow: 5, privacy});
+    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PRIVACY: privacy}), dataDir: dir}, dir);
+    cache.set(`${level}|${privacy}`, (hit = {tables, delivery}));
   }
   return hit;
 }

@@ -63,7 +63,9 @@ describe("page domain", () => {
   });
 
   test("privacyNote states the rule in openbaar and says nothing is hidden in intern", () => {
-    expect(privacyNote(5, (t) => `regel ${t}`)).toBe("regel 5");
-    expect(privacyNote(0, () => "nooit")).toContain("geen aantallen verborgen");
+    expect(privacyNote({level: "openbaar", suppress_below: 5, privacy: "standaard"})).toContain("staan er exact");
+    expect(privacyNote({level: "openbaar", suppress_below: 5, privacy: "standaard"})).toContain("1 tot en met 4");
+    expect(privacyNote({level: "openbaar", suppress_below: 5, privacy: "streng"})).toContain("in alle tabellen met aantallen");
+    expect(privacyNote({level: "intern", suppress_below: 0})).toContain("geen aantallen verborgen");
   });
 });

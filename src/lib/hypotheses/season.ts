@@ -18,7 +18,8 @@ const Z95 = 1.959963984540054;
 export interface DstHourRow {
   week: string;
   hour: number;
-  weight: number;
+  /** null when hidden by the privacy rule: a contrast that needs it cannot be computed. */
+  weight: number | null;
 }
 
 /** A ratio with its interval and two-sided p-value. */
@@ -34,7 +35,8 @@ export interface RatioEstimate {
 /**
  * The clock-change contrast: (window / rest of the day) after the change divided by the same before,
  * i.e. how much the clock hours [fromHour, toHour) gain in share when evenings turn one hour darker.
- * The 95% interval treats the weights as Poisson counts (log odds ratio, Woolf).
+ * The 95% interval treats the weights as Poisson counts (log odds ratio, Woolf). Null when a weight
+ * is hidden (the published table is protected) or a part is 0.
  * @example dstContrast(rows, {fromHour: 17, toHour: 19}).estimate
  */
 export function dstContrast(rows: readonly DstHourRow[], {fromHour, toHour}: {fromHour: number; toHour: number}): RatioEstimate | null {
@@ -44,6 +46,7 @@ export function dstContrast(rows: readonly DstHourRow[], {fromHour, toHour}: {fr
   if (toHour - fromHour >= 24) throw new Error(`invalid hours: the window must leave a rest of the day`);
   const parts = {windowBefore: 0, restBefore: 0, windowAfter: 0, restAfter: 0};
   for (const r of rows) {
+    if (r.weight === null) return null;
     const inside = r.hour >= fromHour && r.hour < toHour;
     if (r.week === "voor") inside ? (parts.windowBefore += r.weight) : (parts.restBefore += r.weight);
     else if (r.week === "na") inside ? (parts.windowAfter += r.weight) : (parts.restAfter += r.weight);

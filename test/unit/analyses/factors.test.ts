@@ -6,10 +6,10 @@ import {readDelivery} from "../../../loaders/delivery/read.js";
 import {factorsAnalysis} from "../../../loaders/analyses/factors.js";
 import {demoDelivery} from "../../helpers/demo.js";
 
-function run(dir: string, level: "openbaar" | "intern" = "intern") {
+function run(dir: string, level: "openbaar" | "intern" = "intern", privacy: "standaard" | "streng" = "standaard") {
   const delivery = readDelivery(dir);
   const truth = JSON.parse(readFileSync(join(dir, "truth.json"), "utf8"));
-  return {truth, result: factorsAnalysis.run({delivery, level, suppressBelow: 5, tables: new Map(), truth})};
+  return {truth, result: factorsAnalysis.run({delivery, level, suppressBelow: 5, privacy, tables: new Map(), truth})};
 }
 
 describe("factors analysis", () => {
@@ -41,8 +41,15 @@ describe("factors analysis", () => {
     expect(corr.every((c) => c.p_holm >= c.p_value && c.rho >= -1 && c.rho <= 1)).toBe(true);
   });
 
-  test("openbaar: quintile counts 1-4 are hidden, never alone, and the rate with them", () => {
-    const {result} = run(demoDelivery({incidents: 300}), "openbaar");
+  test("openbaar (standaard): quintile counts are sums of open neighbourhood counts, shown exactly", () => {
+    const open = run(demoDelivery({incidents: 300}), "openbaar").result.tables!.factor_quintiles.toArray().map((r) => r.toJSON());
+    const intern = run(demoDelivery({incidents: 300}), "intern").result.tables!.factor_quintiles.toArray().map((r) => r.toJSON());
+    expect(open.map((r) => r.count)).toEqual(intern.map((r) => r.count));
+    expect(open.some((r) => r.count > 0 && r.count < 5)).toBe(true);
+  });
+
+  test("openbaar (streng): quintile counts 1-4 are hidden, never alone, and the rate with them", () => {
+    const {result} = run(demoDelivery({incidents: 300}), "openbaar", "streng");
     const q = result.tables!.factor_quintiles.toArray().map((r) => r.toJSON());
     expect(q.length).toBeGreaterThan(0);
     for (const r of q) {

@@ -193,8 +193,11 @@ describe("programme indicators", () => {
 
   test("visits in a period and DOR connections", () => {
     const visits = [{gemeentecode: "GM0153", month: m("2024-01"), visits: 3}, {gemeentecode: "GM0164", month: m("2024-02"), visits: 4}, {gemeentecode: "GM0153", month: m("2024-03"), visits: 5}];
-    expect(sumInPeriod(visits, (d) => d.visits, {from: "2024-01", to: "2024-02", area: "regio"})).toBe(7);
-    expect(sumInPeriod(visits, (d) => d.visits, {from: "2024-01", to: "2024-12", area: "GM0153"})).toBe(8);
+    expect(sumInPeriod(visits, (d) => d.visits, {from: "2024-01", to: "2024-02", area: "regio"})).toMatchObject({value: 7, suppressed: false});
+    expect(sumInPeriod(visits, (d) => d.visits, {from: "2024-01", to: "2024-12", area: "GM0153"})).toMatchObject({value: 8, suppressed: false});
+    // A hidden month (prevention_advice is protected) makes the sum a lower bound.
+    const hidden = [...visits, {gemeentecode: "GM0153", month: m("2024-04"), visits: null}];
+    expect(sumInPeriod(hidden, (d) => d.visits, {from: "2024-01", to: "2024-12", area: "GM0153"})).toMatchObject({value: null, suppressed: true, lowerBound: 9});
     const dor = [{gemeentecode: "GM0153", connected: m("2014-02"), dealers: 4}, {gemeentecode: "GM0164", connected: m("2020-01"), dealers: null}];
     expect(dorConnected(dor, {at: "2015-01", area: "regio"})).toEqual({municipalities: 1, dealers: 4});
     expect(dorConnected(dor, {at: "2024-01", area: "regio"})).toEqual({municipalities: 2, dealers: null});

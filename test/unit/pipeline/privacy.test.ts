@@ -13,7 +13,9 @@ import {auditSuppression, suppressTable} from "../../../src/lib/privacy/index.js
 const dir = demoDelivery();
 const raw = dsvFormat(";").parse(readFileSync(join(dir, "inbraken.csv"), "utf8"));
 const delivery = readDelivery(dir);
-const openbaar = publish(delivery, {level: "openbaar", suppressBelow: 5});
+// The strict mode protects every count table: the family suppression below is tested on it.
+const openbaar = publish(delivery, {level: "openbaar", suppressBelow: 5, privacy: "streng"});
+const standaard = publish(delivery, {level: "openbaar", suppressBelow: 5});
 const intern = publish(delivery, {level: "intern", suppressBelow: 5});
 const json = (t: {toArray(): {toJSON(): Record<string, unknown>}[]}) => t.toArray().map((r) => r.toJSON());
 
@@ -37,12 +39,40 @@ function incidentNeedles(): {label: string; bytes: Buffer}[] {
   return needles;
 }
 
+describe("openbaar (standaard policy)", () => {
+  test("publishes the open count tables exactly: every figure equals the delivery's count, nothing hidden", () => {
+    const months = json(standaard.tables.get("counts_month")!);
+    const years = json(standaard.tables.get("counts_year")!);
+    expect(months.some((r) => r.suppressed) || years.some((r) => r.suppressed)).toBe(false);
+    const truth = new Map<string, number>();
+    for (const r of delivery.incidents) {
+      const k = `${r.gemeentecode}|${new Date(Math.floor(r.start / 1440) * 86_400_000).getUTCFullYear()}|${r.soort}`;
+      truth.set(k, (truth.get(k) ?? 0) + 1);
+    }
+    const gm = years.filter((r) => r.area_level === "gemeente" && r.soort !== "totaal");
+    expect(gm.length).toBeGreaterThan(40);
+    for (const r of gm) expect(r.count, `${r.area_code} ${r.year} ${r.soort}`).toBe(truth.get(`${r.area_code}|${r.year}|${r.soort}`) ?? 0);
+    // Small counts are shown where the police show them too (a municipality's month).
+    expect(months.some((r) => (r.count as number) > 0 && (r.count as number) < 5)).toBe(true);
+  });
+
+  test("still protects the grid, the time profile and the attribute tables", () => {
+    expect(standaard.meta.classes.counts_grid).toBe("protected");
+    expect(standaard.meta.classes.time_profile).toBe("protected");
+    for (const r of json(standaard.tables.get("counts_grid")!)) if (!r.suppressed) expect(r.count === 0 || (r.count as number) >= 5).toBe(true);
+    const profile = json(standaard.tables.get("time_profile")!);
+    expect(profile.some((r) => r.suppressed)).toBe(true);
+    for (const r of profile) expect(r.suppressed ? r.weight === null : (r.weight as number) >= 5).toBe(true);
+  });
+});
+
 describe("openbaar", () => {
   test("publishes no incident table and no incident-level value in any table", () => {
     expect(openbaar.tables.has("incidents")).toBe(false);
+    expect(standaard.tables.has("incidents")).toBe(false);
     const needles = incidentNeedles();
     const hits: string[] = [];
-    for (const [name, table] of openbaar.tables) {
+    for (const [name, table] of [...openbaar.tables, ...[...standaard.tables].map(([n, t]) => [`${n} (standaard)`, t] as const)]) {
       const bytes = Buffer.from(toArrowStream(table));
       for (const n of needles) if (bytes.includes(n.bytes)) hits.push(`${name}: ${n.label}`);
     }
@@ -164,7 +194,7 @@ describe("openbaar: secondary suppression spares the region's totals", () => {
 
 describe("a sparse delivery (the minimal fixture, about 100 incidents a year)", () => {
   test("no hidden monthly count is pinned by the bounds: such a year's months are withheld, zeros included", () => {
-    const {tables} = publish(readDelivery(join(import.meta.dirname, "../../fixtures/minimal-delivery")), {level: "openbaar", suppressBelow: 5});
+    const {tables} = publish(readDelivery(join(import.meta.dirname, "../../fixtures/minimal-delivery")), {level: "openbaar", suppressBelow: 5, privacy: "streng"});
     const months = tables.get("counts_month")!.toArray().map((r) => r.toJSON()).filter((r) => r.area_level === "gemeente");
     const years = tables.get("counts_year")!.toArray().map((r) => r.toJSON()).filter((r) => r.area_level === "gemeente");
     const yearOf = (ms: number) => new Date(ms).getUTCFullYear();

@@ -98,7 +98,7 @@ describe("municipalityReport", () => {
     }, "GM0001");
     expect(r.measures).toEqual({
       whatsappGemeente: 1, whatsappRegio: 2,
-      adviceYear: 2023, adviceGemeente: 3, adviceRegio: 5,
+      adviceYear: 2023, adviceGemeente: {value: 3, suppressed: false, lowerBound: 3, hidden: 0}, adviceRegio: {value: 5, suppressed: false, lowerBound: 5, hidden: 0},
       dorSince: "2021-07", dorRegio: 1, regionSize: 3
     });
     expect(r.delivered).toEqual({whatsapp: true, advice: true, dor: true});
