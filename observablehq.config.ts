@@ -55,6 +55,7 @@ export default {
       pages: [
         {name: "Databronnen", path: "/databronnen"},
         {name: "Datakwaliteit", path: "/datakwaliteit"},
+        {name: "Verantwoording", path: "/verantwoording"},
         {name: "Verkennen", path: "/verkennen"}
       ]
     },

@@ -11,7 +11,7 @@ const {d, i16, i32} = col;
 
 export const AREA_GEOMETRY_SCHEMA: readonly ColumnSpec[] = [
   d("code", "GM, WK or BU code"),
-  d("level", "gemeente, wijk or buurt"),
+  d("level", "gemeente, wijk, buurt or pc4 (a four-digit postcode area)"),
   i16("polygon", "polygon number within the area (0-based)"),
   i16("ring", "ring number within the polygon: 0 outer, >0 holes"),
   i32("seq", "vertex number within the ring; the ring is closed (last = first)"),
@@ -20,7 +20,7 @@ export const AREA_GEOMETRY_SCHEMA: readonly ColumnSpec[] = [
 ];
 
 /** Simplification tolerance per level (metres): enough for a page-wide map, small for buurten. */
-export const TOLERANCE: Record<string, number> = {gemeente: 50, wijk: 20, buurt: 10};
+export const TOLERANCE: Record<string, number> = {gemeente: 50, wijk: 20, buurt: 10, pc4: 10};
 
 /**
  * Douglas-Peucker simplification of a closed ring, keeping first and last vertex; returns the
@@ -72,7 +72,7 @@ export const areaGeometry: Analysis = {
   run({delivery}) {
     const columns = {code: [] as string[], level: [] as string[], polygon: [] as number[], ring: [] as number[], seq: [] as number[], x: [] as number[], y: [] as number[]};
     const shapes = delivery.registry.shapes;
-    for (const level of ["gemeente", "wijk", "buurt"] as const) {
+    for (const level of ["gemeente", "wijk", "buurt", "pc4"] as const) {
       for (const area of [...shapes[level]].sort((a, b) => a.code.localeCompare(b.code))) {
         area.polygons.forEach((rings, p) => rings.forEach((ring, r) => {
           const rounded = ring.map(([x, y]) => [Math.round(x), Math.round(y)]);

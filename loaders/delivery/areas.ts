@@ -17,12 +17,19 @@ export interface AreaInfo {
   gemeentecode: string;
 }
 
+/** A four-digit postcode area of gebieden.geojson (properties code, postcode or pc4). */
+export interface Pc4Info {
+  code: string;
+  name: string;
+  level: "pc4";
+}
+
 export interface Registry {
   /** Municipality codes of the region, in a stable order. */
   region: readonly string[];
   areas: Map<string, AreaInfo>;
-  /** Boundaries by level, when delivered (RD New). */
-  shapes: {gemeente: Area[]; wijk: Area[]; buurt: Area[]};
+  /** Boundaries by level, when delivered (RD New); pc4 shapes are for maps only, never for linking. */
+  shapes: {gemeente: Area[]; wijk: Area[]; buurt: Area[]; pc4: Area[]};
   buurtIndex?: AreaIndex;
   gemeenteIndex?: AreaIndex;
 }
@@ -30,7 +37,7 @@ export interface Registry {
 const EPSG_28992 = /EPSG:{1,2}28992$/;
 
 /** Reads gebieden.geojson: codes, names and boundaries, in RD New. */
-export function readBoundaries(path: string, file = "gebieden.geojson"): {info: AreaInfo; shape: Area}[] {
+export function readBoundaries(path: string, file = "gebieden.geojson"): {info: AreaInfo | Pc4Info; shape: Area}[] {
   let json: {type?: string; crs?: {properties?: {name?: string}}; features?: {properties?: Record<string, unknown>; geometry?: {type: string; coordinates: unknown}}[]};
   try {
     json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
@@ -42,10 +49,19 @@ export function readBoundaries(path: string, file = "gebieden.geojson"): {info: 
   }
   const rd = EPSG_28992.test(json.crs?.properties?.name ?? "");
   return json.features.map((f, i) => {
-    const raw = String(f.properties?.code ?? f.properties?.statcode ?? "");
-    const code = parseGemeentecode(raw) ?? parseWijkcode(raw) ?? parseBuurtcode(raw);
-    if (!code) throw new DeliveryError(file, `feature ${i + 1} heeft geen geldige CBS-code in properties.code (${JSON.stringify(raw)})`, "Geef elk gebied een GM-, WK- of BU-code.");
+    const raw = String(f.properties?.code ?? f.properties?.statcode ?? f.properties?.postcode ?? f.properties?.pc4 ?? "").trim();
+    // A four-digit postcode area (properties code, postcode or pc4): drawn on the PC4 map, never used to link.
+    const pc4 = /^[1-9]\d{3}$/.test(raw) ? raw : null;
+    const code = pc4 ?? parseGemeentecode(raw) ?? parseWijkcode(raw) ?? parseBuurtcode(raw);
+    if (!code) throw new DeliveryError(file, `feature ${i + 1} heeft geen geldige CBS-code of postcode in properties.code (${JSON.stringify(raw)})`, "Geef elk gebied een GM-, WK- of BU-code, of een postcode van 4 cijfers.");
     if (!f.geometry) throw new DeliveryError(file, `feature ${i + 1} (${code}) heeft geen geometrie`, "Lever een Polygon of MultiPolygon.");
+    if (pc4) {
+      try {
+        return {info: {code: pc4, name: pc4, level: "pc4" as const}, shape: toArea(pc4, pc4, f.geometry, !rd)};
+      } catch (error) {
+        throw new DeliveryError(file, `feature ${i + 1} (${pc4}): ${(error as Error).message}`, "Lever een Polygon of MultiPolygon.");
+      }
+    }
     const level: AreaLevel = code.startsWith("GM") ? "gemeente" : code.startsWith("WK") ? "wijk" : "buurt";
     const name = String(f.properties?.naam ?? f.properties?.statnaam ?? code);
     let shape: Area;
@@ -59,12 +75,16 @@ export function readBoundaries(path: string, file = "gebieden.geojson"): {info: 
 }
 
 /** Builds the registry for a region from the known municipalities and delivered boundaries. */
-export function buildRegistry(region: readonly string[], boundaries: {info: AreaInfo; shape: Area}[] = []): Registry {
+export function buildRegistry(region: readonly string[], boundaries: {info: AreaInfo | Pc4Info; shape: Area}[] = []): Registry {
   const areas = new Map<string, AreaInfo>();
   for (const m of TWENTE) if (region.includes(m.code)) areas.set(m.code, {code: m.code, name: m.name, level: "gemeente", gemeentecode: m.code});
   for (const code of region) if (!areas.has(code)) areas.set(code, {code, name: code, level: "gemeente", gemeentecode: code});
-  const shapes: Registry["shapes"] = {gemeente: [], wijk: [], buurt: []};
+  const shapes: Registry["shapes"] = {gemeente: [], wijk: [], buurt: [], pc4: []};
   for (const {info, shape} of boundaries) {
+    if (info.level === "pc4") {
+      shapes.pc4.push(shape);
+      continue;
+    }
     if (!region.includes(info.gemeentecode)) continue;
     areas.set(info.code, info);
     shapes[info.level].push(shape);

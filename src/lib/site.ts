@@ -11,6 +11,8 @@ export interface SiteMeta {
   incidents: number;
   /** The offence theme of the build (src/lib/theme.ts); absent means woninginbraak. */
   theme?: string;
+  /** The publication policy's mode (src/lib/privacy/policy.ts); absent means standaard. */
+  privacy?: "standaard" | "streng";
   /** Date of the delivery (newest file of the delivery folder), YYYY-MM-DD. */
   delivered?: string | null;
   /** The template files and whether each was delivered. */
@@ -27,7 +29,9 @@ export function levelNote(meta: SiteMeta): string {
   const theme = siteTheme(meta);
   const level = meta.level === "intern"
     ? "Interne versie (alleen voor geautoriseerde analisten onder het convenant): bevat een gepseudonimiseerde incidententabel."
-    : "Openbare versie: alleen aantallen per gebied en periode; kleine aantallen zijn verborgen.";
+    : meta.privacy === "streng"
+      ? "Openbare versie met de strenge privacyregel: alleen aantallen per gebied en periode; kleine aantallen zijn verborgen."
+      : "Openbare versie: aantallen per gebied en periode exact, zoals de politie ze zelf publiceert; kleine aantallen verborgen in tabellen die verder gaan (zie Verantwoording).";
   const period = meta.first_month ? `${meta.first_month} t/m ${meta.last_month}` : "geen incidenten";
   return `${level} Levering: ${meta.source}; periode ${period}; ${meta.incidents.toLocaleString("nl-NL")} geregistreerde ${theme.withAttempts}.`;
 }
