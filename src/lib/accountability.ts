@@ -45,6 +45,7 @@ const GRAIN_AREA: Record<string, string> = {
   regio: "regio", gemeente: "gemeente", wijk: "wijk", buurt: "buurt", pc4: "postcode (4 cijfers)", vak500: "vak 500 m",
   vak125: "vak 125 m", gebiedsgroep: "groep gebieden", geen: "geen gebied"
 };
+const ATTRIBUTE: Record<string, string> = {weekday: "weekdag", hour: "uur", hour_from_sunset: "uur t.o.v. zonsondergang"};
 const GRAIN_PERIOD: Record<string, string> = {geen: "geen periode", jaren: "meerdere jaren", jaar: "jaar", kwartaal: "kwartaal", maand: "maand", week: "week", dag: "dag"};
 
 /** The account as rows: the sources and every published table. */
@@ -63,7 +64,7 @@ export function accountability(meta: AccountMeta): {rule: string; sources: Sourc
       return {
         tabel: name,
         klasse: CLASS_LABEL[cls],
-        detailniveau: `${e.grain.areas.map((g) => GRAIN_AREA[g]).join(" / ")} × ${GRAIN_PERIOD[e.grain.period]}${e.grain.attributes.length ? ` × ${e.grain.attributes.join(", ")}` : ""}`,
+        detailniveau: `${e.grain.areas.map((g) => GRAIN_AREA[g]).join(" / ")} × ${GRAIN_PERIOD[e.grain.period]}${e.grain.attributes.length ? ` × ${e.grain.attributes.map((a) => ATTRIBUTE[a] ?? a).join(", ")}` : ""}`,
         reden: e.reden,
         precedent: e.precedent ?? "",
         rijen: a?.rows ?? null,

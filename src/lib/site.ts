@@ -57,8 +57,10 @@ export function coverLine(meta: SiteMeta): string {
     .map((o) => o.charAt(0).toUpperCase() + o.slice(1)))];
   const sources = owners.length ? `Bronnen: ${owners.join("; ")}.` : "Bronnen: zie de pagina Databronnen.";
   const period = meta.first_month ? `, periode ${meta.first_month} t/m ${meta.last_month}` : "";
-  const privacy = meta.level === "openbaar"
-    ? `Privacyregel: aantallen van 1 tot en met ${meta.suppress_below - 1} zijn verborgen; een totaal met een verborgen deel staat er als "≥ n".`
-    : "Interne versie: alleen voor geautoriseerde analisten onder het convenant; niet verspreiden.";
+  const privacy = meta.level !== "openbaar"
+    ? "Interne versie: alleen voor geautoriseerde analisten onder het convenant; niet verspreiden."
+    : meta.privacy === "streng"
+      ? `Strenge privacyregel: aantallen van 1 tot en met ${meta.suppress_below - 1} zijn verborgen; een totaal met een verborgen deel staat er als "≥ n".`
+      : `Privacyregel: aantallen per gebied en periode exact, zoals de politie ze publiceert; in tabellen die verder gaan zijn aantallen van 1 tot en met ${meta.suppress_below - 1} verborgen (zie Verantwoording).`;
   return `${delivered}${period}. ${sources} ${privacy}`;
 }

@@ -18,7 +18,9 @@ describe("coverLine", () => {
     expect(line).toContain("Politie");
     expect(line).toContain("CBS");
     expect(line).not.toContain("regionale stuurgroep"); // doelen.csv was not delivered
-    expect(line).toContain("aantallen van 1 tot en met 4 zijn verborgen");
+    expect(line).toContain("aantallen per gebied en periode exact");
+    expect(line).toContain("aantallen van 1 tot en met 4 verborgen");
+    expect(coverLine({...meta, privacy: "streng"})).toContain("Strenge privacyregel: aantallen van 1 tot en met 4 zijn verborgen");
   });
   test("the intern build says it must not be spread", () => {
     expect(coverLine({...meta, level: "intern"})).toContain("niet verspreiden");
