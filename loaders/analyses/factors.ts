@@ -18,6 +18,7 @@ import {FACTOR_LABELS, FACTOR_VARIABLES} from "../../src/lib/hypotheses/factors.
 import {suppressCounts} from "../pipeline/suppression.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
 import {col, columns, fullYears, round, startDay, yearOfDay} from "./common.js";
+import {associationVerdict} from "../../src/lib/verdict.js";
 
 const MODELS = [
   col.d("level", "area level: buurt or wijk"),
@@ -113,7 +114,7 @@ function dwellingYears(delivery: AnalysisContext["delivery"], prefix: string, ye
 function notDelivered(variable: string, reason: string, theme: Theme): Finding {
   return {
     id: `factor.${variable}`, question: `Hangt ${FACTOR_LABELS[variable]} van een buurt samen met het ${theme.risk}?`,
-    method: `Negatief-binomiale regressie (${reason})`, estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr per sd", verdict: "niet geleverd"
+    method: `Negatief-binomiale regressie (${reason})`, estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr per sd", direction: "any", verdict: "niet geleverd"
   };
 }
 
@@ -173,12 +174,12 @@ export const factorsAnalysis: Analysis = {
               areas: areas.length, year_from: periodYears[0], year_to: periodYears[periodYears.length - 1]
             });
             if (family === "negbin" && areaLevel === "buurt" && period === "alle" && k >= 0) {
-              const direction = c.estimate > 0 ? "hoger risico" : "lager risico";
               findings.set(c.name, {
                 id: `factor.${c.name}`, question: `Hangt ${FACTOR_LABELS[c.name]} van een buurt samen met het ${theme.risk}?`,
                 method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie`,
-                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: round(holm[k], 8), unit: "irr per sd",
-                verdict: holm[k] < 0.05 ? `aangetoond (${direction})` : "niet aangetoond"
+                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: round(holm[k], 8), unit: "irr per sd", direction: "any",
+                // An observational association, never "aangetoond" (src/lib/verdict.ts).
+                verdict: associationVerdict(holm[k], c.irr, {reference: 1})
               });
             }
           }

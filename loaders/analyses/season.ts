@@ -13,6 +13,7 @@ import {dstEndDay, sunsetHour} from "../../src/lib/sun.js";
 import type {LinkedIncident} from "../delivery/read.js";
 import type {Analysis, Finding} from "./types.js";
 import {col, columns, round, startDay} from "./common.js";
+import {testVerdict} from "../../src/lib/verdict.js";
 
 /** Windows longer than this (hours) carry too little about the hour of the day and are left out. */
 export const MAX_WINDOW_HOURS = 72;
@@ -126,13 +127,13 @@ export const seasonAnalysis: Analysis = {
       findings.push({
         id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
         method: "Poisson-regressie van maandaantallen met jaareffecten en offset log(dagen), standaardfouten gecorrigeerd voor overdispersie",
-        estimate: w.irr, ci_low: w.irr_low, ci_high: w.irr_high, p_value: w.p_value, unit: "irr",
-        verdict: w.p_value < 0.05 ? (w.irr > 1 ? "aangetoond (winterpiek)" : "aangetoond (zomerpiek)") : "niet aangetoond"
+        estimate: w.irr, ci_low: w.irr_low, ci_high: w.irr_high, p_value: w.p_value, unit: "irr", direction: "increase",
+        verdict: {aangetoond: "aangetoond (winterpiek)", tegengesteld: "tegengesteld (zomerpiek)"}[testVerdict(w.p_value, w.irr, {direction: "increase", reference: 1}) as string] ?? "niet aangetoond"
       });
     } else {
       findings.push({
         id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
-        method: "Poisson-regressie van maandaantallen (niet uitgevoerd: de periode dekt niet alle seizoenen)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr", verdict: "onvoldoende gegevens"
+        method: "Poisson-regressie van maandaantallen (niet uitgevoerd: de periode dekt niet alle seizoenen)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr", direction: "increase", verdict: "onvoldoende gegevens"
       });
     }
 
@@ -171,8 +172,8 @@ export const seasonAnalysis: Analysis = {
       question: `Verschuiven ${theme.plural} naar ${DARK_WINDOW.fromHour}:00-${DARK_WINDOW.toHour}:00 als het op die klokuren plots een uur eerder donker is (einde zomertijd)?`,
       method: `Natuurlijk experiment: aandeel (aoristisch) van ${DARK_WINDOW.fromHour}-${DARK_WINDOW.toHour} uur in de week na tegen de week vóór het einde van de zomertijd, ${dstYears.length} jaar samen; odds-ratio met 95%-interval`,
       estimate: contrast ? round(contrast.estimate) : null, ci_low: contrast ? round(contrast.low) : null, ci_high: contrast ? round(contrast.high) : null,
-      p_value: contrast ? round(contrast.p, 10) : null, unit: "ratio",
-      verdict: !timed ? "niet geleverd" : contrast ? (contrast.p < 0.05 ? (contrast.estimate > 1 ? "aangetoond" : "aangetoond (omgekeerd)") : "niet aangetoond") : "onvoldoende gegevens"
+      p_value: contrast ? round(contrast.p, 10) : null, unit: "ratio", direction: "increase",
+      verdict: !timed ? "niet geleverd" : contrast ? testVerdict(contrast.p, contrast.estimate, {direction: "increase", reference: 1}) : "onvoldoende gegevens"
     });
     return {
       tables: {

@@ -10,7 +10,7 @@ import {displacementCheck} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
 import type {Delivery} from "../delivery/read.js";
 import {
-  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow
+  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
@@ -84,6 +84,10 @@ const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een buurt nadat 
 const METHOD = "gespreide difference-in-differences (Callaway & Sant'Anna) op buurt x maand, bootstrap over buurten";
 const QUESTION_DISPLACEMENT = (t: Theme) => `Verplaatsen ${t.plural} zich naar aangrenzende buurten zonder appgroep?`;
 const LABEL = (t: Theme) => `Verandering van het ${t.risk} na de start van een appgroep`;
+/** The groups are meant to lower burglary: the question asks for a decrease. */
+const DIRECTION: Direction = "decrease";
+/** Displacement moves burglary to the neighbours: the question asks for an increase there. */
+const DIRECTION_DISPLACEMENT: Direction = "increase";
 const METHOD_DISPLACEMENT = "gespreide difference-in-differences op aangrenzende buurten zonder appgroep";
 
 /** Dutch warnings for a DiD result. */
@@ -101,14 +105,14 @@ export function didWarnings(r: DidResult): string[] {
   return w;
 }
 
-function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number): EffectRow {
+function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number, direction: Direction): EffectRow {
   const warnings = didWarnings(r);
   return withHiddenRatio({
     effect, area_code: "regio", label,
     estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: null,
     unit: "percent", observed: safeCount(r.overall.observed, threshold), expected: num(r.overall.expected, 2),
     areas, months: r.n.months, planted,
-    verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),
+    verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {direction, thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),
     warning: warnings.length ? warnings.join(" | ") : null
   });
 }
@@ -129,7 +133,7 @@ function unavailable(verdict: string, reason: string | null, unplacedGroups: num
   const effects = [overall, displacement];
   return {
     tables: emptyTables(effects),
-    findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT)],
+    findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)],
     effects, did: null, displacement: null, unplacedGroups
   };
 }
@@ -185,7 +189,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
     return unavailable("onvoldoende gegevens", `De schatting is niet mogelijk: ${(error as Error).message}.`, unplaced + placedOutside, theme);
   }
   const plantedWhatsapp = percentOf((truth as {effects?: {whatsapp?: {relative?: number}}} | null)?.effects?.whatsapp?.relative);
-  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas);
+  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas, DIRECTION);
 
   // Displacement: neighbours from the delivered boundaries.
   const shapes = delivery.registry.shapes.buurt.filter((s) => s.code in starts);
@@ -198,7 +202,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   } else {
     try {
       displacement = displacementCheck(longPanel(panel), starts, neighbours, {...options, rng: seededRng(seed + 1)});
-      displacementRow = effectRow("displacement", dispLabel, displacement, threshold, truth ? 0 : null, displacement.exposedAreas);
+      displacementRow = effectRow("displacement", dispLabel, displacement, threshold, truth ? 0 : null, displacement.exposedAreas, DIRECTION_DISPLACEMENT);
     } catch (error) {
       displacementRow = {...notDelivered("displacement", dispLabel), verdict: "onvoldoende gegevens", warning: `De verplaatsingstoets is niet mogelijk: ${(error as Error).message}.`};
     }
@@ -279,8 +283,8 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
       whatsapp_timeline: tableOf(WHATSAPP_SCHEMAS.whatsapp_timeline, timeline)
     },
     findings: [
-      findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD),
-      findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT)
+      findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION),
+      findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)
     ],
     effects, did, displacement, unplacedGroups: unplaced + placedOutside
   };

@@ -1,3 +1,6 @@
+import type {Direction} from "./verdict.js";
+export type {Direction};
+
 /**
  * One result of a hypothesis or measure page, as written to findings.json by the pipeline
  * (loaders/analyses/) and read by the pages. Browser-safe.
@@ -15,7 +18,13 @@ export interface Finding {
   p_value: number | null;
   /** Unit of estimate and interval: `percent`, `ratio`, `irr`, `share`, ... */
   unit: string;
-  /** Plain Dutch verdict, e.g. "aangetoond", "niet aangetoond", "onvoldoende gegevens", "niet geleverd". */
+  /** The direction the question asks (src/lib/verdict.ts): "Daalt ...?" asks for a decrease. */
+  direction: Direction;
+  /**
+   * Plain Dutch verdict (src/lib/verdict.ts): "aangetoond" (on the asked side), "tegengesteld" (on
+   * the other side), "niet aangetoond", "onzeker", "samenhang (hoger/lager risico)" and "geen
+   * samenhang aangetoond" (associations), "onvoldoende gegevens", "niet geleverd".
+   */
   verdict: string;
 }
 

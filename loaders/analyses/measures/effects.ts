@@ -7,6 +7,9 @@ import type {Table} from "apache-arrow";
 import {col, buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
 import {completeLines} from "../../pipeline/suppression.js";
 import type {Finding} from "../types.js";
+import {intervalVerdict, VERDICTS, type Direction, type Verdict} from "../../../src/lib/verdict.js";
+
+export {VERDICTS, type Verdict, type Direction};
 
 const {d, f64, i32, str} = col;
 
@@ -28,26 +31,21 @@ export const EFFECT_SCHEMA: readonly ColumnSpec[] = [
   i32("areas", "areas with the measure in the estimate", true),
   i32("months", "months in the estimate", true),
   f64("planted", "demo delivery only: the effect the generator planted, in `unit`", true),
-  d("verdict", "aangetoond, niet aangetoond, onzeker, onvoldoende gegevens or niet geleverd"),
+  d("verdict", "aangetoond (on the side the question asks), tegengesteld (on the other side), niet aangetoond, onzeker, onvoldoende gegevens or niet geleverd"),
   str("warning", "plain Dutch warnings (pre-trend, too few areas or months), ' | '-separated", true)
 ];
 
 /** One row of an effect table (the same shape the measure pages read). */
 export type EffectRow = EffectRecord;
 
-export const VERDICTS = ["aangetoond", "niet aangetoond", "onzeker", "onvoldoende gegevens", "niet geleverd"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
 /**
- * The verdict on an interval: "onvoldoende gegevens" when the data are too thin, "aangetoond" when
- * the interval excludes 0, "onzeker" when it does but a check failed (pre-trend, placebo), else
- * "niet aangetoond".
+ * The verdict on a percentage interval for a question that asks `direction` (src/lib/verdict.ts):
+ * "onvoldoende gegevens" when the data are too thin, "niet aangetoond" when the interval contains 0,
+ * "onzeker" when it does not but a check failed (pre-trend, placebo), "aangetoond" when it lies
+ * wholly on the asked side, "tegengesteld" on the other side.
  */
-export function verdictOf(low: number | null, high: number | null, {thin = false, doubtful = false} = {}): Verdict {
-  if (thin || low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) return "onvoldoende gegevens";
-  const excludesZero = low > 0 || high < 0;
-  if (!excludesZero) return "niet aangetoond";
-  return doubtful ? "onzeker" : "aangetoond";
+export function verdictOf(low: number | null, high: number | null, {direction, thin = false, doubtful = false}: {direction: Direction; thin?: boolean; doubtful?: boolean}): Verdict {
+  return intervalVerdict(low, high, {direction, thin, doubtful});
 }
 
 /** A finite number or null (NaN and infinities become null), rounded to `digits` decimals. */
@@ -113,10 +111,10 @@ export function notDelivered(effect: string, label: string, unit = "percent"): E
 }
 
 /** The finding of an effect row. */
-export function findingOf(row: EffectRow, id: string, question: string, method: string): Finding {
+export function findingOf(row: EffectRow, id: string, question: string, method: string, direction: Direction): Finding {
   return {
     id, question, method, estimate: row.estimate, ci_low: row.ci_low, ci_high: row.ci_high, p_value: row.p_value,
-    unit: row.unit === "percent_per_10" ? "percent" : row.unit, verdict: row.verdict
+    unit: row.unit === "percent_per_10" ? "percent" : row.unit, direction, verdict: row.verdict
   };
 }
 

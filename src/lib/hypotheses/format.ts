@@ -75,10 +75,15 @@ export function formatEstimate(f: Pick<FindingRow, "estimate" | "ci_low" | "ci_h
   return value(f.estimate) + interval;
 }
 
-/** A short class for a verdict: "ja" (shown), "nee" (not shown), "leeg" (not delivered or too little data). */
-export function verdictClass(verdict: string): "ja" | "nee" | "leeg" {
-  if (verdict.startsWith("aangetoond")) return "ja";
-  if (verdict === "niet aangetoond") return "nee";
+/**
+ * A short class for a verdict (src/lib/verdict.ts): "ja" (shown on the asked side, or an
+ * association), "tegen" (shown on the other side), "nee" (not shown), "leeg" (not delivered or too
+ * little data).
+ */
+export function verdictClass(verdict: string): "ja" | "tegen" | "nee" | "leeg" {
+  if (verdict.startsWith("aangetoond") || verdict.startsWith("samenhang")) return "ja";
+  if (verdict.startsWith("tegengesteld")) return "tegen";
+  if (verdict === "niet aangetoond" || verdict === "geen samenhang aangetoond") return "nee";
   return "leeg";
 }
 

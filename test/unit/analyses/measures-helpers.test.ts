@@ -75,11 +75,14 @@ describe("random-effects pooling", () => {
 
 describe("verdicts and counts", () => {
   test("verdict follows the interval and the checks", () => {
-    expect(verdictOf(-30, -10)).toBe("aangetoond");
-    expect(verdictOf(-30, 10)).toBe("niet aangetoond");
-    expect(verdictOf(-30, -10, {doubtful: true})).toBe("onzeker");
-    expect(verdictOf(-30, -10, {thin: true})).toBe("onvoldoende gegevens");
-    expect(verdictOf(null, null)).toBe("onvoldoende gegevens");
+    expect(verdictOf(-30, -10, {direction: "decrease"})).toBe("aangetoond");
+    expect(verdictOf(-30, 10, {direction: "decrease"})).toBe("niet aangetoond");
+    expect(verdictOf(-30, -10, {direction: "decrease", doubtful: true})).toBe("onzeker");
+    expect(verdictOf(-30, -10, {direction: "decrease", thin: true})).toBe("onvoldoende gegevens");
+    expect(verdictOf(null, null, {direction: "decrease"})).toBe("onvoldoende gegevens");
+    // The side the question asks: a rise asked "Daalt ...?" is not shown but opposite.
+    expect(verdictOf(10, 30, {direction: "decrease"})).toBe("tegengesteld");
+    expect(verdictOf(-14.8, -1.7, {direction: "increase"})).toBe("tegengesteld");
   });
 
   test("small counts are hidden below the threshold only", () => {
