@@ -10,7 +10,7 @@ import type {Table} from "apache-arrow";
 import {normalPValue, normalQuantile} from "../../src/lib/stats/distributions.js";
 import {fitPoisson, quasiPoisson} from "../../src/lib/stats/glm.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay} from "./measures/panel.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
 
@@ -132,7 +132,7 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null, t
         if (T < 36) warnings.push("Minder dan drie jaar gegevens: het seizoenspatroon is nauwelijks te schatten.");
         const pValue = normalPValue(b / se);
         row = withHiddenRatio({
-          effect: "campaign", area_code: slug, label, estimate: num(pct(b)), ci_low: num(pct(b - z * se)), ci_high: num(pct(b + z * se)), p_value: num(pValue, 6),
+          effect: "campaign", area_code: slug, label, estimate: num(pct(b)), ci_low: num(pct(b - z * se)), ci_high: num(pct(b + z * se)), p_value: pValueOf(pValue),
           unit: "percent", observed: safeCount(obs, threshold), expected: num(exp, 2), areas: usable.length, months: onMonths, planted,
           verdict: verdictOf(pct(b - z * se), pct(b + z * se), {direction: DIRECTION, thin: onMonths < 6 || campaignYears >= periods || T < 36}), warning: warnings.length ? warnings.join(" | ") : null
         });

@@ -8,7 +8,7 @@ import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {interruptedTimeSeries, type ItsResult} from "../../src/lib/measures/its.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, type Direction, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, safeCount, spec, tableOf, verdictOf, type Direction, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay, type AreaMonths} from "./measures/panel.js";
 import {poolRandomEffects} from "./measures/pool.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
@@ -125,16 +125,16 @@ export function runDor(delivery: Delivery, {threshold = 0, truth = null, window 
     const warning = warnings.length ? warnings.join(" | ") : null;
     const thin = fit.flags.tooFewMonths;
     effects.push({...base, effect: "level", label: "Niveauverandering bij aansluiting", estimate: num(fit.levelChange.percent), ci_low: num(fit.levelChange.percentLower),
-      ci_high: num(fit.levelChange.percentUpper), p_value: num(fit.levelChange.pValue, 6), months: fit.n.months,
+      ci_high: num(fit.levelChange.percentUpper), p_value: pValueOf(fit.levelChange.pValue), months: fit.n.months,
       verdict: verdictOf(fit.levelChange.percentLower, fit.levelChange.percentUpper, {direction: "decrease", thin, doubtful: fit.flags.placeboFindsEffect}), warning});
     effects.push({...base, effect: "slope", label: "Verandering van de trend per jaar na aansluiting", estimate: num(fit.slopeChange.percent), ci_low: num(fit.slopeChange.percentLower),
-      ci_high: num(fit.slopeChange.percentUpper), p_value: num(fit.slopeChange.pValue, 6), months: fit.n.months, planted: planted === null ? null : 0,
+      ci_high: num(fit.slopeChange.percentUpper), p_value: pValueOf(fit.slopeChange.pValue), months: fit.n.months, planted: planted === null ? null : 0,
       verdict: verdictOf(fit.slopeChange.percentLower, fit.slopeChange.percentUpper, {direction: "decrease", thin}), warning: null});
     pooled.level[0].push(fit.levelChange.estimate), pooled.level[1].push(fit.levelChange.se);
     pooled.slope[0].push(fit.slopeChange.estimate), pooled.slope[1].push(fit.slopeChange.se);
     if (fit.placebo) {
       effects.push({...base, effect: "placebo_level", label: "Placebo: niveauverandering bij een nepstart een jaar eerder", estimate: num(fit.placebo.levelChange.percent),
-        ci_low: num(fit.placebo.levelChange.percentLower), ci_high: num(fit.placebo.levelChange.percentUpper), p_value: num(fit.placebo.levelChange.pValue, 6),
+        ci_low: num(fit.placebo.levelChange.percentLower), ci_high: num(fit.placebo.levelChange.percentUpper), p_value: pValueOf(fit.placebo.levelChange.pValue),
         months: fit.placebo.n.months, planted: planted === null ? null : 0,
         verdict: verdictOf(fit.placebo.levelChange.percentLower, fit.placebo.levelChange.percentUpper, {direction: "any"}), warning: null});
       pooled.placebo[0].push(fit.placebo.levelChange.estimate), pooled.placebo[1].push(fit.placebo.levelChange.se);

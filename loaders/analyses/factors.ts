@@ -17,7 +17,7 @@ import {seededRng} from "../../src/lib/random.js";
 import {FACTOR_LABELS, FACTOR_VARIABLES} from "../../src/lib/hypotheses/factors.js";
 import {suppressCounts} from "../pipeline/suppression.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
-import {col, columns, fullYears, round, startDay, yearOfDay} from "./common.js";
+import {col, columns, fullYears, round, roundP, startDay, yearOfDay} from "./common.js";
 import {associationVerdict} from "../../src/lib/verdict.js";
 
 const MODELS = [
@@ -168,8 +168,8 @@ export const factorsAnalysis: Analysis = {
             const truthValue = s && truth ? (p ? (p.coefficient * s.sd) / p.sd : 0) : null;
             models.push({
               level: areaLevel, period, family, term: c.name, estimate: round(c.estimate, 8), se: round(c.se, 8),
-              irr: round(c.irr, 8), irr_low: round(c.irrLower, 8), irr_high: round(c.irrUpper, 8), p_value: round(c.p, 10),
-              p_holm: k >= 0 ? round(holm[k], 10) : null, var_mean: s ? round(s.mean, 8) : null, var_sd: s ? round(s.sd, 8) : null,
+              irr: round(c.irr, 8), irr_low: round(c.irrLower, 8), irr_high: round(c.irrUpper, 8), p_value: roundP(c.p),
+              p_holm: k >= 0 ? roundP(holm[k]) : null, var_mean: s ? round(s.mean, 8) : null, var_sd: s ? round(s.sd, 8) : null,
               truth: truthValue === null ? null : round(truthValue, 8), aic: round(fit.aic, 6), theta: fit.theta === undefined ? null : round(fit.theta, 8),
               areas: areas.length, year_from: periodYears[0], year_to: periodYears[periodYears.length - 1]
             });
@@ -177,7 +177,7 @@ export const factorsAnalysis: Analysis = {
               findings.set(c.name, {
                 id: `factor.${c.name}`, question: `Hangt ${FACTOR_LABELS[c.name]} van een buurt samen met het ${theme.risk}?`,
                 method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie`,
-                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: round(holm[k], 8), unit: "irr per sd", direction: "any",
+                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: roundP(holm[k]), unit: "irr per sd", direction: "any",
                 // An observational association, never "aangetoond" (src/lib/verdict.ts).
                 verdict: associationVerdict(holm[k], c.irr, {reference: 1})
               });
@@ -188,7 +188,7 @@ export const factorsAnalysis: Analysis = {
         const rate = areas.map((c, i) => (y[i] / exposure.get(c)!) * 1000);
         const tests = names.map((v) => correlationTest(X[v], rate, {method: "spearman", permutations: 999, rng: seededRng(SEED)}));
         const holm = adjustPValues(tests.map((t) => t.p), "holm");
-        names.forEach((v, k) => correlations.push({level: areaLevel, period, variable: v, rho: round(tests[k].r, 8), p_value: round(tests[k].p, 8), p_holm: round(holm[k], 8), areas: areas.length}));
+        names.forEach((v, k) => correlations.push({level: areaLevel, period, variable: v, rho: round(tests[k].r, 8), p_value: roundP(tests[k].p), p_holm: roundP(holm[k]), areas: areas.length}));
         for (const v of names) {
           const s = stats.get(v)!;
           const order = areas.map((c, i) => i).sort((a, b) => s.value.get(areas[a])! - s.value.get(areas[b])! || (areas[a] < areas[b] ? -1 : 1));

@@ -9,7 +9,7 @@ import {buildTable} from "../arrow.js";
 import {poissonCdf, poissonInterval} from "../../src/lib/stats/distributions.js";
 import {suppressCounts} from "../pipeline/suppression.js";
 import type {Analysis, Finding} from "./types.js";
-import {col, columns, round, startDay} from "./common.js";
+import {col, columns, round, roundP, startDay} from "./common.js";
 import {testVerdict} from "../../src/lib/verdict.js";
 
 /** Week bands of the time since the previous burglary at the address (right-open; last ends at 365 days). */
@@ -91,7 +91,7 @@ export const repeatAnalysis: Analysis = {
     const summary = {
       key: useXy ? "xy" : "pc6_huisnummer", incidents: n, repeats: hidden ? null : repeats, share: hidden ? null : round(repeats / n),
       share_low: hidden ? null : round(low), share_high: hidden ? null : round(high), expected: round(expected),
-      ratio: hidden || !(expected > 0) ? null : round(repeats / expected), p_value: hidden || !Number.isFinite(p) ? null : round(Math.max(p, 0), 12),
+      ratio: hidden || !(expected > 0) ? null : round(repeats / expected), p_value: hidden || !Number.isFinite(p) ? null : roundP(p),
       dwellings, suppressed: hidden
     };
     // The answer to the question is the ratio observed / expected; its interval from the exact

@@ -12,7 +12,7 @@ import {dstContrast, type DstHourRow} from "../../src/lib/hypotheses/season.js";
 import {dstEndDay, sunsetHour} from "../../src/lib/sun.js";
 import type {LinkedIncident} from "../delivery/read.js";
 import type {Analysis, Finding} from "./types.js";
-import {col, columns, round, startDay} from "./common.js";
+import {col, columns, round, roundP, startDay} from "./common.js";
 import {testVerdict} from "../../src/lib/verdict.js";
 
 /** Windows longer than this (hours) carry too little about the hour of the day and are left out. */
@@ -120,7 +120,7 @@ export const seasonAnalysis: Analysis = {
         const p = normalPValue(z);
         peak.push({
           term, irr: round(Math.exp(c.estimate)), irr_low: round(Math.exp(c.estimate - 1.959963984540054 * se)), irr_high: round(Math.exp(c.estimate + 1.959963984540054 * se)),
-          p_value: round(p, 10), dispersion: round(dispersion), truth: term === "winter" && planted !== undefined ? round(1 + planted) : null
+          p_value: roundP(p), dispersion: round(dispersion), truth: term === "winter" && planted !== undefined ? round(1 + planted) : null
         });
       }
       const w = peak[0] as {irr: number; irr_low: number; irr_high: number; p_value: number};
@@ -172,7 +172,7 @@ export const seasonAnalysis: Analysis = {
       question: `Verschuiven ${theme.plural} naar ${DARK_WINDOW.fromHour}:00-${DARK_WINDOW.toHour}:00 als het op die klokuren plots een uur eerder donker is (einde zomertijd)?`,
       method: `Natuurlijk experiment: aandeel (aoristisch) van ${DARK_WINDOW.fromHour}-${DARK_WINDOW.toHour} uur in de week na tegen de week vóór het einde van de zomertijd, ${dstYears.length} jaar samen; odds-ratio met 95%-interval`,
       estimate: contrast ? round(contrast.estimate) : null, ci_low: contrast ? round(contrast.low) : null, ci_high: contrast ? round(contrast.high) : null,
-      p_value: contrast ? round(contrast.p, 10) : null, unit: "ratio", direction: "increase",
+      p_value: contrast ? roundP(contrast.p) : null, unit: "ratio", direction: "increase",
       verdict: !timed ? "niet geleverd" : contrast ? testVerdict(contrast.p, contrast.estimate, {direction: "increase", reference: 1}) : "onvoldoende gegevens"
     });
     return {

@@ -8,9 +8,10 @@ import type {Table} from "apache-arrow";
 import {staggeredDid, type DidResult} from "../../src/lib/measures/did.js";
 import {displacementCheck} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
+import {pText} from "../../src/lib/hypotheses/format.js";
 import type {Delivery} from "../delivery/read.js";
 import {
-  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
+  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
@@ -100,7 +101,7 @@ export function didWarnings(r: DidResult): string[] {
     w.push("Te weinig maanden: een groep start in het eerste jaar van de gegevens of de meeste buurten hebben minder dan 12 maanden na de start; de schatting is onbetrouwbaar.");
   }
   if (r.flags.preTrendDiffers) {
-    w.push(`De trends vóór de start verschillen (toets p = ${r.preTrend.pValue.toFixed(3).replace(".", ",")}): de buurten liepen al uiteen voordat de maatregel begon; het geschatte effect kan daar deels uit komen.`);
+    w.push(`De trends vóór de start verschillen (toets ${pText(r.preTrend.pValue)}): de buurten liepen al uiteen voordat de maatregel begon; het geschatte effect kan daar deels uit komen.`);
   }
   return w;
 }
@@ -209,7 +210,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   }
   const preTrend: EffectRow = {
     effect: "pre_trend", area_code: "regio", label: "Toets op gelijke trends vóór de start (Wald, kwartalen vóór de basisperiode)",
-    estimate: num(did.preTrend.wald), ci_low: null, ci_high: null, p_value: num(did.preTrend.pValue), unit: "wald",
+    estimate: num(did.preTrend.wald), ci_low: null, ci_high: null, p_value: pValueOf(did.preTrend.pValue), unit: "wald",
     observed: null, expected: null, areas: did.n.treatedAreas, months: did.n.months, planted: null,
     verdict: !Number.isFinite(did.preTrend.pValue) ? "onvoldoende gegevens" : did.flags.preTrendDiffers ? "aangetoond" : "niet aangetoond",
     warning: null

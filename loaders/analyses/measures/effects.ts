@@ -7,6 +7,7 @@ import type {Table} from "apache-arrow";
 import {col, buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
 import {completeLines} from "../../pipeline/suppression.js";
 import type {Finding} from "../types.js";
+import {roundP} from "../common.js";
 import {intervalVerdict, VERDICTS, type Direction, type Verdict} from "../../../src/lib/verdict.js";
 
 export {VERDICTS, type Verdict, type Direction};
@@ -53,6 +54,11 @@ export function num(v: number | null | undefined, digits = 4): number | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
   return Math.round(v * f) / f;
+}
+
+/** A p-value as published (roundP: never rounded to 0), or null when not finite. */
+export function pValueOf(p: number | null | undefined): number | null {
+  return p === null || p === undefined || !Number.isFinite(p) ? null : roundP(p);
 }
 
 /** A count as published: null when 1..threshold-1 (threshold 0: never). */

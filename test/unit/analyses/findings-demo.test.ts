@@ -8,6 +8,7 @@ import {publish} from "../../../loaders/pipeline/publish.js";
 import {runAnalyses} from "../../../loaders/pipeline/run.js";
 import {readConfig} from "../../../loaders/config.js";
 import type {Finding} from "../../../src/lib/findings.js";
+import {formatP} from "../../../src/lib/hypotheses/format.js";
 import {demoDelivery} from "../../helpers/demo.js";
 
 const RATIO_UNITS = ["ratio", "irr", "irr per sd"];
@@ -41,6 +42,18 @@ describe("findings on demo seed 11", () => {
     expect(wrong.map((f) => `${f.id}: ${f.estimate} (${f.direction})`)).toEqual([]);
     // Something is shown at all on this delivery (the check above is not empty by accident).
     expect(findings.filter((f) => f.verdict.startsWith("aangetoond")).length).toBeGreaterThan(2);
+  });
+
+  test("no p-value is published as 0: a tiny p stays a tiny number, pages read it as '< 0,001'", () => {
+    expect(findings.filter((f) => f.p_value === 0).map((f) => f.id)).toEqual([]);
+    // The planted winter peak and the strongest factors have p far below 1e-8 (they read 0 before).
+    const winter = findings.find((f) => f.id === "season.winter_peak")!;
+    expect(winter.p_value).toBeGreaterThan(0);
+    expect(winter.p_value).toBeLessThan(1e-8);
+    expect(formatP(winter.p_value)).toBe("< 0,001");
+    const tiny = findings.filter((f) => f.id.startsWith("factor.") && f.p_value !== null && f.p_value < 1e-8);
+    expect(tiny.length).toBeGreaterThan(0);
+    expect(tiny.filter((f) => !(f.p_value! > 0)).map((f) => f.id)).toEqual([]);
   });
 
   test("associations of neighbourhood factors never read 'aangetoond'", () => {

@@ -112,5 +112,8 @@ describe("failed pre-trend", () => {
     expect(failedPreTrend(null)).toBe(false);
     const fromPipeline = didWarnings({flags: {preTrendDiffers: true}, preTrend: {pValue: 0.01}, n: {}} as never).join(" | ");
     expect(failedPreTrend(row({warning: fromPipeline}))).toBe(true);
+    expect(fromPipeline).toContain("(toets p = 0,010)");
+    // A tiny p reads "< 0,001", never "p = 0,000".
+    expect(didWarnings({flags: {preTrendDiffers: true}, preTrend: {pValue: 3e-9}, n: {}} as never)[0]).toContain("(toets p < 0,001)");
   });
 });
