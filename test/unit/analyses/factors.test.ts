@@ -37,6 +37,12 @@ describe("factors analysis", () => {
       expect(r.p_holm).toBeGreaterThanOrEqual(r.p_value);
     }
     expect(nb.find((r) => r.term === "perc_65_plus")!.truth).toBe(0);
+    // Poisson is a model comparison only: coefficients and AIC, no Wald intervals or p-values.
+    const poisson = rows.filter((r) => r.family === "poisson");
+    expect(poisson.length).toBe(rows.filter((r) => r.family === "negbin").length);
+    expect(poisson.filter((r) => [r.se, r.irr_low, r.irr_high, r.p_value, r.p_holm].some((v) => v !== null)).map((r) => r.term)).toEqual([]);
+    expect(poisson.every((r) => Number.isFinite(r.irr) && Number.isFinite(r.aic))).toBe(true);
+    expect(nb.every((r) => r.irr_low < r.irr && r.irr < r.irr_high)).toBe(true);
     const corr = result.tables!.factor_correlations.toArray().map((r) => r.toJSON());
     expect(corr.every((c) => c.p_holm >= c.p_value && c.rho >= -1 && c.rho <= 1)).toBe(true);
   });
