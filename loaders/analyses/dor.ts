@@ -8,7 +8,7 @@ import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {interruptedTimeSeries, type ItsResult} from "../../src/lib/measures/its.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, safeCount, spec, tableOf, verdictOf, type Direction, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, safeCount, spec, tableOf, verdictOf, waldP, type Direction, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay, type AreaMonths} from "./measures/panel.js";
 import {poolRandomEffects} from "./measures/pool.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
@@ -155,7 +155,7 @@ export function runDor(delivery: Delivery, {threshold = 0, truth = null, window 
   if (level && level.pHeterogeneity < 0.05) poolWarnings.push("De gemeenten verschillen onderling meer dan toeval verklaart (heterogeniteit): het gepoolde getal is een gemiddelde van uiteenlopende effecten.");
   const pooledRow = (effect: string, label: string, p: typeof level, plantedValue: number | null, direction: Direction, doubtful = false): EffectRow => ({
     effect, area_code: "regio", label, estimate: p ? num(pct(p.estimate)) : null, ci_low: p ? num(pct(p.lower)) : null, ci_high: p ? num(pct(p.upper)) : null,
-    p_value: null, unit: "percent", observed: null, expected: null, areas: p?.k ?? 0, months: panel.months, planted: plantedValue,
+    p_value: p ? waldP(p.estimate, p.se) : null, unit: "percent", observed: null, expected: null, areas: p?.k ?? 0, months: panel.months, planted: plantedValue,
     verdict: p ? verdictOf(pct(p.lower), pct(p.upper), {direction, thin: k < 3, doubtful}) : "onvoldoende gegevens",
     warning: effect === "level" && poolWarnings.length ? poolWarnings.join(" | ") : null
   });

@@ -180,9 +180,10 @@ export const factorsAnalysis: Analysis = {
             if (family === "negbin" && areaLevel === "buurt" && period === "alle" && k >= 0) {
               findings.set(c.name, {
                 id: `factor.${c.name}`, question: `Hangt ${FACTOR_LABELS[c.name]} van een buurt samen met het ${theme.risk}?`,
-                method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie`,
-                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: roundP(holm[k]), unit: "irr per sd", direction: "any",
-                // An observational association, never "aangetoond" (src/lib/verdict.ts).
+                method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie over de factoren en over alle hypothesen`,
+                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: roundP(c.p), unit: "irr per sd", direction: "any",
+                // An observational association, never "aangetoond" (src/lib/verdict.ts); Holm over
+                // the factors here, and over all hypotheses in the pipeline (adjustFindings).
                 verdict: associationVerdict(holm[k], c.irr, {reference: 1})
               });
             }

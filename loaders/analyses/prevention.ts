@@ -7,7 +7,7 @@ import type {Table} from "apache-arrow";
 import {doseResponse, type DoseResult} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, safeCount, spec, tableOf, verdictOf, type Direction, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, safeCount, spec, tableOf, verdictOf, waldP, type Direction, type EffectRow} from "./measures/effects.js";
 import {buurtPanel, dayOfMonth, longPanel, monthOfDay} from "./measures/panel.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
 
@@ -102,7 +102,7 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
   if (panel.exposureSource === "gelijk") warnings.push("Geen woningvoorraad per buurt geleverd: de dosis is per buurt in plaats van per 1.000 woningen.");
   const row: EffectRow = {
     effect: "dose", area_code: "regio", label: LABEL(theme),
-    estimate: num(result.perUnit.percent), ci_low: num(result.perUnit.percentLower), ci_high: num(result.perUnit.percentUpper), p_value: null,
+    estimate: num(result.perUnit.percent), ci_low: num(result.perUnit.percentLower), ci_high: num(result.perUnit.percentUpper), p_value: waldP(result.slope.estimate, result.slope.se),
     unit: "percent_per_10", observed: null, expected: null, areas: treated, months: 3 * w, planted,
     verdict: verdictOf(result.perUnit.percentLower, result.perUnit.percentUpper, {direction: DIRECTION, thin: result.flags.tooFewAreas || treated < 10}),
     warning: warnings.length ? warnings.join(" | ") : null

@@ -11,7 +11,7 @@ import {seededRng} from "../../src/lib/random.js";
 import {pText} from "../../src/lib/hypotheses/format.js";
 import type {Delivery} from "../delivery/read.js";
 import {
-  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
+  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, waldP, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
 import type {Analysis, AnalysisContext, Finding} from "./types.js";
@@ -110,7 +110,7 @@ function effectRow(effect: string, label: string, r: DidResult, threshold: numbe
   const warnings = didWarnings(r);
   return withHiddenRatio({
     effect, area_code: "regio", label,
-    estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: null,
+    estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: waldP(r.overall.estimate, r.overall.se),
     unit: "percent", observed: safeCount(r.overall.observed, threshold), expected: num(r.overall.expected, 2),
     areas, months: r.n.months, planted,
     verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {direction, thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),

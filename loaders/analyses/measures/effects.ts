@@ -8,6 +8,7 @@ import {col, buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.j
 import {completeLines} from "../../pipeline/suppression.js";
 import type {Finding} from "../types.js";
 import {roundP} from "../common.js";
+import {normalPValue} from "../../../src/lib/stats/distributions.js";
 import {intervalVerdict, VERDICTS, type Direction, type Verdict} from "../../../src/lib/verdict.js";
 
 export {VERDICTS, type Verdict, type Direction};
@@ -61,6 +62,17 @@ export function pValueOf(p: number | null | undefined): number | null {
   return p === null || p === undefined || !Number.isFinite(p) ? null : roundP(p);
 }
 
+/**
+ * The two-sided Wald p-value of a log effect with its (bootstrap) standard error, as published; null
+ * without a usable se. It puts the interval-based measures into the Holm adjustment of the overview
+ * (src/lib/findings.ts adjustFindings); the interval shown stays the percentile interval.
+ * @example waldP(-0.3, 0.1) // 0.002699796063
+ */
+export function waldP(estimate: number | null | undefined, se: number | null | undefined): number | null {
+  if (estimate === null || estimate === undefined || se === null || se === undefined || !Number.isFinite(estimate) || !(se > 0) || !Number.isFinite(se)) return null;
+  return pValueOf(normalPValue(estimate / se));
+}
+
 /** A count as published: null when 1..threshold-1 (threshold 0: never). */
 export function safeCount(n: number | null | undefined, threshold: number): number | null {
   if (n === null || n === undefined || !Number.isFinite(n)) return null;
@@ -79,11 +91,12 @@ export interface RatioNumbers {
  * Hides a ratio effect with its observed count. Beside the expected count X, an estimate
  * 100·(O/X − 1) gives O back (and so does a Poisson model's rate ratio, whose fitted total equals O),
  * and the interval around it narrows O down; so a row whose observed count is hidden (null) also
- * loses its estimate and interval.
+ * loses its estimate, interval and p-value.
  * @example withHiddenRatio({observed: null, expected: 1.7, estimate: -41.4, ci_low: -80, ci_high: 20}) // estimate, ci null
  */
 export function withHiddenRatio<T extends RatioNumbers & {observed: number | null}>(row: T): T {
-  return row.observed !== null ? row : {...row, estimate: null, ci_low: null, ci_high: null};
+  if (row.observed !== null) return row;
+  return {...row, estimate: null, ci_low: null, ci_high: null, ...("p_value" in row ? {p_value: null} : {})};
 }
 
 /**

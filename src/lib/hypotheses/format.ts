@@ -62,6 +62,16 @@ export function pText(p: number | null | undefined): string {
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
+/**
+ * A p-value with its Holm-adjusted value over the overview's family, for the overviews:
+ * "p = 0,012; na Holm-correctie p = 0,048" (only the first part without an adjusted value).
+ * @example pWithHolm({p_value: 0.012, p_holm: 0.048}) // "p = 0,012; na Holm-correctie p = 0,048"
+ */
+export function pWithHolm(f: {p_value: number | null; p_holm?: number | null}): string {
+  const raw = pText(f.p_value);
+  return f.p_holm === null || f.p_holm === undefined || !Number.isFinite(f.p_holm) ? raw : `${raw}; na Holm-correctie ${pText(f.p_holm)}`;
+}
+
 /** Formats a share as a percentage with one decimal. */
 export function formatShare(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "–" : `${nlNumber(x * 100, 1)}%`;

@@ -26,13 +26,14 @@ describe("factors analysis", () => {
     }
   }, 120_000);
 
-  test("the findings use the Holm-adjusted negative-binomial p-value; unplanted factors carry truth 0", () => {
+  test("the findings carry the negative-binomial p-value and a verdict on its Holm-adjusted value; unplanted factors carry truth 0", () => {
     const {result} = run(demoDelivery());
     const rows = result.tables!.factor_models.toArray().map((r) => r.toJSON());
     const nb = rows.filter((r) => r.level === "buurt" && r.period === "alle" && r.family === "negbin" && r.term !== "(Intercept)");
     for (const r of nb) {
       const f = result.findings!.find((f) => f.id === `factor.${r.term}`)!;
-      expect(f.p_value).toBeCloseTo(r.p_holm, 6);
+      expect(f.p_value).toBe(r.p_value);
+      expect(f.verdict).toBe(r.p_holm < 0.05 ? `samenhang (${r.irr > 1 ? "hoger" : "lager"} risico)` : "geen samenhang aangetoond");
       expect(f.estimate).toBeCloseTo(r.irr, 5);
       expect(r.p_holm).toBeGreaterThanOrEqual(r.p_value);
     }

@@ -34,7 +34,10 @@ describe("findings on demo seed 11", () => {
   test("the reported case: the neighbours' fall is not displacement", () => {
     const displacement = findings.find((f) => f.id === "measure.whatsapp.displacement")!;
     expect(displacement.ci_high).toBeLessThan(0); // about -8.65% [-14.8, -1.7]
-    expect(displacement.verdict).toBe("tegengesteld");
+    // The page's own verdict (one question) is "tegengesteld"; the overview's adds Holm over the measures.
+    const row = tables.get("whatsapp_effects")!.toArray().map((r) => r.toJSON()).find((r) => r.effect === "displacement")!;
+    expect(row.verdict).toBe("tegengesteld");
+    expect(displacement.verdict).toBe(displacement.p_holm! < 0.05 ? "tegengesteld" : "niet aangetoond");
   });
 
   test("no finding is 'aangetoond' in the wrong direction", () => {
@@ -54,6 +57,17 @@ describe("findings on demo seed 11", () => {
     const tiny = findings.filter((f) => f.id.startsWith("factor.") && f.p_value !== null && f.p_value < 1e-8);
     expect(tiny.length).toBeGreaterThan(0);
     expect(tiny.filter((f) => !(f.p_value! > 0)).map((f) => f.id)).toEqual([]);
+  });
+
+  test("every p-value has its Holm-adjusted value over the family shown, and the verdicts use it", () => {
+    const withP = findings.filter((f) => f.p_value !== null);
+    expect(withP.filter((f) => !(f.p_holm! >= f.p_value!)).map((f) => f.id)).toEqual([]);
+    expect(findings.filter((f) => f.p_value === null && f.p_holm !== null).map((f) => f.id)).toEqual([]);
+    // The interval-based measures carry a Wald p from their bootstrap se, so they are in the family.
+    expect(["measure.whatsapp.overall", "measure.whatsapp.displacement", "measure.dor.level", "measure.prevention_advice.dose"]
+      .filter((id) => !(findings.find((f) => f.id === id)!.p_value! > 0))).toEqual([]);
+    const claimed = findings.filter((f) => /^(aangetoond|tegengesteld|samenhang|onzeker)/.test(f.verdict));
+    expect(claimed.filter((f) => f.p_holm !== null && f.p_holm! >= 0.05).map((f) => f.id)).toEqual([]);
   });
 
   test("associations of neighbourhood factors never read 'aangetoond'", () => {
