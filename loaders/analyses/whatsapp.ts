@@ -82,14 +82,20 @@ export interface WhatsappResult {
 }
 
 const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een buurt nadat daar een buurtpreventie-appgroep is gestart?`;
-const METHOD = "gespreide difference-in-differences (Callaway & Sant'Anna) op buurt x maand, bootstrap over buurten";
+/**
+ * What the estimator is (src/lib/measures/did.ts): a ratio of summed observed to summed
+ * counterfactual counts over all cohort-months after the start, each area against its own 12-month
+ * base. It follows the design of Callaway & Sant'Anna (2021) but is not their estimator (base g-1,
+ * simple aggregation), so the method must not be shown as theirs.
+ */
+const METHOD = "verhouding van het waargenomen tot het verwachte aantal, opgeteld over alle buurten en maanden na de start; verwacht op grond van de eigen 12 maanden vóór de start en de verandering in buurten zonder (of nog zonder) groep (gespreide difference-in-differences naar het ontwerp van Callaway & Sant'Anna 2021, niet hun schatter); bootstrap over buurten";
 const QUESTION_DISPLACEMENT = (t: Theme) => `Verplaatsen ${t.plural} zich naar aangrenzende buurten zonder appgroep?`;
 const LABEL = (t: Theme) => `Verandering van het ${t.risk} na de start van een appgroep`;
 /** The groups are meant to lower burglary: the question asks for a decrease. */
 const DIRECTION: Direction = "decrease";
 /** Displacement moves burglary to the neighbours: the question asks for an increase there. */
 const DIRECTION_DISPLACEMENT: Direction = "increase";
-const METHOD_DISPLACEMENT = "gespreide difference-in-differences op aangrenzende buurten zonder appgroep";
+const METHOD_DISPLACEMENT = "dezelfde verhouding van waargenomen tot verwacht aantal, voor aangrenzende buurten zonder appgroep vanaf de start bij hun buur; bootstrap over buurten";
 
 /** Dutch warnings for a DiD result. */
 export function didWarnings(r: DidResult): string[] {

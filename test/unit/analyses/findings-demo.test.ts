@@ -70,6 +70,13 @@ describe("findings on demo seed 11", () => {
     expect(claimed.filter((f) => f.p_holm !== null && f.p_holm! >= 0.05).map((f) => f.id)).toEqual([]);
   });
 
+  test("the WhatsApp method is named for what it is, citing Callaway & Sant'Anna as the design only", () => {
+    const method = findings.find((f) => f.id === "measure.whatsapp.overall")!.method;
+    expect(method).toMatch(/^verhouding van het waargenomen tot het verwachte aantal, opgeteld over alle buurten en maanden na de start/);
+    expect(method).toContain("eigen 12 maanden vóór de start");
+    expect(method).toContain("naar het ontwerp van Callaway & Sant'Anna 2021, niet hun schatter");
+  });
+
   test("associations of neighbourhood factors never read 'aangetoond'", () => {
     const factors = findings.filter((f) => f.id.startsWith("factor."));
     expect(factors.length).toBeGreaterThan(3);
