@@ -131,6 +131,36 @@ export function whatsappPolicyText(overall: EffectRecord | null | undefined, dis
   return `Op deze gegevens is een effect van appgroepen niet met voldoende zekerheid vast te stellen (${overall.verdict}). Dat is geen bewijs dat ze niet werken: met meer buurten of meer maanden wordt de meting scherper.${preTrendFailedFor.length ? ` Bovendien faalt de toets op gelijke trends vooraf voor ${preTrendFailedFor.join(" en ")}.` : ""}`;
 }
 
+/**
+ * The policy paragraph of the DOR page: the pooled level change in words with its size, and what a
+ * before-after comparison cannot rule out. No recommendation to connect: an interrupted time series
+ * is observational.
+ * @example dorPolicyText({...pooled, verdict: "aangetoond", estimate: -18.1}, theme) // "Na aansluiting op het DOR lag het inbraakrisico gemiddeld 18,1% lager ..."
+ */
+export function dorPolicyText(pooled: EffectRecord | null | undefined, theme: PolicyTheme): string {
+  if (!pooled || pooled.verdict === "niet geleverd") return "Zonder aansluitdata is hierover niets te zeggen.";
+  if ((pooled.verdict === "aangetoond" || pooled.verdict === "tegengesteld") && pooled.estimate !== null) {
+    return `Na aansluiting op het DOR lag het ${theme.risk} gemiddeld ${changeText(pooled.estimate)} dan verwacht op grond van de rest van de regio. Dit is een vergelijking vóór en na, geen experiment: andere veranderingen rond de aansluiting kunnen meespelen. Een tweede meting bij gemeenten die later aansluiten, met dezelfde methode, zou laten zien of het verschil terugkomt.`;
+  }
+  return `Een effect van aansluiting is op deze gegevens niet vastgesteld (${pooled.verdict}).`;
+}
+
+/**
+ * The policy paragraph of the prevention-advice page: the dose-response slope in words, as an
+ * association between neighbourhoods, not a trial.
+ * @example preventionPolicyText({...effect, verdict: "aangetoond", estimate: -4.9}, theme) // "Meer bezoeken gaan samen met een sterkere daling: 4,9% lager per 10 bezoeken ..."
+ */
+export function preventionPolicyText(effect: EffectRecord | null | undefined, theme: PolicyTheme): string {
+  if (!effect || effect.verdict === "niet geleverd") return "Zonder bezoekgegevens is hierover niets te zeggen.";
+  if (effect.verdict === "aangetoond" && effect.estimate !== null && effect.estimate < 0) {
+    return `Meer bezoeken gaan samen met een sterkere daling: ${changeText(effect.estimate)} per 10 bezoeken per 1.000 woningen. Dat is een samenhang tussen buurten, geen proef: buurten met meer bezoeken kunnen ook op andere punten verschillen (zie de kanttekeningen). Of gerichte bezoeken ${theme.plural} voorkomen, kan een vooraf over buurten gespreide invoering laten zien.`;
+  }
+  if (effect.verdict === "tegengesteld" && effect.estimate !== null && effect.estimate > 0) {
+    return `Meer bezoeken gaan hier samen met een minder sterke daling of een stijging: ${changeText(effect.estimate)} per 10 bezoeken per 1.000 woningen. Ook dat is een samenhang, geen proef: bezoeken gaan vaak naar buurten waar het risico net opliep.`;
+  }
+  return `Een verband tussen het aantal bezoeken en de daling is op deze gegevens niet vastgesteld (${effect.verdict}). Het aantal buurten met bezoeken in één periode is klein; meer jaren gegevens maken de meting scherper.`;
+}
+
 /** Whether the planted value lies inside the interval (demo deliveries). */
 export function coversPlanted(r: EffectRecord): boolean | null {
   if (r.planted === null || r.ci_low === null || r.ci_high === null) return null;
