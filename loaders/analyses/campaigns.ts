@@ -10,7 +10,7 @@ import type {Table} from "apache-arrow";
 import {normalPValue, normalQuantile} from "../../src/lib/stats/distributions.js";
 import {fitPoisson, quasiPoisson} from "../../src/lib/stats/glm.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay} from "./measures/panel.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 
@@ -44,6 +44,8 @@ export function campaignSlug(name: string): string {
 }
 
 const QUESTION = (name: string, t: Theme) => `Zijn er minder ${t.plural} in de maanden van de campagne "${name}" dan in dezelfde maanden van jaren zonder campagne?`;
+/** The question asks whether there are fewer burglaries in the campaign months. */
+const DIRECTION: Direction = "decrease";
 const METHOD = "quasi-Poisson: campagnemaanden tegen dezelfde maanden in andere jaren, met een eigen niveau per jaar (rond de campagne) en gebied";
 
 export interface CampaignResult {
@@ -56,7 +58,7 @@ export interface CampaignResult {
 export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null, theme = THEMES.woninginbraak}: {threshold?: number; truth?: Record<string, unknown> | null; theme?: Theme} = {}): CampaignResult {
   const empty = (row: EffectRow): CampaignResult => ({
     tables: {campaign_effects: tableOf(EFFECT_SCHEMA, [row]), campaign_series: tableOf(CAMPAIGN_SCHEMAS.campaign_series, []), campaign_list: tableOf(CAMPAIGN_SCHEMAS.campaign_list, [])},
-    findings: [findingOf(row, "measure.campaigns", `Zijn er minder ${theme.plural} tijdens campagnes?`, METHOD)], effects: [row]
+    findings: [findingOf(row, "measure.campaigns", `Zijn er minder ${theme.plural} tijdens campagnes?`, METHOD, DIRECTION)], effects: [row]
   });
   const base = notDelivered("campaign", `Verandering van het ${theme.risk} tijdens campagnemaanden`);
   if (!delivery.campagnes) return empty(base);
@@ -130,16 +132,16 @@ export function runCampaigns(delivery: Delivery, {threshold = 0, truth = null, t
         if (T < 36) warnings.push("Minder dan drie jaar gegevens: het seizoenspatroon is nauwelijks te schatten.");
         const pValue = normalPValue(b / se);
         row = withHiddenRatio({
-          effect: "campaign", area_code: slug, label, estimate: num(pct(b)), ci_low: num(pct(b - z * se)), ci_high: num(pct(b + z * se)), p_value: num(pValue, 6),
+          effect: "campaign", area_code: slug, label, estimate: num(pct(b)), ci_low: num(pct(b - z * se)), ci_high: num(pct(b + z * se)), p_value: pValueOf(pValue),
           unit: "percent", observed: safeCount(obs, threshold), expected: num(exp, 2), areas: usable.length, months: onMonths, planted,
-          verdict: verdictOf(pct(b - z * se), pct(b + z * se), {thin: onMonths < 6 || campaignYears >= periods || T < 36}), warning: warnings.length ? warnings.join(" | ") : null
+          verdict: verdictOf(pct(b - z * se), pct(b + z * se), {direction: DIRECTION, thin: onMonths < 6 || campaignYears >= periods || T < 36}), warning: warnings.length ? warnings.join(" | ") : null
         });
       } catch (error) {
         row = {...base, area_code: slug, label, verdict: "onvoldoende gegevens", warning: `Geen schatting mogelijk: ${(error as Error).message}.`};
       }
     }
     effects.push(row);
-    findings.push(findingOf(row, `measure.campaign.${slug}`, QUESTION(g.name, theme), METHOD));
+    findings.push(findingOf(row, `measure.campaign.${slug}`, QUESTION(g.name, theme), METHOD, DIRECTION));
   }
   return {
     tables: {

@@ -8,7 +8,7 @@ import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
 import {interruptedTimeSeries, type ItsResult} from "../../src/lib/measures/its.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, safeCount, spec, tableOf, verdictOf, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, safeCount, spec, tableOf, verdictOf, waldP, type Direction, type EffectRow} from "./measures/effects.js";
 import {dayOfMonth, gemeentePanel, monthOfDay, type AreaMonths} from "./measures/panel.js";
 import {poolRandomEffects} from "./measures/pool.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
@@ -29,6 +29,8 @@ export const DOR_SCHEMAS = {
 
 const pct = (v: number) => 100 * (Math.exp(v) - 1);
 const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een gemeente nadat die is aangesloten op het Digitaal Opkopersregister?`;
+/** The question asks whether burglary falls after the connection. */
+const DIRECTION: Direction = "decrease";
 const METHOD = "onderbroken tijdreeks per gemeente (segmented quasi-Poisson, t.o.v. de rest van de regio), random-effects gepoold";
 
 export interface DorResult {
@@ -75,7 +77,7 @@ function unavailable(verdict: string, warning: string | null, theme: Theme): Dor
   const row = {...notDelivered("level", "Gepoolde niveauverandering bij aansluiting op het DOR"), verdict, warning};
   return {
     tables: {dor_effects: tableOf(EFFECT_SCHEMA, [row]), dor_series: tableOf(DOR_SCHEMAS.dor_series, [])},
-    findings: [findingOf(row, "measure.dor.level", QUESTION(theme), METHOD)], effects: [row], fits: new Map()
+    findings: [findingOf(row, "measure.dor.level", QUESTION(theme), METHOD, DIRECTION)], effects: [row], fits: new Map()
   };
 }
 
@@ -123,18 +125,18 @@ export function runDor(delivery: Delivery, {threshold = 0, truth = null, window 
     const warning = warnings.length ? warnings.join(" | ") : null;
     const thin = fit.flags.tooFewMonths;
     effects.push({...base, effect: "level", label: "Niveauverandering bij aansluiting", estimate: num(fit.levelChange.percent), ci_low: num(fit.levelChange.percentLower),
-      ci_high: num(fit.levelChange.percentUpper), p_value: num(fit.levelChange.pValue, 6), months: fit.n.months,
-      verdict: verdictOf(fit.levelChange.percentLower, fit.levelChange.percentUpper, {thin, doubtful: fit.flags.placeboFindsEffect}), warning});
+      ci_high: num(fit.levelChange.percentUpper), p_value: pValueOf(fit.levelChange.pValue), months: fit.n.months,
+      verdict: verdictOf(fit.levelChange.percentLower, fit.levelChange.percentUpper, {direction: "decrease", thin, doubtful: fit.flags.placeboFindsEffect}), warning});
     effects.push({...base, effect: "slope", label: "Verandering van de trend per jaar na aansluiting", estimate: num(fit.slopeChange.percent), ci_low: num(fit.slopeChange.percentLower),
-      ci_high: num(fit.slopeChange.percentUpper), p_value: num(fit.slopeChange.pValue, 6), months: fit.n.months, planted: planted === null ? null : 0,
-      verdict: verdictOf(fit.slopeChange.percentLower, fit.slopeChange.percentUpper, {thin}), warning: null});
+      ci_high: num(fit.slopeChange.percentUpper), p_value: pValueOf(fit.slopeChange.pValue), months: fit.n.months, planted: planted === null ? null : 0,
+      verdict: verdictOf(fit.slopeChange.percentLower, fit.slopeChange.percentUpper, {direction: "decrease", thin}), warning: null});
     pooled.level[0].push(fit.levelChange.estimate), pooled.level[1].push(fit.levelChange.se);
     pooled.slope[0].push(fit.slopeChange.estimate), pooled.slope[1].push(fit.slopeChange.se);
     if (fit.placebo) {
       effects.push({...base, effect: "placebo_level", label: "Placebo: niveauverandering bij een nepstart een jaar eerder", estimate: num(fit.placebo.levelChange.percent),
-        ci_low: num(fit.placebo.levelChange.percentLower), ci_high: num(fit.placebo.levelChange.percentUpper), p_value: num(fit.placebo.levelChange.pValue, 6),
+        ci_low: num(fit.placebo.levelChange.percentLower), ci_high: num(fit.placebo.levelChange.percentUpper), p_value: pValueOf(fit.placebo.levelChange.pValue),
         months: fit.placebo.n.months, planted: planted === null ? null : 0,
-        verdict: verdictOf(fit.placebo.levelChange.percentLower, fit.placebo.levelChange.percentUpper), warning: null});
+        verdict: verdictOf(fit.placebo.levelChange.percentLower, fit.placebo.levelChange.percentUpper, {direction: "any"}), warning: null});
       pooled.placebo[0].push(fit.placebo.levelChange.estimate), pooled.placebo[1].push(fit.placebo.levelChange.se);
     }
     fit.month.forEach((m, k) => {
@@ -151,21 +153,21 @@ export function runDor(delivery: Delivery, {threshold = 0, truth = null, window 
   if (k < 3) poolWarnings.push(`Slechts ${k} gemeente(n) met een schatting: te weinig om te poolen.`);
   if (placeboFinds) poolWarnings.push("De gepoolde placebotoets vindt een effect bij een nepstart een jaar eerder: wees voorzichtig.");
   if (level && level.pHeterogeneity < 0.05) poolWarnings.push("De gemeenten verschillen onderling meer dan toeval verklaart (heterogeniteit): het gepoolde getal is een gemiddelde van uiteenlopende effecten.");
-  const pooledRow = (effect: string, label: string, p: typeof level, plantedValue: number | null, doubtful = false): EffectRow => ({
+  const pooledRow = (effect: string, label: string, p: typeof level, plantedValue: number | null, direction: Direction, doubtful = false): EffectRow => ({
     effect, area_code: "regio", label, estimate: p ? num(pct(p.estimate)) : null, ci_low: p ? num(pct(p.lower)) : null, ci_high: p ? num(pct(p.upper)) : null,
-    p_value: null, unit: "percent", observed: null, expected: null, areas: p?.k ?? 0, months: panel.months, planted: plantedValue,
-    verdict: p ? verdictOf(pct(p.lower), pct(p.upper), {thin: k < 3, doubtful}) : "onvoldoende gegevens",
+    p_value: p ? waldP(p.estimate, p.se) : null, unit: "percent", observed: null, expected: null, areas: p?.k ?? 0, months: panel.months, planted: plantedValue,
+    verdict: p ? verdictOf(pct(p.lower), pct(p.upper), {direction, thin: k < 3, doubtful}) : "onvoldoende gegevens",
     warning: effect === "level" && poolWarnings.length ? poolWarnings.join(" | ") : null
   });
-  const levelRow = pooledRow("level", "Gepoolde niveauverandering bij aansluiting op het DOR", level, planted, placeboFinds);
+  const levelRow = pooledRow("level", "Gepoolde niveauverandering bij aansluiting op het DOR", level, planted, DIRECTION, placeboFinds);
   effects.unshift(
     levelRow,
-    pooledRow("slope", "Gepoolde trendverandering per jaar na aansluiting", slope, planted === null ? null : 0),
-    pooledRow("placebo_level", "Gepoolde placebo: nepstart een jaar eerder", placebo, planted === null ? null : 0)
+    pooledRow("slope", "Gepoolde trendverandering per jaar na aansluiting", slope, planted === null ? null : 0, "decrease"),
+    pooledRow("placebo_level", "Gepoolde placebo: nepstart een jaar eerder", placebo, planted === null ? null : 0, "any")
   );
   return {
     tables: {dor_effects: tableOf(EFFECT_SCHEMA, effects), dor_series: tableOf(DOR_SCHEMAS.dor_series, series)},
-    findings: [findingOf(levelRow, "measure.dor.level", QUESTION(theme), METHOD)],
+    findings: [findingOf(levelRow, "measure.dor.level", QUESTION(theme), METHOD, DIRECTION)],
     effects, fits
   };
 }

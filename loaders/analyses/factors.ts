@@ -17,7 +17,8 @@ import {seededRng} from "../../src/lib/random.js";
 import {FACTOR_LABELS, FACTOR_VARIABLES} from "../../src/lib/hypotheses/factors.js";
 import {suppressCounts} from "../pipeline/suppression.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
-import {col, columns, fullYears, round, startDay, yearOfDay} from "./common.js";
+import {col, columns, fullYears, round, roundP, startDay, yearOfDay} from "./common.js";
+import {associationVerdict} from "../../src/lib/verdict.js";
 
 const MODELS = [
   col.d("level", "area level: buurt or wijk"),
@@ -25,12 +26,12 @@ const MODELS = [
   col.d("family", "poisson or negbin"),
   col.d("term", "(Intercept) or a kerncijfers variable"),
   col.f64("estimate", "coefficient (log rate ratio per standard deviation)"),
-  col.f64("se", "standard error"),
+  col.f64("se", "standard error; null for poisson (model comparison only)", true),
   col.f64("irr", "incidence rate ratio exp(estimate)"),
-  col.f64("irr_low", "lower bound of the 95% Wald interval of the IRR"),
-  col.f64("irr_high", "upper bound of the 95% Wald interval of the IRR"),
-  col.f64("p_value", "Wald p-value"),
-  col.f64("p_holm", "p-value Holm-adjusted across the factors of the model; null for the intercept", true),
+  col.f64("irr_low", "lower bound of the 95% Wald interval of the IRR; null for poisson (too narrow under overdispersion)", true),
+  col.f64("irr_high", "upper bound of the 95% Wald interval of the IRR; null for poisson", true),
+  col.f64("p_value", "Wald p-value; null for poisson", true),
+  col.f64("p_holm", "p-value Holm-adjusted across the factors of the model; null for the intercept and for poisson", true),
   col.f64("var_mean", "mean used to standardise the variable; null for the intercept", true),
   col.f64("var_sd", "sd (divisor N) used to standardise the variable; null for the intercept", true),
   col.f64("truth", "demo only: the planted coefficient rescaled to this sd (0 when not planted); null otherwise", true),
@@ -113,7 +114,7 @@ function dwellingYears(delivery: AnalysisContext["delivery"], prefix: string, ye
 function notDelivered(variable: string, reason: string, theme: Theme): Finding {
   return {
     id: `factor.${variable}`, question: `Hangt ${FACTOR_LABELS[variable]} van een buurt samen met het ${theme.risk}?`,
-    method: `Negatief-binomiale regressie (${reason})`, estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr per sd", verdict: "niet geleverd"
+    method: `Negatief-binomiale regressie (${reason})`, estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr per sd", direction: "any", verdict: "niet geleverd"
   };
 }
 
@@ -160,25 +161,30 @@ export const factorsAnalysis: Analysis = {
         for (const [family, fit] of fits) {
           const terms = fit.coefficients.filter((c) => c.name !== "(Intercept)");
           const holm = adjustPValues(terms.map((c) => c.p), "holm");
+          // Poisson is published as a model comparison only (coefficients, AIC): under the
+          // overdispersion of neighbourhood counts its Wald intervals and p-values are too narrow
+          // (they covered the planted coefficients 11 of 21 times), so they are not published.
+          const inference = family === "negbin";
           for (const c of fit.coefficients) {
             const k = terms.indexOf(c);
             const s = stats.get(c.name);
             const p = planted.get(c.name);
             const truthValue = s && truth ? (p ? (p.coefficient * s.sd) / p.sd : 0) : null;
             models.push({
-              level: areaLevel, period, family, term: c.name, estimate: round(c.estimate, 8), se: round(c.se, 8),
-              irr: round(c.irr, 8), irr_low: round(c.irrLower, 8), irr_high: round(c.irrUpper, 8), p_value: round(c.p, 10),
-              p_holm: k >= 0 ? round(holm[k], 10) : null, var_mean: s ? round(s.mean, 8) : null, var_sd: s ? round(s.sd, 8) : null,
+              level: areaLevel, period, family, term: c.name, estimate: round(c.estimate, 8), se: inference ? round(c.se, 8) : null,
+              irr: round(c.irr, 8), irr_low: inference ? round(c.irrLower, 8) : null, irr_high: inference ? round(c.irrUpper, 8) : null,
+              p_value: inference ? roundP(c.p) : null, p_holm: inference && k >= 0 ? roundP(holm[k]) : null, var_mean: s ? round(s.mean, 8) : null, var_sd: s ? round(s.sd, 8) : null,
               truth: truthValue === null ? null : round(truthValue, 8), aic: round(fit.aic, 6), theta: fit.theta === undefined ? null : round(fit.theta, 8),
               areas: areas.length, year_from: periodYears[0], year_to: periodYears[periodYears.length - 1]
             });
             if (family === "negbin" && areaLevel === "buurt" && period === "alle" && k >= 0) {
-              const direction = c.estimate > 0 ? "hoger risico" : "lager risico";
               findings.set(c.name, {
                 id: `factor.${c.name}`, question: `Hangt ${FACTOR_LABELS[c.name]} van een buurt samen met het ${theme.risk}?`,
-                method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie`,
-                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: round(holm[k], 8), unit: "irr per sd",
-                verdict: holm[k] < 0.05 ? `aangetoond (${direction})` : "niet aangetoond"
+                method: `Negatief-binomiale regressie van ${theme.plural} per buurt (${periodYears[0]}-${periodYears[periodYears.length - 1]}) op ${names.length} gestandaardiseerde kerncijfers, offset log(woningjaren); Holm-correctie over de factoren en over alle hypothesen`,
+                estimate: round(c.irr, 6), ci_low: round(c.irrLower, 6), ci_high: round(c.irrUpper, 6), p_value: roundP(c.p), unit: "irr per sd", direction: "any",
+                // An observational association, never "aangetoond" (src/lib/verdict.ts); Holm over
+                // the factors here, and over all hypotheses in the pipeline (adjustFindings).
+                verdict: associationVerdict(holm[k], c.irr, {reference: 1})
               });
             }
           }
@@ -187,7 +193,7 @@ export const factorsAnalysis: Analysis = {
         const rate = areas.map((c, i) => (y[i] / exposure.get(c)!) * 1000);
         const tests = names.map((v) => correlationTest(X[v], rate, {method: "spearman", permutations: 999, rng: seededRng(SEED)}));
         const holm = adjustPValues(tests.map((t) => t.p), "holm");
-        names.forEach((v, k) => correlations.push({level: areaLevel, period, variable: v, rho: round(tests[k].r, 8), p_value: round(tests[k].p, 8), p_holm: round(holm[k], 8), areas: areas.length}));
+        names.forEach((v, k) => correlations.push({level: areaLevel, period, variable: v, rho: round(tests[k].r, 8), p_value: roundP(tests[k].p), p_holm: roundP(holm[k]), areas: areas.length}));
         for (const v of names) {
           const s = stats.get(v)!;
           const order = areas.map((c, i) => i).sort((a, b) => s.value.get(areas[a])! - s.value.get(areas[b])! || (areas[a] < areas[b] ? -1 : 1));

@@ -17,6 +17,7 @@ import {knoxTest, type KnoxDistance} from "../../src/lib/knox.js";
 import {seededRng, shuffle} from "../../src/lib/random.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 import {col, columns, round, startDay, yearOfDay} from "./common.js";
+import {testVerdict} from "../../src/lib/verdict.js";
 
 /** The band settings the page offers (right-open breaks). */
 export const KNOX_SETTINGS = {
@@ -172,14 +173,14 @@ export const knoxAnalysis: Analysis = {
           id: "knox.near_repeat",
           question: nearRepeatQuestion(theme),
           method: `Knox-test, ${KNOX_DISTANCE === "euclidean" ? "hemelsbrede afstand" : "Manhattan-afstand"}, 999 permutaties van de pleegdagen; verhouding waargenomen/verwacht aantal paren binnen ${NEAR_WINDOW.metres} m en ${NEAR_WINDOW.days} dagen`,
-          estimate: ratio, ci_low: null, ci_high: null, p_value: p, unit: "ratio",
-          verdict: ratio === null || p === null ? "onvoldoende gegevens" : p < 0.05 && ratio > 1 ? "aangetoond" : "niet aangetoond"
+          estimate: ratio, ci_low: null, ci_high: null, p_value: p, unit: "ratio", direction: "increase",
+          verdict: testVerdict(p, ratio, {direction: "increase", reference: 1})
         }, {
           id: "knox.near_repeat_share",
           question: nearRepeatShareQuestion(theme),
           method: "Aandeel incidenten met een buur in ruimte en tijd; verwacht aandeel en p-waarde uit 99 permutaties van de pleegdagen",
-          estimate: hidden ? null : round(share.share), ci_low: null, ci_high: null, p_value: hidden ? null : round(share.p), unit: "share",
-          verdict: hidden ? "onvoldoende gegevens" : share.p < 0.05 && share.ratio > 1 ? "aangetoond" : "niet aangetoond"
+          estimate: hidden ? null : round(share.share), ci_low: null, ci_high: null, p_value: hidden ? null : round(share.p), unit: "share", direction: "increase",
+          verdict: hidden ? "onvoldoende gegevens" : testVerdict(share.p, share.ratio, {direction: "increase", reference: 1})
         }];
       }
     }
@@ -203,13 +204,13 @@ function nearRepeatShareQuestion(theme: Theme): string {
 function notDelivered(theme: Theme): Finding {
   return {
     id: "knox.near_repeat", question: nearRepeatQuestion(theme),
-    method: "Knox-test (niet uitgevoerd: de levering bevat geen coördinaten)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "ratio", verdict: "niet geleverd"
+    method: "Knox-test (niet uitgevoerd: de levering bevat geen coördinaten)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "ratio", direction: "increase", verdict: "niet geleverd"
   };
 }
 
 function notDeliveredShare(theme: Theme): Finding {
   return {
     id: "knox.near_repeat_share", question: nearRepeatShareQuestion(theme),
-    method: "Aandeel near repeats (niet uitgevoerd: de levering bevat geen coördinaten)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "share", verdict: "niet geleverd"
+    method: "Aandeel near repeats (niet uitgevoerd: de levering bevat geen coördinaten)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "share", direction: "increase", verdict: "niet geleverd"
   };
 }

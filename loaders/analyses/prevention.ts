@@ -7,7 +7,7 @@ import type {Table} from "apache-arrow";
 import {doseResponse, type DoseResult} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
 import type {Delivery} from "../delivery/read.js";
-import {EFFECT_SCHEMA, findingOf, notDelivered, num, safeCount, spec, tableOf, verdictOf, type EffectRow} from "./measures/effects.js";
+import {EFFECT_SCHEMA, findingOf, notDelivered, num, safeCount, spec, tableOf, verdictOf, waldP, type Direction, type EffectRow} from "./measures/effects.js";
 import {buurtPanel, dayOfMonth, longPanel, monthOfDay} from "./measures/panel.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 
@@ -33,6 +33,8 @@ export const PREVENTION_SCHEMAS = {
 } as const;
 
 const QUESTION = (t: Theme) => `Daalt het ${t.risk} sterker in buurten die meer preventieadviezen kregen?`;
+/** The question asks whether more visits go with a stronger fall: a negative slope. */
+const DIRECTION: Direction = "decrease";
 const METHOD = (t: Theme) => `dosis-respons: verandering in ${t.risk} (na vs. voor) tegen bezoeken per 1.000 woningen, gewogen regressie, bootstrap over buurten`;
 const LABEL = (t: Theme) => `Verandering van het ${t.risk} per 10 bezoeken per 1.000 woningen`;
 
@@ -51,7 +53,7 @@ function unavailable(verdict: string, warning: string | null, theme: Theme): Pre
       prevention_dose_groups: tableOf(PREVENTION_SCHEMAS.prevention_dose_groups, []),
       prevention_windows: tableOf(PREVENTION_SCHEMAS.prevention_windows, [])
     },
-    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION(theme), METHOD(theme))], effects: [row], dose: null
+    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION(theme), METHOD(theme), DIRECTION)], effects: [row], dose: null
   };
 }
 
@@ -100,9 +102,9 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
   if (panel.exposureSource === "gelijk") warnings.push("Geen woningvoorraad per buurt geleverd: de dosis is per buurt in plaats van per 1.000 woningen.");
   const row: EffectRow = {
     effect: "dose", area_code: "regio", label: LABEL(theme),
-    estimate: num(result.perUnit.percent), ci_low: num(result.perUnit.percentLower), ci_high: num(result.perUnit.percentUpper), p_value: null,
+    estimate: num(result.perUnit.percent), ci_low: num(result.perUnit.percentLower), ci_high: num(result.perUnit.percentUpper), p_value: waldP(result.slope.estimate, result.slope.se),
     unit: "percent_per_10", observed: null, expected: null, areas: treated, months: 3 * w, planted,
-    verdict: verdictOf(result.perUnit.percentLower, result.perUnit.percentUpper, {thin: result.flags.tooFewAreas || treated < 10}),
+    verdict: verdictOf(result.perUnit.percentLower, result.perUnit.percentUpper, {direction: DIRECTION, thin: result.flags.tooFewAreas || treated < 10}),
     warning: warnings.length ? warnings.join(" | ") : null
   };
   // Dose groups: none, then quartiles of the positive doses.
@@ -138,7 +140,7 @@ export function runPrevention(delivery: Delivery, {replicates = 499, seed = 20_2
       prevention_dose_groups: tableOf(PREVENTION_SCHEMAS.prevention_dose_groups, doseRows),
       prevention_windows: tableOf(PREVENTION_SCHEMAS.prevention_windows, windows)
     },
-    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION(theme), METHOD(theme))],
+    findings: [findingOf(row, "measure.prevention_advice.dose", QUESTION(theme), METHOD(theme), DIRECTION)],
     effects: [row], dose: result
   };
 }

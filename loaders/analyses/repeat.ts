@@ -9,7 +9,8 @@ import {buildTable} from "../arrow.js";
 import {poissonCdf, poissonInterval} from "../../src/lib/stats/distributions.js";
 import {suppressCounts} from "../pipeline/suppression.js";
 import {thresholdOf, type Analysis, type Finding} from "./types.js";
-import {col, columns, round, startDay} from "./common.js";
+import {col, columns, round, roundP, startDay} from "./common.js";
+import {testVerdict} from "../../src/lib/verdict.js";
 
 /** Week bands of the time since the previous burglary at the address (right-open; last ends at 365 days). */
 export const REPEAT_BANDS = [0, 1, 2, 4, 8, 13, 26, 52.15] as const;
@@ -59,7 +60,7 @@ export const repeatAnalysis: Analysis = {
       .map((r) => ({key: useXy ? `${r.x}|${r.y}` : `${r.pc6}|${r.huisnummer!.toUpperCase().replace(/\s+/g, "")}`, day: startDay(r)}))
       .sort((a, b) => a.day - b.day || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     if (!keyed.length) {
-      return {findings: [{id: "repeat.same_address", question, method: "Herhaald slachtofferschap op hetzelfde adres (niet uitgevoerd: geen adres of coördinaten geleverd)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "share", verdict: "niet geleverd"}]};
+      return {findings: [{id: "repeat.same_address", question, method: "Herhaald slachtofferschap op hetzelfde adres (niet uitgevoerd: geen adres of coördinaten geleverd)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "share", direction: "increase", verdict: "niet geleverd"}]};
     }
     // Dwellings in the region: the municipalities of the areas table.
     let dwellings = 0;
@@ -90,7 +91,7 @@ export const repeatAnalysis: Analysis = {
     const summary = {
       key: useXy ? "xy" : "pc6_huisnummer", incidents: n, repeats: hidden ? null : repeats, share: hidden ? null : round(repeats / n),
       share_low: hidden ? null : round(low), share_high: hidden ? null : round(high), expected: round(expected),
-      ratio: hidden || !(expected > 0) ? null : round(repeats / expected), p_value: hidden || !Number.isFinite(p) ? null : round(Math.max(p, 0), 12),
+      ratio: hidden || !(expected > 0) ? null : round(repeats / expected), p_value: hidden || !Number.isFinite(p) ? null : roundP(p),
       dwellings, suppressed: hidden
     };
     // The answer to the question is the ratio observed / expected; its interval from the exact
@@ -108,8 +109,8 @@ export const repeatAnalysis: Analysis = {
     const finding: Finding = {
       id: "repeat.same_address", question,
       method: `Herhalingen op een adres (${useXy ? "exact dezelfde x/y" : "PC6 + huisnummer"}) binnen 365 dagen, waargenomen gedeeld door verwacht bij gelijk risico voor alle ${dwellings.toLocaleString("nl-NL")} woningen; exact Poisson-interval (Garwood); eenzijdige Poisson-p-waarde`,
-      estimate: summary.ratio, ci_low: ratioInterval ? round(ratioInterval[0]) : null, ci_high: ratioInterval ? round(ratioInterval[1]) : null, p_value: summary.p_value, unit: "ratio",
-      verdict: hidden ? "onvoldoende gegevens" : summary.p_value !== null && summary.p_value < 0.05 && repeats > expected ? "aangetoond" : "niet aangetoond"
+      estimate: summary.ratio, ci_low: ratioInterval ? round(ratioInterval[0]) : null, ci_high: ratioInterval ? round(ratioInterval[1]) : null, p_value: summary.p_value, unit: "ratio", direction: "increase",
+      verdict: hidden ? "onvoldoende gegevens" : summary.p_value === null ? "niet aangetoond" : testVerdict(summary.p_value, repeats / expected, {direction: "increase", reference: 1})
     };
     return {tables: {repeat_summary: buildTable(SUMMARY, columns(SUMMARY, [summary]) as never), repeat_weeks: buildTable(WEEKS, columns(WEEKS, weekRows) as never)}, findings: [finding]};
   }

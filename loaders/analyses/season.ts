@@ -13,6 +13,8 @@ import {dstEndDay, sunsetHour} from "../../src/lib/sun.js";
 import type {LinkedIncident} from "../delivery/read.js";
 import {thresholdOf, type Analysis, type Finding} from "./types.js";
 import {protectWeights} from "../../src/lib/privacy/weights.js";
+import {col, columns, round, roundP, startDay} from "./common.js";
+import {testVerdict} from "../../src/lib/verdict.js";
 
 /**
  * A protected profile's rows with small weights hidden (src/lib/privacy/weights.ts): each group's
@@ -27,7 +29,6 @@ function protectGroups<T extends {weight: number}>(rows: T[], group: (r: T) => s
   const {hidden, unresolved} = protectWeights(rows.map((r) => Math.max(0, r.weight)), {threshold, lines});
   return rows.map((r, i) => ({...r, weight: hidden[i] || unresolved.length ? null : r.weight, suppressed: hidden[i] || unresolved.length > 0}));
 }
-import {col, columns, round, startDay} from "./common.js";
 
 /** Windows longer than this (hours) carry too little about the hour of the day and are left out. */
 export const MAX_WINDOW_HOURS = 72;
@@ -137,20 +138,20 @@ export const seasonAnalysis: Analysis = {
         const p = normalPValue(z);
         peak.push({
           term, irr: round(Math.exp(c.estimate)), irr_low: round(Math.exp(c.estimate - 1.959963984540054 * se)), irr_high: round(Math.exp(c.estimate + 1.959963984540054 * se)),
-          p_value: round(p, 10), dispersion: round(dispersion), truth: term === "winter" && planted !== undefined ? round(1 + planted) : null
+          p_value: roundP(p), dispersion: round(dispersion), truth: term === "winter" && planted !== undefined ? round(1 + planted) : null
         });
       }
       const w = peak[0] as {irr: number; irr_low: number; irr_high: number; p_value: number};
       findings.push({
         id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
         method: "Poisson-regressie van maandaantallen met jaareffecten en offset log(dagen), standaardfouten gecorrigeerd voor overdispersie",
-        estimate: w.irr, ci_low: w.irr_low, ci_high: w.irr_high, p_value: w.p_value, unit: "irr",
-        verdict: w.p_value < 0.05 ? (w.irr > 1 ? "aangetoond (winterpiek)" : "aangetoond (zomerpiek)") : "niet aangetoond"
+        estimate: w.irr, ci_low: w.irr_low, ci_high: w.irr_high, p_value: w.p_value, unit: "irr", direction: "increase",
+        verdict: {aangetoond: "aangetoond (winterpiek)", tegengesteld: "tegengesteld (zomerpiek)"}[testVerdict(w.p_value, w.irr, {direction: "increase", reference: 1}) as string] ?? "niet aangetoond"
       });
     } else {
       findings.push({
         id: "season.winter_peak", question: `${capitalise(happens(theme, "er in de donkere maanden (november-februari) vaker"))} dan in de lichte (mei-augustus)?`,
-        method: "Poisson-regressie van maandaantallen (niet uitgevoerd: de periode dekt niet alle seizoenen)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr", verdict: "onvoldoende gegevens"
+        method: "Poisson-regressie van maandaantallen (niet uitgevoerd: de periode dekt niet alle seizoenen)", estimate: null, ci_low: null, ci_high: null, p_value: null, unit: "irr", direction: "increase", verdict: "onvoldoende gegevens"
       });
     }
 
@@ -189,8 +190,8 @@ export const seasonAnalysis: Analysis = {
       question: `Verschuiven ${theme.plural} naar ${DARK_WINDOW.fromHour}:00-${DARK_WINDOW.toHour}:00 als het op die klokuren plots een uur eerder donker is (einde zomertijd)?`,
       method: `Natuurlijk experiment: aandeel (aoristisch) van ${DARK_WINDOW.fromHour}-${DARK_WINDOW.toHour} uur in de week na tegen de week vóór het einde van de zomertijd, ${dstYears.length} jaar samen; odds-ratio met 95%-interval`,
       estimate: contrast ? round(contrast.estimate) : null, ci_low: contrast ? round(contrast.low) : null, ci_high: contrast ? round(contrast.high) : null,
-      p_value: contrast ? round(contrast.p, 10) : null, unit: "ratio",
-      verdict: !timed ? "niet geleverd" : contrast ? (contrast.p < 0.05 ? (contrast.estimate > 1 ? "aangetoond" : "aangetoond (omgekeerd)") : "niet aangetoond") : "onvoldoende gegevens"
+      p_value: contrast ? roundP(contrast.p) : null, unit: "ratio", direction: "increase",
+      verdict: !timed ? "niet geleverd" : contrast ? testVerdict(contrast.p, contrast.estimate, {direction: "increase", reference: 1}) : "onvoldoende gegevens"
     });
     return {
       tables: {

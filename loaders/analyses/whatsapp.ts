@@ -8,9 +8,10 @@ import type {Table} from "apache-arrow";
 import {staggeredDid, type DidResult} from "../../src/lib/measures/did.js";
 import {displacementCheck} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
+import {pText} from "../../src/lib/hypotheses/format.js";
 import type {Delivery} from "../delivery/read.js";
 import {
-  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type EffectRow
+  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, waldP, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
@@ -81,10 +82,20 @@ export interface WhatsappResult {
 }
 
 const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een buurt nadat daar een buurtpreventie-appgroep is gestart?`;
-const METHOD = "gespreide difference-in-differences (Callaway & Sant'Anna) op buurt x maand, bootstrap over buurten";
+/**
+ * What the estimator is (src/lib/measures/did.ts): a ratio of summed observed to summed
+ * counterfactual counts over all cohort-months after the start, each area against its own 12-month
+ * base. It follows the design of Callaway & Sant'Anna (2021) but is not their estimator (base g-1,
+ * simple aggregation), so the method must not be shown as theirs.
+ */
+const METHOD = "verhouding van het waargenomen tot het verwachte aantal, opgeteld over alle buurten en maanden na de start; verwacht op grond van de eigen 12 maanden vóór de start en de verandering in buurten zonder (of nog zonder) groep (gespreide difference-in-differences naar het ontwerp van Callaway & Sant'Anna 2021, niet hun schatter); bootstrap over buurten";
 const QUESTION_DISPLACEMENT = (t: Theme) => `Verplaatsen ${t.plural} zich naar aangrenzende buurten zonder appgroep?`;
 const LABEL = (t: Theme) => `Verandering van het ${t.risk} na de start van een appgroep`;
-const METHOD_DISPLACEMENT = "gespreide difference-in-differences op aangrenzende buurten zonder appgroep";
+/** The groups are meant to lower burglary: the question asks for a decrease. */
+const DIRECTION: Direction = "decrease";
+/** Displacement moves burglary to the neighbours: the question asks for an increase there. */
+const DIRECTION_DISPLACEMENT: Direction = "increase";
+const METHOD_DISPLACEMENT = "dezelfde verhouding van waargenomen tot verwacht aantal, voor aangrenzende buurten zonder appgroep vanaf de start bij hun buur; bootstrap over buurten";
 
 /** Dutch warnings for a DiD result. */
 export function didWarnings(r: DidResult): string[] {
@@ -96,19 +107,19 @@ export function didWarnings(r: DidResult): string[] {
     w.push("Te weinig maanden: een groep start in het eerste jaar van de gegevens of de meeste buurten hebben minder dan 12 maanden na de start; de schatting is onbetrouwbaar.");
   }
   if (r.flags.preTrendDiffers) {
-    w.push(`De trends vóór de start verschillen (toets p = ${r.preTrend.pValue.toFixed(3).replace(".", ",")}): de buurten liepen al uiteen voordat de maatregel begon; het geschatte effect kan daar deels uit komen.`);
+    w.push(`De trends vóór de start verschillen (toets ${pText(r.preTrend.pValue)}): de buurten liepen al uiteen voordat de maatregel begon; het geschatte effect kan daar deels uit komen.`);
   }
   return w;
 }
 
-function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number): EffectRow {
+function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number, direction: Direction): EffectRow {
   const warnings = didWarnings(r);
   return withHiddenRatio({
     effect, area_code: "regio", label,
-    estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: null,
+    estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: waldP(r.overall.estimate, r.overall.se),
     unit: "percent", observed: safeCount(r.overall.observed, threshold), expected: num(r.overall.expected, 2),
     areas, months: r.n.months, planted,
-    verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),
+    verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {direction, thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),
     warning: warnings.length ? warnings.join(" | ") : null
   });
 }
@@ -129,7 +140,7 @@ function unavailable(verdict: string, reason: string | null, unplacedGroups: num
   const effects = [overall, displacement];
   return {
     tables: emptyTables(effects),
-    findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT)],
+    findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)],
     effects, did: null, displacement: null, unplacedGroups
   };
 }
@@ -185,7 +196,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
     return unavailable("onvoldoende gegevens", `De schatting is niet mogelijk: ${(error as Error).message}.`, unplaced + placedOutside, theme);
   }
   const plantedWhatsapp = percentOf((truth as {effects?: {whatsapp?: {relative?: number}}} | null)?.effects?.whatsapp?.relative);
-  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas);
+  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas, DIRECTION);
 
   // Displacement: neighbours from the delivered boundaries.
   const shapes = delivery.registry.shapes.buurt.filter((s) => s.code in starts);
@@ -198,14 +209,14 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   } else {
     try {
       displacement = displacementCheck(longPanel(panel), starts, neighbours, {...options, rng: seededRng(seed + 1)});
-      displacementRow = effectRow("displacement", dispLabel, displacement, threshold, truth ? 0 : null, displacement.exposedAreas);
+      displacementRow = effectRow("displacement", dispLabel, displacement, threshold, truth ? 0 : null, displacement.exposedAreas, DIRECTION_DISPLACEMENT);
     } catch (error) {
       displacementRow = {...notDelivered("displacement", dispLabel), verdict: "onvoldoende gegevens", warning: `De verplaatsingstoets is niet mogelijk: ${(error as Error).message}.`};
     }
   }
   const preTrend: EffectRow = {
     effect: "pre_trend", area_code: "regio", label: "Toets op gelijke trends vóór de start (Wald, kwartalen vóór de basisperiode)",
-    estimate: num(did.preTrend.wald), ci_low: null, ci_high: null, p_value: num(did.preTrend.pValue), unit: "wald",
+    estimate: num(did.preTrend.wald), ci_low: null, ci_high: null, p_value: pValueOf(did.preTrend.pValue), unit: "wald",
     observed: null, expected: null, areas: did.n.treatedAreas, months: did.n.months, planted: null,
     verdict: !Number.isFinite(did.preTrend.pValue) ? "onvoldoende gegevens" : did.flags.preTrendDiffers ? "aangetoond" : "niet aangetoond",
     warning: null
@@ -279,8 +290,8 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
       whatsapp_timeline: tableOf(WHATSAPP_SCHEMAS.whatsapp_timeline, timeline)
     },
     findings: [
-      findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD),
-      findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT)
+      findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION),
+      findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)
     ],
     effects, did, displacement, unplacedGroups: unplaced + placedOutside
   };

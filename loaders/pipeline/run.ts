@@ -19,6 +19,7 @@ import {seededRng} from "../../src/lib/random.js";
 import {buildTable, type ColumnSpec} from "../arrow.js";
 import {ANALYSES} from "../analyses/index.js";
 import type {Finding} from "../analyses/types.js";
+import {adjustFindings} from "../../src/lib/findings.js";
 
 export const CACHE_ROOT = join(PROJECT_ROOT, "data", ".cache");
 export const DEMO_ROOT = join(PROJECT_ROOT, "data", "demo");
@@ -131,7 +132,7 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   return {dir, cacheDir, fingerprint, meta, computed: true};
 }
 
-/** Runs every registered analysis on the delivery, adding its tables; returns all findings. */
+/** Runs every registered analysis on the delivery, adding its tables; returns all findings, Holm-adjusted per family (adjustFindings). */
 export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: Map<string, Table>, config: BuildConfig, dir: string): Finding[] {
   const truthPath = join(dir, "truth.json");
   const truth = existsSync(truthPath) ? JSON.parse(readFileSync(truthPath, "utf8")) : null;
@@ -150,7 +151,7 @@ export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: M
   const ids = findings.map((f) => f.id);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
   if (duplicate) throw new Error(`duplicate finding id: ${duplicate}`);
-  return findings;
+  return adjustFindings(findings);
 }
 
 /** The declared schema of a published table (base tables and analyses). */

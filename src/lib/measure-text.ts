@@ -51,6 +51,16 @@ export function formatInterval(low: number | null | undefined, high: number | nu
   return `${formatPercent(low)} tot ${formatPercent(high)}`;
 }
 
+/**
+ * The size of a change without its sign, for sentences that say the direction in words
+ * ("daalde ... met 23,6%"): -23.64 -> "23,6%".
+ * @example percentSize(-23.64) // "23,6%"
+ */
+export function percentSize(v: number, digits = 1): string {
+  if (!Number.isFinite(v)) throw new Error(`invalid percentage: ${v}`);
+  return `${Math.abs(v).toFixed(digits).replace(".", ",")}%`;
+}
+
 /** The plain-Dutch sentence of an effect row: estimate, interval and what the verdict means. */
 export function effectSentence(r: EffectRecord, {per = ""}: {per?: string} = {}): string {
   if (r.verdict === "niet geleverd") return "Niet geleverd: de levering bevat het bestand van deze maatregel niet, dus er is niets te schatten.";
@@ -58,7 +68,8 @@ export function effectSentence(r: EffectRecord, {per = ""}: {per?: string} = {})
   const direction = r.estimate < 0 ? "daling" : "stijging";
   const base = `Geschat: ${formatPercent(r.estimate)}${per} (95%-interval ${formatInterval(r.ci_low, r.ci_high)}).`;
   switch (r.verdict) {
-    case "aangetoond": return `${base} Het interval ligt geheel aan één kant van nul: een ${direction} is aangetoond.`;
+    case "aangetoond": return `${base} Het interval ligt geheel aan de kant van nul waar de vraag naar vraagt: een ${direction} is aangetoond.`;
+    case "tegengesteld": return `${base} Het interval ligt geheel aan de andere kant van nul dan de vraag verwacht: een ${direction}, het tegendeel van wat de vraag toetst.`;
     case "onzeker": return `${base} Het interval sluit nul uit, maar een controle faalt: het effect is onzeker.`;
     case "niet aangetoond": return `${base} Het interval bevat nul: een effect is niet aangetoond (wat niet hetzelfde is als: geen effect).`;
     default: return `${base} Te weinig gegevens voor een betrouwbaar oordeel.`;
@@ -81,7 +92,73 @@ export function failedPreTrend(r: Pick<EffectRecord, "warning"> | null | undefin
 
 /** A verdict's CSS class suffix. */
 export function verdictClass(verdict: string): string {
-  return ({"aangetoond": "yes", "niet aangetoond": "no", "onzeker": "doubt", "onvoldoende gegevens": "thin", "niet geleverd": "absent"} as Record<string, string>)[verdict] ?? "thin";
+  return ({"aangetoond": "yes", "tegengesteld": "opposite", "niet aangetoond": "no", "onzeker": "doubt", "onvoldoende gegevens": "thin", "niet geleverd": "absent"} as Record<string, string>)[verdict] ?? "thin";
+}
+
+/** The wording of a theme that the policy text needs (src/lib/theme.ts). */
+export interface PolicyTheme {
+  risk: string;
+  plural: string;
+}
+
+/**
+ * The policy paragraph of the WhatsApp page: what the estimate shows (the direction in words, the
+ * size without a sign, so never "daalde met +23,6%"), whether burglary moved to the neighbours, and
+ * what it would take to act on it. An observational comparison carries no recommendation.
+ * @example whatsappPolicyText({...overall, verdict: "aangetoond", estimate: -23.6}, displacement, theme) // "In buurten met een appgroep daalde het inbraakrisico na de start met 23,6% ..."
+ */
+export function whatsappPolicyText(overall: EffectRecord | null | undefined, displacement: EffectRecord | null | undefined, theme: PolicyTheme): string {
+  if (!overall || overall.verdict === "niet geleverd") return "Zonder gegevens over appgroepen is hierover niets te zeggen.";
+  const design = "Dit is een vergelijking achteraf, geen experiment: buurten kozen zelf voor een groep en wanneer, dus het verschil kan ook andere oorzaken hebben (zie de kanttekeningen). Om er beleid op te bouwen is een opzet nodig waarin de start van groepen vooraf over buurten en maanden wordt gespreid (stapsgewijze invoering), gevolgd met dezelfde meting.";
+  const est = overall.estimate;
+  if ((overall.verdict === "aangetoond" || overall.verdict === "tegengesteld") && est !== null && est !== 0) {
+    const fell = est < 0;
+    const first = `In buurten met een appgroep ${fell ? "daalde" : "steeg"} het ${theme.risk} na de start met ${percentSize(est)} ten opzichte van vergelijkbare buurten zonder groep${fell ? "." : ": geen aanwijzing dat appgroepen beschermen."}`;
+    let neighbours: string;
+    const d = displacement?.estimate ?? null;
+    if (failedPreTrend(displacement)) neighbours = `Of ${theme.plural} naar de buren verschuiven, is niet te zeggen: de toets op gelijke trends vooraf faalt voor de verplaatsingsschatting.`;
+    else if ((displacement?.verdict === "aangetoond" || displacement?.verdict === "tegengesteld") && d !== null && d !== 0) {
+      neighbours = d > 0
+        ? `In de aangrenzende buurten zonder groep steeg het met ${percentSize(d)}: mogelijk verschuift een deel naar de buren.`
+        : `In de aangrenzende buurten zonder groep daalde het ook, met ${percentSize(d)}: geen aanwijzing dat ${theme.plural} naar de buren verschuiven.`;
+    } else neighbours = `Er is geen aanwijzing dat ${theme.plural} naar de buren verschuiven.`;
+    const check = failedPreTrend(overall)
+      ? `Let op: de toets op gelijke trends vooraf faalt voor het hoofdeffect, dus het verschil kan deels uit verschillen van vóór de start komen.`
+      : "";
+    return [first, neighbours, check, design].filter(Boolean).join(" ");
+  }
+  const preTrendFailedFor = [failedPreTrend(overall) ? "het hoofdeffect" : null, failedPreTrend(displacement) ? "de verplaatsingsschatting" : null].filter(Boolean);
+  return `Op deze gegevens is een effect van appgroepen niet met voldoende zekerheid vast te stellen (${overall.verdict}). Dat is geen bewijs dat ze niet werken: met meer buurten of meer maanden wordt de meting scherper.${preTrendFailedFor.length ? ` Bovendien faalt de toets op gelijke trends vooraf voor ${preTrendFailedFor.join(" en ")}.` : ""}`;
+}
+
+/**
+ * The policy paragraph of the DOR page: the pooled level change in words with its size, and what a
+ * before-after comparison cannot rule out. No recommendation to connect: an interrupted time series
+ * is observational.
+ * @example dorPolicyText({...pooled, verdict: "aangetoond", estimate: -18.1}, theme) // "Na aansluiting op het DOR lag het inbraakrisico gemiddeld 18,1% lager ..."
+ */
+export function dorPolicyText(pooled: EffectRecord | null | undefined, theme: PolicyTheme): string {
+  if (!pooled || pooled.verdict === "niet geleverd") return "Zonder aansluitdata is hierover niets te zeggen.";
+  if ((pooled.verdict === "aangetoond" || pooled.verdict === "tegengesteld") && pooled.estimate !== null) {
+    return `Na aansluiting op het DOR lag het ${theme.risk} gemiddeld ${changeText(pooled.estimate)} dan verwacht op grond van de rest van de regio. Dit is een vergelijking vóór en na, geen experiment: andere veranderingen rond de aansluiting kunnen meespelen. Een tweede meting bij gemeenten die later aansluiten, met dezelfde methode, zou laten zien of het verschil terugkomt.`;
+  }
+  return `Een effect van aansluiting is op deze gegevens niet vastgesteld (${pooled.verdict}).`;
+}
+
+/**
+ * The policy paragraph of the prevention-advice page: the dose-response slope in words, as an
+ * association between neighbourhoods, not a trial.
+ * @example preventionPolicyText({...effect, verdict: "aangetoond", estimate: -4.9}, theme) // "Meer bezoeken gaan samen met een sterkere daling: 4,9% lager per 10 bezoeken ..."
+ */
+export function preventionPolicyText(effect: EffectRecord | null | undefined, theme: PolicyTheme): string {
+  if (!effect || effect.verdict === "niet geleverd") return "Zonder bezoekgegevens is hierover niets te zeggen.";
+  if (effect.verdict === "aangetoond" && effect.estimate !== null && effect.estimate < 0) {
+    return `Meer bezoeken gaan samen met een sterkere daling: ${changeText(effect.estimate)} per 10 bezoeken per 1.000 woningen. Dat is een samenhang tussen buurten, geen proef: buurten met meer bezoeken kunnen ook op andere punten verschillen (zie de kanttekeningen). Of gerichte bezoeken ${theme.plural} voorkomen, kan een vooraf over buurten gespreide invoering laten zien.`;
+  }
+  if (effect.verdict === "tegengesteld" && effect.estimate !== null && effect.estimate > 0) {
+    return `Meer bezoeken gaan hier samen met een minder sterke daling of een stijging: ${changeText(effect.estimate)} per 10 bezoeken per 1.000 woningen. Ook dat is een samenhang, geen proef: bezoeken gaan vaak naar buurten waar het risico net opliep.`;
+  }
+  return `Een verband tussen het aantal bezoeken en de daling is op deze gegevens niet vastgesteld (${effect.verdict}). Het aantal buurten met bezoeken in één periode is klein; meer jaren gegevens maken de meting scherper.`;
 }
 
 /** Whether the planted value lies inside the interval (demo deliveries). */

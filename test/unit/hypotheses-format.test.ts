@@ -15,7 +15,8 @@ describe("hypothesis page helpers", () => {
   });
 
   test("verdict classes and findings per page", () => {
-    expect(["aangetoond (hoger risico)", "niet aangetoond", "niet geleverd", "onvoldoende gegevens"].map(verdictClass)).toEqual(["ja", "nee", "leeg", "leeg"]);
+    expect(["aangetoond (winterpiek)", "samenhang (hoger risico)", "tegengesteld (zomerpiek)", "niet aangetoond", "geen samenhang aangetoond", "niet geleverd", "onvoldoende gegevens"].map(verdictClass))
+      .toEqual(["ja", "ja", "tegen", "nee", "nee", "leeg", "leeg"]);
     const f = [{id: "knox.a"}, {id: "knoxx.b"}, {id: "factor.c"}] as never[];
     expect(findingsOf(f, "knox").map((x: {id: string}) => x.id)).toEqual(["knox.a"]);
   });

@@ -7,6 +7,11 @@ import type {Table} from "apache-arrow";
 import {col, buildTable, type ColumnSpec, type ColumnValues} from "../../arrow.js";
 import {completeLines} from "../../pipeline/suppression.js";
 import type {Finding} from "../types.js";
+import {roundP} from "../common.js";
+import {normalPValue} from "../../../src/lib/stats/distributions.js";
+import {intervalVerdict, VERDICTS, type Direction, type Verdict} from "../../../src/lib/verdict.js";
+
+export {VERDICTS, type Verdict, type Direction};
 
 const {d, f64, i32, str} = col;
 
@@ -28,26 +33,21 @@ export const EFFECT_SCHEMA: readonly ColumnSpec[] = [
   i32("areas", "areas with the measure in the estimate", true),
   i32("months", "months in the estimate", true),
   f64("planted", "demo delivery only: the effect the generator planted, in `unit`", true),
-  d("verdict", "aangetoond, niet aangetoond, onzeker, onvoldoende gegevens or niet geleverd"),
+  d("verdict", "aangetoond (on the side the question asks), tegengesteld (on the other side), niet aangetoond, onzeker, onvoldoende gegevens or niet geleverd"),
   str("warning", "plain Dutch warnings (pre-trend, too few areas or months), ' | '-separated", true)
 ];
 
 /** One row of an effect table (the same shape the measure pages read). */
 export type EffectRow = EffectRecord;
 
-export const VERDICTS = ["aangetoond", "niet aangetoond", "onzeker", "onvoldoende gegevens", "niet geleverd"] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
 /**
- * The verdict on an interval: "onvoldoende gegevens" when the data are too thin, "aangetoond" when
- * the interval excludes 0, "onzeker" when it does but a check failed (pre-trend, placebo), else
- * "niet aangetoond".
+ * The verdict on a percentage interval for a question that asks `direction` (src/lib/verdict.ts):
+ * "onvoldoende gegevens" when the data are too thin, "niet aangetoond" when the interval contains 0,
+ * "onzeker" when it does not but a check failed (pre-trend, placebo), "aangetoond" when it lies
+ * wholly on the asked side, "tegengesteld" on the other side.
  */
-export function verdictOf(low: number | null, high: number | null, {thin = false, doubtful = false} = {}): Verdict {
-  if (thin || low === null || high === null || !Number.isFinite(low) || !Number.isFinite(high)) return "onvoldoende gegevens";
-  const excludesZero = low > 0 || high < 0;
-  if (!excludesZero) return "niet aangetoond";
-  return doubtful ? "onzeker" : "aangetoond";
+export function verdictOf(low: number | null, high: number | null, {direction, thin = false, doubtful = false}: {direction: Direction; thin?: boolean; doubtful?: boolean}): Verdict {
+  return intervalVerdict(low, high, {direction, thin, doubtful});
 }
 
 /** A finite number or null (NaN and infinities become null), rounded to `digits` decimals. */
@@ -55,6 +55,22 @@ export function num(v: number | null | undefined, digits = 4): number | null {
   if (v === null || v === undefined || !Number.isFinite(v)) return null;
   const f = 10 ** digits;
   return Math.round(v * f) / f;
+}
+
+/** A p-value as published (roundP: never rounded to 0), or null when not finite. */
+export function pValueOf(p: number | null | undefined): number | null {
+  return p === null || p === undefined || !Number.isFinite(p) ? null : roundP(p);
+}
+
+/**
+ * The two-sided Wald p-value of a log effect with its (bootstrap) standard error, as published; null
+ * without a usable se. It puts the interval-based measures into the Holm adjustment of the overview
+ * (src/lib/findings.ts adjustFindings); the interval shown stays the percentile interval.
+ * @example waldP(-0.3, 0.1) // 0.002699796063
+ */
+export function waldP(estimate: number | null | undefined, se: number | null | undefined): number | null {
+  if (estimate === null || estimate === undefined || se === null || se === undefined || !Number.isFinite(estimate) || !(se > 0) || !Number.isFinite(se)) return null;
+  return pValueOf(normalPValue(estimate / se));
 }
 
 /** A count as published: null when 1..threshold-1 (threshold 0: never). */
@@ -75,11 +91,12 @@ export interface RatioNumbers {
  * Hides a ratio effect with its observed count. Beside the expected count X, an estimate
  * 100·(O/X − 1) gives O back (and so does a Poisson model's rate ratio, whose fitted total equals O),
  * and the interval around it narrows O down; so a row whose observed count is hidden (null) also
- * loses its estimate and interval.
+ * loses its estimate, interval and p-value.
  * @example withHiddenRatio({observed: null, expected: 1.7, estimate: -41.4, ci_low: -80, ci_high: 20}) // estimate, ci null
  */
 export function withHiddenRatio<T extends RatioNumbers & {observed: number | null}>(row: T): T {
-  return row.observed !== null ? row : {...row, estimate: null, ci_low: null, ci_high: null};
+  if (row.observed !== null) return row;
+  return {...row, estimate: null, ci_low: null, ci_high: null, ...("p_value" in row ? {p_value: null} : {})};
 }
 
 /**
@@ -113,10 +130,10 @@ export function notDelivered(effect: string, label: string, unit = "percent"): E
 }
 
 /** The finding of an effect row. */
-export function findingOf(row: EffectRow, id: string, question: string, method: string): Finding {
+export function findingOf(row: EffectRow, id: string, question: string, method: string, direction: Direction): Finding {
   return {
     id, question, method, estimate: row.estimate, ci_low: row.ci_low, ci_high: row.ci_high, p_value: row.p_value,
-    unit: row.unit === "percent_per_10" ? "percent" : row.unit, verdict: row.verdict
+    unit: row.unit === "percent_per_10" ? "percent" : row.unit, direction, verdict: row.verdict
   };
 }
 

@@ -62,6 +62,16 @@ export function pText(p: number | null | undefined): string {
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
+/**
+ * A p-value with its Holm-adjusted value over the overview's family, for the overviews:
+ * "p = 0,012; na Holm-correctie p = 0,048" (only the first part without an adjusted value).
+ * @example pWithHolm({p_value: 0.012, p_holm: 0.048}) // "p = 0,012; na Holm-correctie p = 0,048"
+ */
+export function pWithHolm(f: {p_value: number | null; p_holm?: number | null}): string {
+  const raw = pText(f.p_value);
+  return f.p_holm === null || f.p_holm === undefined || !Number.isFinite(f.p_holm) ? raw : `${raw}; na Holm-correctie ${pText(f.p_holm)}`;
+}
+
 /** Formats a share as a percentage with one decimal. */
 export function formatShare(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? "–" : `${nlNumber(x * 100, 1)}%`;
@@ -75,10 +85,15 @@ export function formatEstimate(f: Pick<FindingRow, "estimate" | "ci_low" | "ci_h
   return value(f.estimate) + interval;
 }
 
-/** A short class for a verdict: "ja" (shown), "nee" (not shown), "leeg" (not delivered or too little data). */
-export function verdictClass(verdict: string): "ja" | "nee" | "leeg" {
-  if (verdict.startsWith("aangetoond")) return "ja";
-  if (verdict === "niet aangetoond") return "nee";
+/**
+ * A short class for a verdict (src/lib/verdict.ts): "ja" (shown on the asked side, or an
+ * association), "tegen" (shown on the other side), "nee" (not shown), "leeg" (not delivered or too
+ * little data).
+ */
+export function verdictClass(verdict: string): "ja" | "tegen" | "nee" | "leeg" {
+  if (verdict.startsWith("aangetoond") || verdict.startsWith("samenhang")) return "ja";
+  if (verdict.startsWith("tegengesteld")) return "tegen";
+  if (verdict === "niet aangetoond" || verdict === "geen samenhang aangetoond") return "nee";
   return "leeg";
 }
 

@@ -1,6 +1,7 @@
 /** Text helpers for the near-repeat page: which incidents the Knox test of the pipeline used. */
 
 import {monthName} from "../filters.js";
+import {nlNumber, pText} from "./format.js";
 
 /** The largest number of incidents in one Knox test (mirrors KNOX_MAX_INCIDENTS in loaders/analyses/knox.ts; a test keeps them equal). */
 export const KNOX_MAX_INCIDENTS = 25_000;
@@ -38,4 +39,21 @@ export function knoxScopeText({used, total, start}: {used: number; total: number
     return `De Knox-test gebruikt de laatste ${nl(used)} incidenten met coördinaten van de ${nl(total)} in de levering${start ? ` (vanaf ongeveer ${monthName(start)})` : ""}; meer rekent de verwerking niet door.`;
   }
   return `De Knox-test gebruikt alle ${nl(used)} incidenten met coördinaten${total > used ? ` (van de ${nl(total)} in de levering)` : ""}.`;
+}
+
+/**
+ * The "Wat betekent dit" paragraph of the near-repeat page: the Knox ratio and its p-value in words,
+ * and what the pattern does not show (whether a quick warning after a burglary prevents the next
+ * one: that takes a comparison of areas with and without it).
+ * @example nearRepeatMeaning({verdict: "aangetoond", estimate: 6.386, p_value: 0.001}, {delivered: true, theme}) // "In deze levering komen paren inbraken binnen 200 m en 14 dagen 6,4 keer zo vaak voor als bij toeval (p = 0,001). ..."
+ */
+export function nearRepeatMeaning(
+  headline: {verdict: string; estimate: number | null; p_value: number | null} | null | undefined,
+  {delivered, theme}: {delivered: boolean; theme: {plural: string; singular: string}}
+): string {
+  if (!delivered) return "Zonder coördinaten valt hier niets te toetsen; lever x en y (RD) mee om deze hypothese te toetsen.";
+  if (headline?.verdict === "aangetoond" && headline.estimate !== null) {
+    return `In deze levering komen paren ${theme.plural} binnen 200 m en 14 dagen ${nlNumber(headline.estimate, 1)} keer zo vaak voor als bij toeval (${pText(headline.p_value)}). Dat ondersteunt H1: na een ${theme.singular} is de directe omgeving tijdelijk vaker doelwit. Of een snelle buurtwaarschuwing of een preventiebezoek in de eerste twee weken een volgende ${theme.singular} voorkomt, laat dit patroon niet zien: daarvoor is een vergelijking nodig van buurten met en zonder zo'n aanpak, het liefst met een vooraf gespreide invoering.`;
+  }
+  return "In deze levering is geen verhoogd aantal paren dichtbij en kort na elkaar aangetoond; H0 wordt niet verworpen. Dat bewijst niet dat near repeats ontbreken: bij weinig incidenten is de test zwak.";
 }

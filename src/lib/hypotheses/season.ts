@@ -75,9 +75,3 @@ export function monthlyIndex(rows: readonly MonthRow[]): number[] {
   const mean = incidents / days;
   return rows.map((r) => (r.days > 0 && mean > 0 ? (r.incidents / r.days / mean) * 100 : NaN));
 }
-
-/** The Dutch verdict for an effect estimate: "aangetoond" when p < alpha, else "niet aangetoond". */
-export function verdict(p: number | null, {alpha = 0.05, direction}: {alpha?: number; direction?: string} = {}): string {
-  if (p === null || !Number.isFinite(p)) return "onvoldoende gegevens";
-  return p < alpha ? (direction ? `aangetoond (${direction})` : "aangetoond") : "niet aangetoond";
-}

@@ -26,17 +26,24 @@ describe("factors analysis", () => {
     }
   }, 120_000);
 
-  test("the findings use the Holm-adjusted negative-binomial p-value; unplanted factors carry truth 0", () => {
+  test("the findings carry the negative-binomial p-value and a verdict on its Holm-adjusted value; unplanted factors carry truth 0", () => {
     const {result} = run(demoDelivery());
     const rows = result.tables!.factor_models.toArray().map((r) => r.toJSON());
     const nb = rows.filter((r) => r.level === "buurt" && r.period === "alle" && r.family === "negbin" && r.term !== "(Intercept)");
     for (const r of nb) {
       const f = result.findings!.find((f) => f.id === `factor.${r.term}`)!;
-      expect(f.p_value).toBeCloseTo(r.p_holm, 6);
+      expect(f.p_value).toBe(r.p_value);
+      expect(f.verdict).toBe(r.p_holm < 0.05 ? `samenhang (${r.irr > 1 ? "hoger" : "lager"} risico)` : "geen samenhang aangetoond");
       expect(f.estimate).toBeCloseTo(r.irr, 5);
       expect(r.p_holm).toBeGreaterThanOrEqual(r.p_value);
     }
     expect(nb.find((r) => r.term === "perc_65_plus")!.truth).toBe(0);
+    // Poisson is a model comparison only: coefficients and AIC, no Wald intervals or p-values.
+    const poisson = rows.filter((r) => r.family === "poisson");
+    expect(poisson.length).toBe(rows.filter((r) => r.family === "negbin").length);
+    expect(poisson.filter((r) => [r.se, r.irr_low, r.irr_high, r.p_value, r.p_holm].some((v) => v !== null)).map((r) => r.term)).toEqual([]);
+    expect(poisson.every((r) => Number.isFinite(r.irr) && Number.isFinite(r.aic))).toBe(true);
+    expect(nb.every((r) => r.irr_low < r.irr && r.irr < r.irr_high)).toBe(true);
     const corr = result.tables!.factor_correlations.toArray().map((r) => r.toJSON());
     expect(corr.every((c) => c.p_holm >= c.p_value && c.rho >= -1 && c.rho <= 1)).toBe(true);
   });

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {centroid, dayOfMonth, monthOfDay, neighbourLists} from "../../../loaders/analyses/measures/panel.js";
 import {poolRandomEffects} from "../../../loaders/analyses/measures/pool.js";
-import {protectParts, safeCount, verdictOf, withHiddenRatio} from "../../../loaders/analyses/measures/effects.js";
+import {protectParts, safeCount, verdictOf, waldP, withHiddenRatio} from "../../../loaders/analyses/measures/effects.js";
 import {runWhatsapp} from "../../../loaders/analyses/whatsapp.js";
 import {readDelivery} from "../../../loaders/delivery/read.js";
 import {demoDelivery} from "../../helpers/demo.js";
@@ -75,11 +75,22 @@ describe("random-effects pooling", () => {
 
 describe("verdicts and counts", () => {
   test("verdict follows the interval and the checks", () => {
-    expect(verdictOf(-30, -10)).toBe("aangetoond");
-    expect(verdictOf(-30, 10)).toBe("niet aangetoond");
-    expect(verdictOf(-30, -10, {doubtful: true})).toBe("onzeker");
-    expect(verdictOf(-30, -10, {thin: true})).toBe("onvoldoende gegevens");
-    expect(verdictOf(null, null)).toBe("onvoldoende gegevens");
+    expect(verdictOf(-30, -10, {direction: "decrease"})).toBe("aangetoond");
+    expect(verdictOf(-30, 10, {direction: "decrease"})).toBe("niet aangetoond");
+    expect(verdictOf(-30, -10, {direction: "decrease", doubtful: true})).toBe("onzeker");
+    expect(verdictOf(-30, -10, {direction: "decrease", thin: true})).toBe("onvoldoende gegevens");
+    expect(verdictOf(null, null, {direction: "decrease"})).toBe("onvoldoende gegevens");
+    // The side the question asks: a rise asked "Daalt ...?" is not shown but opposite.
+    expect(verdictOf(10, 30, {direction: "decrease"})).toBe("tegengesteld");
+    expect(verdictOf(-14.8, -1.7, {direction: "increase"})).toBe("tegengesteld");
+  });
+
+  test("waldP: two-sided normal p of a log effect and its se", () => {
+    expect(waldP(-0.3, 0.1)).toBeCloseTo(0.0026997961, 9);
+    expect(waldP(0.3, 0.1)).toBe(waldP(-0.3, 0.1));
+    expect(waldP(-40, 0.1)).toBeGreaterThan(0); // never 0
+    expect(waldP(-0.3, 0)).toBeNull();
+    expect(waldP(null, 0.1)).toBeNull();
   });
 
   test("small counts are hidden below the threshold only", () => {
@@ -110,6 +121,8 @@ describe("published effects never give a hidden count back", () => {
     // expected x (1 + estimate / 100) would be the hidden count 1.
     expect(withHiddenRatio(row)).toEqual({observed: null, expected: 1.71, estimate: null, ci_low: null, ci_high: null});
     expect(withHiddenRatio({...row, observed: 12})).toEqual({...row, observed: 12});
+    // A Wald p-value beside the interval would narrow the hidden ratio down as well.
+    expect(withHiddenRatio({...row, p_value: 0.003}).p_value).toBeNull();
   });
 
   test("WhatsApp cohorts and event bins: a hidden count has no ratio beside it and never stands alone", () => {
