@@ -1,13 +1,14 @@
 /**
  * Build configuration, from environment variables (documented in README.md):
  * INBRAAKLAB_DATA_DIR, INBRAAKLAB_LEVEL, INBRAAKLAB_REGION, INBRAAKLAB_MAX_REJECT_SHARE,
- * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED, INBRAAKLAB_THEME.
+ * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED, INBRAAKLAB_THEME, INBRAAKLAB_PEILDATUM,
+ * INBRAAKLAB_FIRST_YEAR.
  */
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {TWENTE_CODES} from "../src/lib/twente.js";
 import {themeOf, type ThemeId} from "../src/lib/theme.js";
-import {parseGemeentecode} from "./delivery/values.js";
+import {DEFAULT_FIRST_YEAR, dateLimits, parseGemeentecode} from "./delivery/values.js";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -24,6 +25,10 @@ export interface BuildConfig {
   demoSeed: number;
   /** The offence theme (src/lib/theme.ts): page wording and the demo generator's settings. */
   theme: ThemeId;
+  /** The day of the check (YYYY-MM-DD): a later pleegdatum is rejected. Undefined: today. */
+  peildatum: string | undefined;
+  /** A pleegdatum before 1 January of this year is rejected. */
+  firstYear: number;
 }
 
 /** Reads the configuration from an environment; invalid values are rejected by name. */
@@ -44,6 +49,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const demoSeed = Number(env.INBRAAKLAB_DEMO_SEED ?? 1);
   if (!Number.isInteger(demoSeed)) throw new Error(`invalid INBRAAKLAB_DEMO_SEED: ${env.INBRAAKLAB_DEMO_SEED}`);
   const theme = themeOf(env.INBRAAKLAB_THEME).id; // rejects an unknown theme by name
+  const firstYear = env.INBRAAKLAB_FIRST_YEAR === undefined ? DEFAULT_FIRST_YEAR : Number(env.INBRAAKLAB_FIRST_YEAR);
+  let peildatum: string | undefined;
+  try {
+    peildatum = env.INBRAAKLAB_PEILDATUM ? dateLimits({peildatum: env.INBRAAKLAB_PEILDATUM, firstYear}).peildatum : (dateLimits({firstYear}), undefined);
+  } catch (error) {
+    throw new Error(`invalid INBRAAKLAB_PEILDATUM or INBRAAKLAB_FIRST_YEAR: ${(error as Error).message}`);
+  }
   return {
     dataDir: env.INBRAAKLAB_DATA_DIR ? resolve(env.INBRAAKLAB_DATA_DIR) : undefined,
     level,
@@ -51,6 +63,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     maxRejectShare,
     suppressBelow,
     demoSeed,
-    theme
+    theme,
+    peildatum,
+    firstYear
   };
 }

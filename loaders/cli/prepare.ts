@@ -21,7 +21,7 @@ export async function runPrepare({clean = false}: {clean?: boolean} = {}): Promi
   const config = readConfig();
   const prepared = await prepare(config);
   if (prepared.computed) {
-    const delivery = readDelivery(prepared.dir, {region: config.region, maxRejectShare: config.maxRejectShare});
+    const delivery = readDelivery(prepared.dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
     writeQuarantine(delivery, join(PROJECT_ROOT, "data", "quarantaine", prepared.meta.source));
   }
   const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";

@@ -10,7 +10,7 @@ import {parseIncidentChunk, recordBoundary, type IncidentChunk, type IncidentHea
 import {parseInParallel} from "./incident-parallel.js";
 import type {Reject, RejectReason} from "./reject.js";
 import {TEMPLATES} from "./templates.js";
-import {municipalityOf} from "./values.js";
+import {dateLimits, municipalityOf, type DateLimits} from "./values.js";
 import type {LinkedIncident} from "./read.js";
 
 
@@ -24,13 +24,13 @@ export interface ValidatedIncidents {
  * Tokenizes and validates the body of inbraken.csv, in two threads when `parallel` is true (off
  * by default: on the shared 2-core machine the worker's start-up under tsx cost more than it saved).
  */
-export function validateIncidents(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, {parallel}: {parallel?: boolean} = {}): ValidatedIncidents {
+export function validateIncidents(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, {parallel, limits = dateLimits()}: {parallel?: boolean; limits?: DateLimits} = {}): ValidatedIncidents {
   const useParallel = parallel ?? false;
   let chunks: IncidentChunk[];
   if (useParallel && layout.end > bodyStart) {
-    chunks = parseInParallel(bytes, layout, header, bodyStart, bodyLine);
+    chunks = parseInParallel(bytes, layout, header, bodyStart, bodyLine, undefined, limits);
   } else {
-    chunks = [parseIncidentChunk(bytes, layout, header, bodyStart, layout.end, bodyLine)];
+    chunks = [parseIncidentChunk(bytes, layout, header, bodyStart, layout.end, bodyLine, limits)];
   }
   return {chunks, read: chunks.reduce((sum, c) => sum + c.read, 0)};
 }

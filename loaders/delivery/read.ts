@@ -16,7 +16,7 @@ import {
   validateRows, type CampagneRecord, type DoelRecord, type DorRecord, type IncidentRecord, type KerncijferRecord,
   type PreventieRecord, type TemplateName, type WhatsappRecord
 } from "./templates.js";
-import {municipalityOf} from "./values.js";
+import {dateLimits, municipalityOf} from "./values.js";
 
 export interface DeliveryOptions {
   /** Municipality codes of the region (default: the 14 Twente municipalities). */
@@ -28,6 +28,10 @@ export interface DeliveryOptions {
    * see docs/performance.md for when it pays.
    */
   parallel?: boolean;
+  /** The day of the check (YYYY-MM-DD): a later pleegdatum is rejected (default: today, Europe/Amsterdam). */
+  peildatum?: string;
+  /** A pleegdatum before 1 January of this year is rejected (default 2000). */
+  firstYear?: number;
 }
 
 /** What happened to one file of the delivery. Counts only, never row contents. */
@@ -167,9 +171,10 @@ function inRegion<T>(records: T[], lines: number[], file: string, column: string
  * Reads, validates and links a delivery folder. Never throws for bad rows or files: problems are
  * in `rejects`, `reports` and `errors` (see {@link assertUsable}).
  */
-export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, parallel}: DeliveryOptions = {}): Delivery {
+export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, parallel, peildatum, firstYear}: DeliveryOptions = {}): Delivery {
   if (!existsSync(dir)) throw new DeliveryError(dir, "de leveringsmap bestaat niet", "Geef een bestaande map op (INBRAAKLAB_DATA_DIR of het argument van check-data).");
   if (!region.length) throw new Error("invalid region: no municipality codes");
+  const limits = dateLimits({peildatum, firstYear});
   const reports: FileReport[] = [];
   const rejects: Reject[] = [];
   const errors: DeliveryError[] = [];
@@ -272,7 +277,7 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
       headers[file] = header.names;
       report.separator = layout.separator;
       columnIndex({header: header.names}, TEMPLATES.inbraken);
-      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel});
+      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel, limits});
       const linked = dedupeAndLink(bytes, layout, validated, registry);
       settle(report, file, validated.read, linked.incidents.length, linked.rejects);
       return linked.incidents;

@@ -11,6 +11,8 @@ export const REJECT_REASONS = {
   ongeldige_soort: "onbekende soort (verwacht inbraak of poging)",
   ongeldige_waarde: "ongeldige waarde",
   einde_voor_begin: "einddatum ligt voor de begindatum",
+  datum_voor_beginjaar: "pleegdatum ligt voor het eerste jaar dat wordt aanvaard (standaard 2000; instelbaar)",
+  datum_na_peildatum: "pleegdatum ligt na de peildatum (de dag van de controle): een datum in de toekomst",
   onvolledige_coordinaten: "coördinaat onvolledig (x zonder y of lat zonder lon)",
   coordinaten_buiten_nederland: "coördinaten liggen buiten Nederland",
   tegenstrijdige_gebieden: "gemeentecode, buurtcode en coördinaten wijzen naar verschillende gemeenten",

@@ -6,8 +6,8 @@ import type {CsvFile} from "./csv.js";
 import {inNetherlandsRd, inNetherlandsWgs84, wgs84ToRd} from "./geo.js";
 import {DeliveryError, type Reject, type RejectReason} from "./reject.js";
 import {
-  municipalityOf, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseInteger, parseJaNee,
-  parsePostcode, parseSoort, parseWijkcode
+  dateLimits, municipalityOf, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseInteger, parseJaNee,
+  parsePostcode, parseSoort, parseWijkcode, type DateLimits
 } from "./values.js";
 
 export interface TemplateSpec {
@@ -195,8 +195,11 @@ export interface IncidentRecord {
   opgelost: boolean | null;
 }
 
-/** Validates one row of inbraken.csv. */
-export function parseIncident(row: RowContext): IncidentRecord | undefined {
+/**
+ * Validates one row of inbraken.csv; a pleegdatum outside `limits` (default: from 2000 up to
+ * today) is rejected as implausible.
+ */
+export function parseIncident(row: RowContext, limits: DateLimits = dateLimits()): IncidentRecord | undefined {
   const soort = parseSoort(row.get("soort")) ?? row.reject("soort", "ongeldige_soort");
   if (!soort) return undefined;
   const van = date(row, "pleegdatum_van");
@@ -207,6 +210,9 @@ export function parseIncident(row: RowContext): IncidentRecord | undefined {
   // A missing end is the same moment, or the whole day when only a date was given.
   const end = tot ? tot.minutes + (tot.hasTime ? 0 : 1439) : start + (van.hasTime ? 0 : 1439);
   if (end < start) return row.reject("pleegdatum_tot", "einde_voor_begin");
+  if (start < limits.min) return row.reject("pleegdatum_van", "datum_voor_beginjaar");
+  if (start > limits.max) return row.reject("pleegdatum_van", "datum_na_peildatum");
+  if (end > limits.max) return row.reject("pleegdatum_tot", "datum_na_peildatum");
   const gm = gemeente(row);
   const bu = buurt(row);
   const pc = postcode(row);

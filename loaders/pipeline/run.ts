@@ -12,6 +12,7 @@ import {toArrowStream} from "../arrow.js";
 import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {themeOf} from "../../src/lib/theme.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
+import {dateLimits} from "../delivery/values.js";
 import {publish, type PublishMeta} from "./publish.js";
 import {SCHEMAS} from "./tables.js";
 import {seededRng} from "../../src/lib/random.js";
@@ -53,7 +54,9 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
     hash.update(name + "\0");
     hash.update(readFileSync(path));
   }
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme}));
+  // The effective peildatum (today when unset) decides which pleegdata are accepted.
+  const {peildatum, firstYear} = dateLimits({peildatum: config.peildatum, firstYear: config.firstYear});
+  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, peildatum, firstYear}));
   return hash.digest("hex");
 }
 
@@ -106,7 +109,7 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   if (existsSync(join(cacheDir, "meta.json"))) {
     return {dir, cacheDir, fingerprint, meta: JSON.parse(readFileSync(join(cacheDir, "meta.json"), "utf8")), computed: false};
   }
-  const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare});
+  const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
   assertUsable(delivery);
   const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow});
   const findings = runAnalyses(delivery, tables, config, dir);

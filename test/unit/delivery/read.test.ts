@@ -47,7 +47,10 @@ const inbraken = [
   "R16;inbraak;2024-01-09;;GM0363;;;;;;;;;;;", // 17 buiten_de_regio (Amsterdam)
   "R17;inbraak;;;GM0153;;;;;;;;;;;", // 18 verplicht_leeg
   "R18;inbraak;2024-01-09;;GM0153", // 19 aantal_velden
-  "R19;inbraak;2024-01-09;;GM0153;;;;;;;;;;;misschien" // 20 ongeldige_waarde
+  "R19;inbraak;2024-01-09;;GM0153;;;;;;;;;;;misschien", // 20 ongeldige_waarde
+  "R20;inbraak;01-01-2099;;GM0153;;;;;;;;;;;", // 21 datum_na_peildatum (the peildatum is 2025-06-30 below)
+  "R21;inbraak;1999-12-31 23:59;;GM0153;;;;;;;;;;;", // 22 datum_voor_beginjaar
+  "R22;inbraak;2025-06-30 22:00;2025-07-01 01:00;GM0153;;;;;;;;;;;" // 23 datum_na_peildatum (the window ends after it)
 ].join("\n") + "\n";
 
 describe("readDelivery on a delivery with every reject reason", () => {
@@ -57,11 +60,11 @@ describe("readDelivery on a delivery with every reject reason", () => {
     "inbraken.csv": inbraken.replace("52.2658;6.7935", `${lat.toFixed(6)};${lon.toFixed(6)}`),
     "gebieden.geojson": gebieden
   });
-  const d: Delivery = readDelivery(dir, {maxRejectShare: 1});
+  const d: Delivery = readDelivery(dir, {maxRejectShare: 1, peildatum: "2025-06-30"});
   const report = d.reports.find((r) => r.file === "inbraken.csv")!;
 
   test("reconciles: rows read = accepted + rejected, per file and per reason", () => {
-    expect(report).toMatchObject({read: 19, accepted: 4, rejected: 15});
+    expect(report).toMatchObject({read: 22, accepted: 4, rejected: 18});
     const sum = Object.values(report.byReason).reduce((a, b) => a + b, 0);
     expect(sum).toBe(report.rejected);
     for (const r of d.reports) expect(r.read).toBe(r.accepted + r.rejected);
@@ -84,7 +87,10 @@ describe("readDelivery on a delivery with every reject reason", () => {
       [17, "gemeentecode", "buiten_de_regio"],
       [18, "pleegdatum_van", "verplicht_leeg"],
       [19, "gemeentecode", "aantal_velden"],
-      [20, "opgelost", "ongeldige_waarde"]
+      [20, "opgelost", "ongeldige_waarde"],
+      [21, "pleegdatum_van", "datum_na_peildatum"],
+      [22, "pleegdatum_van", "datum_voor_beginjaar"],
+      [23, "pleegdatum_tot", "datum_na_peildatum"]
     ]);
     expect(d.rejects.find((r) => r.line === 10)!.value).toBe("GM153");
     expect(d.rejects.every((r) => r.file === "inbraken.csv" && r.raw && r.raw.length > 0)).toBe(true);
