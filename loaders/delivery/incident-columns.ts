@@ -10,7 +10,7 @@ import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
 import {fastDate, fastDecimal} from "./fast-values.js";
 import {inNetherlandsRd, inNetherlandsWgs84, wgs84ToRd} from "./geo.js";
 import type {Reject, RejectReason} from "./reject.js";
-import {TEMPLATES} from "./templates.js";
+import {MAX_FIELD_LENGTH, TEMPLATES} from "./templates.js";
 import {dateLimits, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseJaNee, parsePostcode, parseSoort, type DateLimits} from "./values.js";
 
 /** The columns of inbraken.csv that the reader uses, in template order. */
@@ -227,6 +227,14 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
     read++;
     if (reader.count !== width) {
       reject(header.names[Math.min(reader.count, width) - 1] ?? "", "aantal_velden", `${reader.count} velden in plaats van ${width}`);
+      continue;
+    }
+    let long = -1;
+    for (let k = 0; k < width && long < 0; k++) {
+      if (reader.ends[k] - reader.starts[k] > MAX_FIELD_LENGTH && reader.field(k, decode).length > MAX_FIELD_LENGTH) long = k;
+    }
+    if (long >= 0) {
+      reject(header.names[long], "veld_te_lang", `${reader.field(long, decode).length} tekens`);
       continue;
     }
     let missing = -1;

@@ -9,7 +9,7 @@ import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
 import {parseIncidentChunk, recordBoundary, type IncidentChunk, type IncidentHeader} from "./incident-columns.js";
 import {parseInParallel} from "./incident-parallel.js";
 import type {Reject, RejectReason} from "./reject.js";
-import {TEMPLATES} from "./templates.js";
+import {TEMPLATES, sameContent} from "./templates.js";
 import {dateLimits, municipalityOf, type DateLimits} from "./values.js";
 import type {LinkedIncident} from "./read.js";
 
@@ -64,6 +64,15 @@ export function dedupeAndLink(bytes: Uint8Array, layout: ByteLayout, validated: 
     return gm;
   };
   const regionSet = new Set(registry.region);
+  // Where each registration number first occurs, built on the first duplicate only.
+  let firstOffset: Map<string, number> | null = null;
+  const duplicateReason = (key: string, offset: number): RejectReason => {
+    if (!firstOffset) {
+      firstOffset = new Map();
+      for (const c of validated.chunks) for (let i = 0; i < c.length; i++) if (!firstOffset.has(c.registratienummer[i])) firstOffset.set(c.registratienummer[i], c.offset[i]);
+    }
+    return sameContent(rawAt(bytes, layout, firstOffset.get(key)!), rawAt(bytes, layout, offset)) ? "dubbel" : "tegenstrijdig_dubbel";
+  };
   for (const chunk of validated.chunks) rejects.push(...chunk.rejects);
   for (const c of validated.chunks) {
     const d = c.dicts;
@@ -72,7 +81,7 @@ export function dedupeAndLink(bytes: Uint8Array, layout: ByteLayout, validated: 
     for (let i = 0; i < c.length; i++) {
       const key = c.registratienummer[i];
       if (!seen.add(c.keyStart[i], c.keyEnd[i], key)) {
-        reject(i, TEMPLATES.inbraken.key, "dubbel", key);
+        reject(i, TEMPLATES.inbraken.key, duplicateReason(key, c.offset[i]), key);
         continue;
       }
       const gemeentecode = c.gemeentecode[i] < 0 ? null : d.gemeentecode[c.gemeentecode[i]];

@@ -40,6 +40,24 @@ export const TEMPLATES = {
 
 export type TemplateName = keyof typeof TEMPLATES;
 
+/**
+ * The longest cell accepted, in characters (UTF-16 code units). No template value needs more
+ * (free text such as werkwijze is a sentence or a code); a longer cell is a broken export or an
+ * attack, and its row is rejected as veld_te_lang.
+ */
+export const MAX_FIELD_LENGTH = 1000;
+
+/** Index of the first cell longer than MAX_FIELD_LENGTH, or -1. */
+export function overlongField(row: readonly string[]): number {
+  for (let i = 0; i < row.length; i++) if (row[i].length > MAX_FIELD_LENGTH) return i;
+  return -1;
+}
+
+/** Whether two records carry the same content (cells compared after trimming). */
+export function sameContent(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((cell, i) => cell.trim() === b[i].trim());
+}
+
 /** Indicators allowed in doelen.csv. */
 export const INDICATORS = ["inbraken", "pogingen", "inbraken_per_1000_woningen", "whatsapp_groepen", "preventieadviezen", "dor_aansluitingen"] as const;
 
@@ -89,7 +107,7 @@ export function validateRows<T>(csv: CsvFile, spec: TemplateSpec, parse: (row: R
   const records: T[] = [];
   const lines: number[] = [];
   const rejects: Reject[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string[]>();
   const keyIndex = spec.key ? index.get(spec.key)! : -1;
   let row: string[] = [];
   let line = 0;
@@ -116,6 +134,11 @@ export function validateRows<T>(csv: CsvFile, spec: TemplateSpec, parse: (row: R
       context.reject(csv.header[Math.min(row.length, csv.header.length) - 1] ?? "", "aantal_velden", `${row.length} velden in plaats van ${csv.header.length}`);
       continue;
     }
+    const long = overlongField(row);
+    if (long >= 0) {
+      context.reject(csv.header[long], "veld_te_lang", `${row[long].length} tekens`);
+      continue;
+    }
     for (const column of spec.required) if (context.get(column) === "") context.reject(column, "verplicht_leeg");
     if (rejected) continue;
     const record = parse(context);
@@ -125,11 +148,12 @@ export function validateRows<T>(csv: CsvFile, spec: TemplateSpec, parse: (row: R
     }
     if (keyIndex >= 0) {
       const key = row[keyIndex].trim();
-      if (seen.has(key)) {
-        context.reject(spec.key!, "dubbel");
+      const first = seen.get(key);
+      if (first) {
+        context.reject(spec.key!, sameContent(first, row) ? "dubbel" : "tegenstrijdig_dubbel");
         continue;
       }
-      seen.add(key);
+      seen.set(key, row);
     }
     records.push(record);
     lines.push(line);
