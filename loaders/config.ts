@@ -45,7 +45,14 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   const maxRejectShare = Number(env.INBRAAKLAB_MAX_REJECT_SHARE ?? 0.05);
   if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) throw new Error(`invalid INBRAAKLAB_MAX_REJECT_SHARE: ${env.INBRAAKLAB_MAX_REJECT_SHARE}`);
   const suppressBelow = Number(env.INBRAAKLAB_SUPPRESS_BELOW ?? 5);
-  if (!Number.isInteger(suppressBelow) || suppressBelow < 1) throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${env.INBRAAKLAB_SUPPRESS_BELOW}`);
+  if (!Number.isInteger(suppressBelow)) throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${env.INBRAAKLAB_SUPPRESS_BELOW}`);
+  if (level === "openbaar" && suppressBelow < 2) {
+    throw new Error(
+      `INBRAAKLAB_SUPPRESS_BELOW=${env.INBRAAKLAB_SUPPRESS_BELOW} zet het verbergen van kleine aantallen uit; dat mag niet voor het niveau openbaar (minimaal 2, standaard 5). ` +
+        `/ invalid INBRAAKLAB_SUPPRESS_BELOW: below 2 turns suppression off, which the openbaar level does not allow.`
+    );
+  }
+  if (suppressBelow < 1) throw new Error(`invalid INBRAAKLAB_SUPPRESS_BELOW: ${env.INBRAAKLAB_SUPPRESS_BELOW}`);
   const demoSeed = Number(env.INBRAAKLAB_DEMO_SEED ?? 1);
   if (!Number.isInteger(demoSeed)) throw new Error(`invalid INBRAAKLAB_DEMO_SEED: ${env.INBRAAKLAB_DEMO_SEED}`);
   const theme = themeOf(env.INBRAAKLAB_THEME).id; // rejects an unknown theme by name
