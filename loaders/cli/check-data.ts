@@ -6,9 +6,9 @@
  * Usage: npm run check-data -- <map> [--json] [--regio GM0153,GM0164] [--max-afkeur 0.05]
  *        [--quarantaine <map>] [--max-meldingen 20] [--peildatum 2025-12-31] [--eerste-jaar 2000]
  */
-import {basename, join} from "node:path";
+import {join} from "node:path";
 import {PROJECT_ROOT} from "../config.js";
-import {writeQuarantine} from "../delivery/quarantine.js";
+import {quarantineName, writeQuarantine} from "../delivery/quarantine.js";
 import {readDelivery, type Delivery} from "../delivery/read.js";
 import {REJECT_REASONS, rejectMessage, type RejectReason} from "../delivery/reject.js";
 import {dateLimits, parseGemeentecode} from "../delivery/values.js";
@@ -50,8 +50,11 @@ export function formatReport(delivery: Delivery, {maxMessages = 20, quarantine}:
   return out.join("\n");
 }
 
-/** Runs check-data on parsed arguments; never exits the process. */
-export function checkData(args: string[]): CheckResult {
+/**
+ * Runs check-data on parsed arguments; never exits the process. The default quarantine folder is
+ * `<projectRoot>/data/quarantaine/<quarantineName(delivery)>`.
+ */
+export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {projectRoot?: string} = {}): CheckResult {
   const options: Record<string, string | true> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -88,8 +91,13 @@ export function checkData(args: string[]): CheckResult {
   } catch (error) {
     return {usable: false, output: `Fout: ${(error as Error).message}`, delivery: null};
   }
-  const quarantineDir = typeof options.quarantaine === "string" ? options.quarantaine : join(PROJECT_ROOT, "data", "quarantaine", basename(positional[0]));
-  const quarantine = writeQuarantine(delivery, quarantineDir);
+  const quarantineDir = typeof options.quarantaine === "string" ? options.quarantaine : join(projectRoot, "data", "quarantaine", quarantineName(positional[0]));
+  let quarantine: string[];
+  try {
+    quarantine = writeQuarantine(delivery, quarantineDir);
+  } catch (error) {
+    return {usable: false, output: `Fout: ${(error as Error).message}`, delivery};
+  }
   const usable = delivery.errors.length === 0;
   if (options.json) {
     const json = {

@@ -8,7 +8,7 @@
 import {existsSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {PROJECT_ROOT, readConfig} from "../config.js";
-import {writeQuarantine} from "../delivery/quarantine.js";
+import {quarantineName, writeQuarantine} from "../delivery/quarantine.js";
 import {readDelivery} from "../delivery/read.js";
 import {prepare} from "../pipeline/run.js";
 import {isMain} from "./main.js";
@@ -22,7 +22,7 @@ export async function runPrepare({clean = false}: {clean?: boolean} = {}): Promi
   const prepared = await prepare(config);
   if (prepared.computed) {
     const delivery = readDelivery(prepared.dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
-    writeQuarantine(delivery, join(PROJECT_ROOT, "data", "quarantaine", prepared.meta.source));
+    writeQuarantine(delivery, join(PROJECT_ROOT, "data", "quarantaine", quarantineName(prepared.dir)));
   }
   const previous = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
   if (clean || previous !== prepared.fingerprint) rmSync(FRAMEWORK_DATA_CACHE, {recursive: true, force: true});
