@@ -11,7 +11,7 @@
 import {createHash} from "node:crypto";
 import {existsSync, lstatSync, mkdirSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
-import {dsvFormat} from "d3-dsv";
+import {csvRow} from "../../src/lib/csv.js";
 import type {Delivery} from "./read.js";
 import {REJECT_REASONS} from "./reject.js";
 import {MAX_FIELD_LENGTH} from "./templates.js";
@@ -82,7 +82,8 @@ export function writeQuarantine(delivery: Delivery, dir: string): string[] {
       ["regel", "kolom", "waarde", "reden", "melding", ...header],
       ...rejects.map((r) => [String(r.line), r.column, r.value, r.reason, REJECT_REASONS[r.reason], ...(r.raw ?? [])].map(kept))
     ];
-    writeFileSync(join(temp, name), dsvFormat(";").formatRows(rows) + "\n");
+    // Formula-safe (src/lib/csv.ts): rejected cells like =cmd|' /C calc'!A0 open as text.
+    writeFileSync(join(temp, name), rows.map((row) => csvRow(row)).join("\n") + "\n");
     files.push(name);
   }
   if (exists) {
