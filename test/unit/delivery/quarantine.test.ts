@@ -120,5 +120,5 @@ describe("check-data on hostile paths in a copy of the project", () => {
       expect(existsSync(join(q, QUARANTINE_MARKER))).toBe(true);
     }
     expect(readdirSync(join(copy, "data", "quarantaine")).filter((n) => n.includes(".tmp-") || n.includes(".old-"))).toEqual([]);
-  });
+  }, 300_000); // four CLI runs in subprocesses, on a shared 2-core machine
 });
