@@ -2,13 +2,14 @@
  * Build configuration, from environment variables (documented in README.md):
  * INBRAAKLAB_DATA_DIR, INBRAAKLAB_LEVEL, INBRAAKLAB_REGION, INBRAAKLAB_MAX_REJECT_SHARE,
  * INBRAAKLAB_SUPPRESS_BELOW, INBRAAKLAB_DEMO_SEED, INBRAAKLAB_THEME, INBRAAKLAB_PEILDATUM,
- * INBRAAKLAB_FIRST_YEAR.
+ * INBRAAKLAB_FIRST_YEAR, INBRAAKLAB_PSEUDONYM_KEY, INBRAAKLAB_INTERN_FREE_TEXT.
  */
 import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {TWENTE_CODES} from "../src/lib/twente.js";
 import {themeOf, type ThemeId} from "../src/lib/theme.js";
 import {DEFAULT_FIRST_YEAR, dateLimits, parseGemeentecode} from "./delivery/values.js";
+import {assertPseudonymKey} from "./pipeline/pseudonym.js";
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -29,6 +30,10 @@ export interface BuildConfig {
   peildatum: string | undefined;
   /** A pleegdatum before 1 January of this year is rejected. */
   firstYear: number;
+  /** intern: the secret key of the pseudonyms (required there; never written to any output). */
+  pseudonymKey: string | undefined;
+  /** intern: keep the free-text columns werkwijze and buit in the incident table. */
+  internFreeText: boolean;
 }
 
 /** Reads the configuration from an environment; invalid values are rejected by name. */
@@ -63,6 +68,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
   } catch (error) {
     throw new Error(`invalid INBRAAKLAB_PEILDATUM or INBRAAKLAB_FIRST_YEAR: ${(error as Error).message}`);
   }
+  const pseudonymKey = env.INBRAAKLAB_PSEUDONYM_KEY || undefined;
+  if (level === "intern") assertPseudonymKey(pseudonymKey);
+  const freeText = (env.INBRAAKLAB_INTERN_FREE_TEXT ?? "nee").trim().toLowerCase();
+  if (!["ja", "nee", "1", "0", "true", "false"].includes(freeText)) throw new Error(`invalid INBRAAKLAB_INTERN_FREE_TEXT: ${env.INBRAAKLAB_INTERN_FREE_TEXT} (ja of nee)`);
   return {
     dataDir: env.INBRAAKLAB_DATA_DIR ? resolve(env.INBRAAKLAB_DATA_DIR) : undefined,
     level,
@@ -72,6 +81,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
     demoSeed,
     theme,
     peildatum,
-    firstYear
+    firstYear,
+    pseudonymKey: level === "intern" ? pseudonymKey : undefined,
+    internFreeText: level === "intern" && ["ja", "1", "true"].includes(freeText)
   };
 }

@@ -4,7 +4,7 @@
  * The fingerprint covers the delivery's files, the configuration and the pipeline's own code: a
  * changed file, a switched delivery or a code change never serves stale tables.
  */
-import {createHash} from "node:crypto";
+import {createHash, scryptSync} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {tableFromIPC, type Table} from "apache-arrow";
@@ -56,7 +56,11 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
   }
   // The effective peildatum (today when unset) decides which pleegdata are accepted.
   const {peildatum, firstYear} = dateLimits({peildatum: config.peildatum, firstYear: config.firstYear});
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, peildatum, firstYear}));
+  // The pseudonym key changes the intern table, so it is part of the fingerprint: through scrypt
+  // (never the key itself), as the fingerprint is published in findings.json and a fast hash would
+  // let whoever holds the export test guesses of a weak key cheaply.
+  const pseudonym = config.pseudonymKey ? scryptSync(config.pseudonymKey, "inbraaklab-pseudonym-fingerprint", 16).toString("hex") : null;
+  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, peildatum, firstYear, pseudonym, freeText: config.internFreeText}));
   return hash.digest("hex");
 }
 
@@ -111,7 +115,7 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   }
   const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
   assertUsable(delivery);
-  const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow});
+  const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow, pseudonymKey: config.pseudonymKey, freeText: config.internFreeText});
   const findings = runAnalyses(delivery, tables, config, dir);
   meta.tables.push(...ANALYSES.flatMap((a) => Object.keys(a.schemas)));
   const temp = `${cacheDir}.tmp-${process.pid}`;

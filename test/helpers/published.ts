@@ -14,8 +14,8 @@ export function publishedDemo(level: Level = "openbaar"): {tables: Map<string, T
   if (!hit) {
     const dir = demoDelivery();
     const delivery = readDelivery(dir);
-    const {tables} = publish(delivery, {level, suppressBelow: 5});
-    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level}), dataDir: dir}, dir);
+    const {tables} = publish(delivery, {level, suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
+    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}), dataDir: dir}, dir);
     cache.set(level, (hit = {tables, delivery}));
   }
   return hit;

@@ -14,7 +14,7 @@ const dir = demoDelivery();
 const raw = dsvFormat(";").parse(readFileSync(join(dir, "inbraken.csv"), "utf8"));
 const delivery = readDelivery(dir);
 const openbaar = publish(delivery, {level: "openbaar", suppressBelow: 5});
-const intern = publish(delivery, {level: "intern", suppressBelow: 5});
+const intern = publish(delivery, {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
 const json = (t: {toArray(): {toJSON(): Record<string, unknown>}[]}) => t.toArray().map((r) => r.toJSON());
 
 function float64(value: number): Buffer {
@@ -97,9 +97,11 @@ describe("intern", () => {
     }
   });
 
-  test("orders rows by content, not by registration number", () => {
+  test("orders rows by a keyed HMAC, neither by content nor by registration number (pseudonym.test.ts)", () => {
     const starts = incidents.map((r) => r.start_hour as number);
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(starts).not.toEqual([...starts].sort((a, b) => a - b));
+    const byRegistration = [...delivery.incidents].sort((a, b) => (a.registratienummer < b.registratienummer ? -1 : 1)).map((r) => Math.floor(r.start / 60));
+    expect(starts).not.toEqual(byRegistration);
   });
 });
 
