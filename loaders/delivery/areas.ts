@@ -37,11 +37,12 @@ export function readBoundaries(path: string, file = "gebieden.geojson"): {info: 
   } catch (error) {
     throw new DeliveryError(file, `het bestand is geen geldige JSON (${(error as Error).message})`, "Lever een GeoJSON FeatureCollection.");
   }
-  if (json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
+  if (json === null || typeof json !== "object" || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
     throw new DeliveryError(file, "het bestand is geen GeoJSON FeatureCollection", "Lever een FeatureCollection met per gebied een feature.");
   }
   const rd = EPSG_28992.test(json.crs?.properties?.name ?? "");
   return json.features.map((f, i) => {
+    if (f === null || typeof f !== "object") throw new DeliveryError(file, `feature ${i + 1} is geen object`, "Lever per gebied een GeoJSON Feature.");
     const raw = String(f.properties?.code ?? f.properties?.statcode ?? "");
     const code = parseGemeentecode(raw) ?? parseWijkcode(raw) ?? parseBuurtcode(raw);
     if (!code) throw new DeliveryError(file, `feature ${i + 1} heeft geen geldige CBS-code in properties.code (${JSON.stringify(raw)})`, "Geef elk gebied een GM-, WK- of BU-code.");

@@ -116,3 +116,12 @@ describe("a repeated key with other content is tegenstrijdig_dubbel", () => {
     expect(reference.rejects.map((r) => [r.line, r.reason])).toEqual(expected);
   });
 });
+
+describe("odd GeoJSON is a file error, not a crash (found by the fuzz test)", () => {
+  test("null, a feature that is null", () => {
+    for (const geojson of ["null", '{"type": "FeatureCollection", "features": [null]}', "42"]) {
+      const d = readDelivery(delivery({"gebieden.geojson": geojson, "inbraken.csv": CSV}));
+      expect(d.errors.map((e) => e.file)).toEqual(["gebieden.geojson"]);
+    }
+  });
+});
