@@ -256,6 +256,8 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   function load<T>(name: TemplateName, parse: Parameters<typeof validateRows<T>>[2], post?: (records: T[], lines: number[]) => {kept: T[]; rejects: Reject[]}): T[] | null {
     const spec = TEMPLATES[name];
     const report = newReport(spec.file);
+    // A delivered file is present even when it cannot be read: check-data says what is wrong with it.
+    report.present = existsSync(join(dir, spec.file));
     try {
       const csv = readTemplateCsv(dir, spec.file);
       if (!csv) return null;
@@ -287,6 +289,7 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
     try {
       const path = join(dir, file);
       if (!existsSync(path)) return null;
+      report.present = true;
       const read = readCsvBytes(path, file);
       const bytes = read.bytes;
       const layout = byteLayout(bytes);

@@ -60,6 +60,7 @@ describe("UTF-16", () => {
       expect(result.usable).toBe(false);
       expect(result.output).toContain("inbraken.csv: het bestand lijkt UTF-16-tekst zonder byte-order-markering (BOM)");
       expect(result.output).not.toContain("binaire gegevens");
+      expect(result.output).not.toContain("inbraken.csv: niet geleverd"); // delivered, but unreadable
     }
   });
 
