@@ -8,6 +8,6 @@ describe("INBRAAKLAB_SUPPRESS_BELOW", () => {
       expect(() => readConfig({INBRAAKLAB_SUPPRESS_BELOW: value})).toThrow(/INBRAAKLAB_SUPPRESS_BELOW=\d zet het verbergen van kleine aantallen uit; dat mag niet voor het niveau openbaar.*below 2 turns suppression off/);
     }
     expect(readConfig({INBRAAKLAB_SUPPRESS_BELOW: "2"}).suppressBelow).toBe(2);
-    expect(readConfig({INBRAAKLAB_SUPPRESS_BELOW: "1", INBRAAKLAB_LEVEL: "intern"}).suppressBelow).toBe(1);
+    expect(readConfig({INBRAAKLAB_SUPPRESS_BELOW: "1", INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}).suppressBelow).toBe(1);
   });
 });
