@@ -4,14 +4,14 @@
  * can be used and 1 when it cannot.
  *
  * Usage: npm run check-data -- <map> [--json] [--regio GM0153,GM0164] [--max-afkeur 0.05]
- *        [--quarantaine <map>] [--max-meldingen 20]
+ *        [--quarantaine <map>] [--max-meldingen 20] [--peildatum 2025-12-31] [--eerste-jaar 2000]
  */
-import {basename, join} from "node:path";
+import {join} from "node:path";
 import {PROJECT_ROOT} from "../config.js";
-import {writeQuarantine} from "../delivery/quarantine.js";
+import {quarantineName, writeQuarantine} from "../delivery/quarantine.js";
 import {readDelivery, type Delivery} from "../delivery/read.js";
 import {REJECT_REASONS, rejectMessage, type RejectReason} from "../delivery/reject.js";
-import {parseGemeentecode} from "../delivery/values.js";
+import {dateLimits, parseGemeentecode} from "../delivery/values.js";
 import {isMain} from "./main.js";
 
 export interface CheckResult {
@@ -50,8 +50,11 @@ export function formatReport(delivery: Delivery, {maxMessages = 20, quarantine}:
   return out.join("\n");
 }
 
-/** Runs check-data on parsed arguments; never exits the process. */
-export function checkData(args: string[]): CheckResult {
+/**
+ * Runs check-data on parsed arguments; never exits the process. The default quarantine folder is
+ * `<projectRoot>/data/quarantaine/<quarantineName(delivery)>`.
+ */
+export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {projectRoot?: string} = {}): CheckResult {
   const options: Record<string, string | true> = {};
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -64,9 +67,9 @@ export function checkData(args: string[]): CheckResult {
       i++;
     } else positional.push(a);
   }
-  const known = new Set(["json", "regio", "max-afkeur", "quarantaine", "max-meldingen"]);
+  const known = new Set(["json", "regio", "max-afkeur", "quarantaine", "max-meldingen", "peildatum", "eerste-jaar"]);
   const unknown = Object.keys(options).filter((k) => !known.has(k));
-  if (unknown.length) return {usable: false, output: `Fout: onbekende optie --${unknown[0]}. Gebruik: check-data <map> [--json] [--regio GM0153,...] [--max-afkeur 0.05] [--quarantaine <map>]`, delivery: null};
+  if (unknown.length) return {usable: false, output: `Fout: onbekende optie --${unknown[0]}. Gebruik: check-data <map> [--json] [--regio GM0153,...] [--max-afkeur 0.05] [--quarantaine <map>] [--peildatum JJJJ-MM-DD] [--eerste-jaar 2000]`, delivery: null};
   if (positional.length !== 1) return {usable: false, output: "Gebruik: npm run check-data -- <map met de levering> [--json]", delivery: null};
   let region: string[] | undefined;
   if (typeof options.regio === "string") {
@@ -75,14 +78,26 @@ export function checkData(args: string[]): CheckResult {
   }
   const maxRejectShare = options["max-afkeur"] === undefined ? 0.05 : Number(String(options["max-afkeur"]).replace(",", "."));
   if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) return {usable: false, output: `Fout: ongeldige --max-afkeur: ${options["max-afkeur"]} (een fractie tussen 0 en 1)`, delivery: null};
+  const peildatum = typeof options.peildatum === "string" ? options.peildatum : undefined;
+  const firstYear = options["eerste-jaar"] === undefined ? undefined : Number(options["eerste-jaar"]);
+  try {
+    dateLimits({peildatum, firstYear});
+  } catch (error) {
+    return {usable: false, output: `Fout: ${(error as Error).message} (--peildatum, --eerste-jaar)`, delivery: null};
+  }
   let delivery: Delivery;
   try {
-    delivery = readDelivery(positional[0], {region, maxRejectShare});
+    delivery = readDelivery(positional[0], {region, maxRejectShare, peildatum, firstYear});
   } catch (error) {
     return {usable: false, output: `Fout: ${(error as Error).message}`, delivery: null};
   }
-  const quarantineDir = typeof options.quarantaine === "string" ? options.quarantaine : join(PROJECT_ROOT, "data", "quarantaine", basename(positional[0]));
-  const quarantine = writeQuarantine(delivery, quarantineDir);
+  const quarantineDir = typeof options.quarantaine === "string" ? options.quarantaine : join(projectRoot, "data", "quarantaine", quarantineName(positional[0]));
+  let quarantine: string[];
+  try {
+    quarantine = writeQuarantine(delivery, quarantineDir);
+  } catch (error) {
+    return {usable: false, output: `Fout: ${(error as Error).message}`, delivery};
+  }
   const usable = delivery.errors.length === 0;
   if (options.json) {
     const json = {

@@ -44,11 +44,12 @@ export function readBoundaries(path: string, file = "gebieden.geojson"): {info: 
   } catch (error) {
     throw new DeliveryError(file, `het bestand is geen geldige JSON (${(error as Error).message})`, "Lever een GeoJSON FeatureCollection.");
   }
-  if (json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
+  if (json === null || typeof json !== "object" || json.type !== "FeatureCollection" || !Array.isArray(json.features)) {
     throw new DeliveryError(file, "het bestand is geen GeoJSON FeatureCollection", "Lever een FeatureCollection met per gebied een feature.");
   }
   const rd = EPSG_28992.test(json.crs?.properties?.name ?? "");
   return json.features.map((f, i) => {
+    if (f === null || typeof f !== "object") throw new DeliveryError(file, `feature ${i + 1} is geen object`, "Lever per gebied een GeoJSON Feature.");
     const raw = String(f.properties?.code ?? f.properties?.statcode ?? f.properties?.postcode ?? f.properties?.pc4 ?? "").trim();
     // A four-digit postcode area (properties code, postcode or pc4): drawn on the PC4 map, never used to link.
     const pc4 = /^[1-9]\d{3}$/.test(raw) ? raw : null;

@@ -7,7 +7,37 @@ import {readFileSync} from "node:fs";
 import {dsvFormat} from "d3-dsv";
 import iconv from "iconv-lite";
 
-export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252";
+export type Encoding = "utf-8" | "utf-8-bom" | "windows-1252" | "utf-16le" | "utf-16be";
+
+/**
+ * A UTF-16 file, recognised by its byte-order mark (BOM), re-encoded as UTF-8 bytes (BOM dropped)
+ * so that the byte-level readers see the text they know; null when the bytes are not UTF-16 with
+ * a BOM. `error` names the problem when the bytes are not valid UTF-16.
+ */
+export function utf16AsUtf8(bytes: Uint8Array): {bytes: Uint8Array; encoding: "utf-16le" | "utf-16be"} | {error: string} | null {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : null;
+  if (!encoding) return null;
+  try {
+    if (bytes.length % 2) throw new Error("odd length");
+    const text = new TextDecoder(encoding, {fatal: true, ignoreBOM: false}).decode(bytes);
+    return {bytes: new Uint8Array(Buffer.from(text, "utf8")), encoding};
+  } catch {
+    return {error: `het bestand begint met een ${encoding === "utf-16le" ? "UTF-16 LE" : "UTF-16 BE"}-markering maar is geen geldige UTF-16-tekst`};
+  }
+}
+
+/**
+ * Whether bytes without a BOM look like UTF-16 text (ASCII characters with a zero byte beside
+ * each): most bytes at one parity are zero and almost none at the other.
+ */
+export function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i += 2) (bytes[i] === 0 && even++, bytes[i + 1] === 0 && odd++);
+  const pairs = n / 2;
+  return (even >= pairs * 0.4 && odd <= pairs * 0.05) || (odd >= pairs * 0.4 && even <= pairs * 0.05);
+}
 
 export interface CsvFile {
   /** Header names as written (trimmed). */

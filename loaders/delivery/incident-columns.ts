@@ -10,8 +10,8 @@ import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
 import {fastDate, fastDecimal} from "./fast-values.js";
 import {inNetherlandsRd, inNetherlandsWgs84, wgs84ToRd} from "./geo.js";
 import type {Reject, RejectReason} from "./reject.js";
-import {TEMPLATES} from "./templates.js";
-import {parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseJaNee, parsePostcode, parseSoort} from "./values.js";
+import {MAX_FIELD_LENGTH, TEMPLATES} from "./templates.js";
+import {dateLimits, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseJaNee, parsePostcode, parseSoort, type DateLimits} from "./values.js";
 
 /** The columns of inbraken.csv that the reader uses, in template order. */
 export const INCIDENT_COLUMNS = [
@@ -147,7 +147,7 @@ function estimateRows(bytes: Uint8Array, layout: ByteLayout, from: number, to: n
  * Tokenizes and validates the records of inbraken.csv in bytes[from, to) (`from` at a record
  * start, `firstLine` its line number) into columns and rejects.
  */
-export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, from: number, to: number, firstLine: number): IncidentChunk {
+export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, from: number, to: number, firstLine: number, limits: DateLimits = dateLimits()): IncidentChunk {
   const decode: RangeDecoder = rangeDecoder(layout.encoding, bytes);
   const reader = new RecordReader(bytes, layout, from);
   const ix = header.index;
@@ -229,6 +229,14 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
       reject(header.names[Math.min(reader.count, width) - 1] ?? "", "aantal_velden", `${reader.count} velden in plaats van ${width}`);
       continue;
     }
+    let long = -1;
+    for (let k = 0; k < width && long < 0; k++) {
+      if (reader.ends[k] - reader.starts[k] > MAX_FIELD_LENGTH && reader.field(k, decode).length > MAX_FIELD_LENGTH) long = k;
+    }
+    if (long >= 0) {
+      reject(header.names[long], "veld_te_lang", `${reader.field(long, decode).length} tekens`);
+      continue;
+    }
     let missing = -1;
     for (let k = 0; k < required.length && missing < 0; k++) if (cell(required[k]) === 0) missing = k;
     if (missing >= 0) {
@@ -265,6 +273,18 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
     } else end = start + (startHasTime ? 0 : 1439);
     if (end < start) {
       reject("pleegdatum_tot", "einde_voor_begin");
+      continue;
+    }
+    if (start < limits.min) {
+      reject("pleegdatum_van", "datum_voor_beginjaar");
+      continue;
+    }
+    if (start > limits.max) {
+      reject("pleegdatum_van", "datum_na_peildatum");
+      continue;
+    }
+    if (end > limits.max) {
+      reject("pleegdatum_tot", "datum_na_peildatum");
       continue;
     }
     // gemeentecode, buurtcode, postcode

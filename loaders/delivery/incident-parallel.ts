@@ -8,6 +8,7 @@ import {createRequire} from "node:module";
 import {MessageChannel, Worker, receiveMessageOnPort} from "node:worker_threads";
 import type {ByteLayout} from "./csv-bytes.js";
 import {parseIncidentChunk, recordBoundary, type IncidentChunk, type IncidentHeader} from "./incident-columns.js";
+import {dateLimits, type DateLimits} from "./values.js";
 
 /** Share of the body given to the worker (it starts later: it must load its modules first). */
 export const WORKER_SHARE = 0.46;
@@ -34,7 +35,7 @@ start().catch((error) => {
 `;
 
 /** Validates the body in two parts, one in a worker thread; chunks come back in file order. */
-export function parseInParallel(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, share = WORKER_SHARE): IncidentChunk[] {
+export function parseInParallel(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, share = WORKER_SHARE, limits: DateLimits = dateLimits()): IncidentChunk[] {
   let shared = bytes;
   if (!(bytes.buffer instanceof SharedArrayBuffer)) {
     shared = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
@@ -52,9 +53,9 @@ export function parseInParallel(bytes: Uint8Array, layout: ByteLayout, header: I
   const worker = new Worker(BOOTSTRAP, {eval: true, workerData: {entry, tsx, port: port2, flag}, transferList: [port2]});
   worker.unref();
   const split = recordBoundary(shared, layout, bodyStart, bodyStart + Math.floor((layout.end - bodyStart) * (1 - share)));
-  port1.postMessage({bytes: shared, layout, header, from: split, to: layout.end});
+  port1.postMessage({bytes: shared, layout, header, from: split, to: layout.end, limits});
   const t0 = performance.now();
-  const first = parseIncidentChunk(shared, layout, header, bodyStart, split, bodyLine);
+  const first = parseIncidentChunk(shared, layout, header, bodyStart, split, bodyLine, limits);
   const t1 = performance.now();
   let second: IncidentChunk | undefined;
   if (Atomics.wait(flag, 0, 0, WAIT_MS) !== "timed-out") {
@@ -65,7 +66,7 @@ export function parseInParallel(bytes: Uint8Array, layout: ByteLayout, header: I
   if (process.env.INBRAAKLAB_DEBUG) console.error(`main: parsed in ${(t1 - t0).toFixed(0)} ms, waited+received ${(performance.now() - t1).toFixed(0)} ms`);
   void worker.terminate();
   port1.close();
-  if (!second) second = parseIncidentChunk(shared, layout, header, split, layout.end, 0);
+  if (!second) second = parseIncidentChunk(shared, layout, header, split, layout.end, 0, limits);
   const offset = first.endLine;
   for (let i = 0; i < second.length; i++) second.line[i] += offset;
   for (const r of second.rejects) r.line += offset;

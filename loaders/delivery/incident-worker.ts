@@ -5,6 +5,7 @@
 import {workerData, type MessagePort} from "node:worker_threads";
 import type {ByteLayout} from "./csv-bytes.js";
 import {parseIncidentChunk, type IncidentHeader} from "./incident-columns.js";
+import type {DateLimits} from "./values.js";
 
 interface Task {
   bytes: Uint8Array;
@@ -12,13 +13,14 @@ interface Task {
   header: IncidentHeader;
   from: number;
   to: number;
+  limits: DateLimits;
 }
 
 const {port, flag} = workerData as {port: MessagePort; flag: Int32Array};
 port.once("message", (task: Task) => {
   const t0 = performance.now();
   try {
-    const chunk = parseIncidentChunk(task.bytes, task.layout, task.header, task.from, task.to, 0);
+    const chunk = parseIncidentChunk(task.bytes, task.layout, task.header, task.from, task.to, 0, task.limits);
     const transfer = [chunk.soort, chunk.start, chunk.end, chunk.gemeentecode, chunk.buurtcode, chunk.pc4, chunk.pc6, chunk.huisnummer, chunk.x, chunk.y,
       chunk.werkwijze, chunk.woningtype, chunk.buit, chunk.opgelost, chunk.line, chunk.offset, chunk.keyStart, chunk.keyEnd].map((a) => a.buffer as ArrayBuffer);
     const t1 = performance.now();

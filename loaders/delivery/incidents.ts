@@ -9,8 +9,8 @@ import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
 import {parseIncidentChunk, recordBoundary, type IncidentChunk, type IncidentHeader} from "./incident-columns.js";
 import {parseInParallel} from "./incident-parallel.js";
 import type {Reject, RejectReason} from "./reject.js";
-import {TEMPLATES} from "./templates.js";
-import {municipalityOf} from "./values.js";
+import {TEMPLATES, sameContent} from "./templates.js";
+import {dateLimits, municipalityOf, type DateLimits} from "./values.js";
 import type {LinkedIncident} from "./read.js";
 
 
@@ -24,13 +24,13 @@ export interface ValidatedIncidents {
  * Tokenizes and validates the body of inbraken.csv, in two threads when `parallel` is true (off
  * by default: on the shared 2-core machine the worker's start-up under tsx cost more than it saved).
  */
-export function validateIncidents(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, {parallel}: {parallel?: boolean} = {}): ValidatedIncidents {
+export function validateIncidents(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, {parallel, limits = dateLimits()}: {parallel?: boolean; limits?: DateLimits} = {}): ValidatedIncidents {
   const useParallel = parallel ?? false;
   let chunks: IncidentChunk[];
   if (useParallel && layout.end > bodyStart) {
-    chunks = parseInParallel(bytes, layout, header, bodyStart, bodyLine);
+    chunks = parseInParallel(bytes, layout, header, bodyStart, bodyLine, undefined, limits);
   } else {
-    chunks = [parseIncidentChunk(bytes, layout, header, bodyStart, layout.end, bodyLine)];
+    chunks = [parseIncidentChunk(bytes, layout, header, bodyStart, layout.end, bodyLine, limits)];
   }
   return {chunks, read: chunks.reduce((sum, c) => sum + c.read, 0)};
 }
@@ -64,6 +64,15 @@ export function dedupeAndLink(bytes: Uint8Array, layout: ByteLayout, validated: 
     return gm;
   };
   const regionSet = new Set(registry.region);
+  // Where each registration number first occurs, built on the first duplicate only.
+  let firstOffset: Map<string, number> | null = null;
+  const duplicateReason = (key: string, offset: number): RejectReason => {
+    if (!firstOffset) {
+      firstOffset = new Map();
+      for (const c of validated.chunks) for (let i = 0; i < c.length; i++) if (!firstOffset.has(c.registratienummer[i])) firstOffset.set(c.registratienummer[i], c.offset[i]);
+    }
+    return sameContent(rawAt(bytes, layout, firstOffset.get(key)!), rawAt(bytes, layout, offset)) ? "dubbel" : "tegenstrijdig_dubbel";
+  };
   for (const chunk of validated.chunks) rejects.push(...chunk.rejects);
   for (const c of validated.chunks) {
     const d = c.dicts;
@@ -72,7 +81,7 @@ export function dedupeAndLink(bytes: Uint8Array, layout: ByteLayout, validated: 
     for (let i = 0; i < c.length; i++) {
       const key = c.registratienummer[i];
       if (!seen.add(c.keyStart[i], c.keyEnd[i], key)) {
-        reject(i, TEMPLATES.inbraken.key, "dubbel", key);
+        reject(i, TEMPLATES.inbraken.key, duplicateReason(key, c.offset[i]), key);
         continue;
       }
       const gemeentecode = c.gemeentecode[i] < 0 ? null : d.gemeentecode[c.gemeentecode[i]];

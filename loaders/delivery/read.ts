@@ -6,7 +6,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {TWENTE_CODES} from "../../src/lib/twente.js";
 import {buildRegistry, readBoundaries, registerCode, wijkOf, type Registry} from "./areas.js";
-import {decodeText, parseCsv, type CsvFile} from "./csv.js";
+import {decodeText, looksLikeUtf16, parseCsv, utf16AsUtf8, type CsvFile, type Encoding} from "./csv.js";
 import {byteLayout} from "./csv-bytes.js";
 import {readIncidentHeader} from "./incident-columns.js";
 import {dedupeAndLink, validateIncidents} from "./incidents.js";
@@ -16,7 +16,7 @@ import {
   validateRows, type CampagneRecord, type DoelRecord, type DorRecord, type IncidentRecord, type KerncijferRecord,
   type PreventieRecord, type TemplateName, type WhatsappRecord
 } from "./templates.js";
-import {municipalityOf} from "./values.js";
+import {dateLimits, municipalityOf} from "./values.js";
 
 export interface DeliveryOptions {
   /** Municipality codes of the region (default: the 14 Twente municipalities). */
@@ -28,6 +28,10 @@ export interface DeliveryOptions {
    * see docs/performance.md for when it pays.
    */
   parallel?: boolean;
+  /** The day of the check (YYYY-MM-DD): a later pleegdatum is rejected (default: today, Europe/Amsterdam). */
+  peildatum?: string;
+  /** A pleegdatum before 1 January of this year is rejected (default 2000). */
+  firstYear?: number;
 }
 
 /** What happened to one file of the delivery. Counts only, never row contents. */
@@ -82,13 +86,33 @@ function readBytes(path: string, file: string): Uint8Array {
 
 const BINARY = (file: string) => new DeliveryError(file, "het bestand bevat binaire gegevens en is geen CSV", "Exporteer het bestand als CSV (puntkomma- of kommagescheiden).");
 const EMPTY = (file: string) => new DeliveryError(file, "het bestand is leeg", "Lever een CSV met een kopregel.");
+const SAVE_AS = "Sla het bestand op als CSV in UTF-8 (of UTF-16 met BOM).";
+
+/**
+ * A delivered CSV's bytes as the readers take them: UTF-16 with a BOM re-encoded as UTF-8 (its
+ * encoding kept for the report); UTF-16 without a BOM, invalid UTF-16 and binary data refused by name.
+ */
+function readCsvBytes(path: string, file: string): {bytes: Uint8Array; encoding: Encoding | null} {
+  const bytes = readBytes(path, file);
+  const utf16 = utf16AsUtf8(bytes);
+  if (utf16 && "error" in utf16) throw new DeliveryError(file, utf16.error, SAVE_AS);
+  if (utf16) {
+    if (utf16.bytes.indexOf(0) >= 0) throw BINARY(file);
+    return utf16;
+  }
+  if (bytes.indexOf(0) >= 0) {
+    if (looksLikeUtf16(bytes)) throw new DeliveryError(file, "het bestand lijkt UTF-16-tekst zonder byte-order-markering (BOM), zodat de bytevolgorde niet vaststaat", SAVE_AS);
+    throw BINARY(file);
+  }
+  return {bytes, encoding: null};
+}
 
 function readTemplateCsv(dir: string, file: string): CsvFile | null {
   const path = join(dir, file);
   if (!existsSync(path)) return null;
-  const {text, encoding} = decodeText(readBytes(path, file));
-  if (text.includes("\u0000")) throw BINARY(file);
-  const csv = parseCsv(text, encoding);
+  const read = readCsvBytes(path, file);
+  const {text, encoding} = decodeText(read.bytes);
+  const csv = parseCsv(text, read.encoding ?? encoding);
   if (!csv.header.length) throw EMPTY(file);
   return csv;
 }
@@ -167,9 +191,10 @@ function inRegion<T>(records: T[], lines: number[], file: string, column: string
  * Reads, validates and links a delivery folder. Never throws for bad rows or files: problems are
  * in `rejects`, `reports` and `errors` (see {@link assertUsable}).
  */
-export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, parallel}: DeliveryOptions = {}): Delivery {
+export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, parallel, peildatum, firstYear}: DeliveryOptions = {}): Delivery {
   if (!existsSync(dir)) throw new DeliveryError(dir, "de leveringsmap bestaat niet", "Geef een bestaande map op (INBRAAKLAB_DATA_DIR of het argument van check-data).");
   if (!region.length) throw new Error("invalid region: no municipality codes");
+  const limits = dateLimits({peildatum, firstYear});
   const reports: FileReport[] = [];
   const rejects: Reject[] = [];
   const errors: DeliveryError[] = [];
@@ -231,6 +256,8 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   function load<T>(name: TemplateName, parse: Parameters<typeof validateRows<T>>[2], post?: (records: T[], lines: number[]) => {kept: T[]; rejects: Reject[]}): T[] | null {
     const spec = TEMPLATES[name];
     const report = newReport(spec.file);
+    // A delivered file is present even when it cannot be read: check-data says what is wrong with it.
+    report.present = existsSync(join(dir, spec.file));
     try {
       const csv = readTemplateCsv(dir, spec.file);
       if (!csv) return null;
@@ -262,19 +289,22 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
     try {
       const path = join(dir, file);
       if (!existsSync(path)) return null;
-      const bytes = readBytes(path, file);
-      if (bytes.indexOf(0) >= 0) throw BINARY(file);
+      report.present = true;
+      const read = readCsvBytes(path, file);
+      const bytes = read.bytes;
       const layout = byteLayout(bytes);
       const {header, bodyStart, bodyLine} = readIncidentHeader(bytes, layout);
       if (!header) throw EMPTY(file);
       report.present = true;
-      report.encoding = layout.encoding;
+      report.encoding = read.encoding ?? layout.encoding;
       headers[file] = header.names;
       report.separator = layout.separator;
       columnIndex({header: header.names}, TEMPLATES.inbraken);
-      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel});
+      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel, limits});
       const linked = dedupeAndLink(bytes, layout, validated, registry);
       settle(report, file, validated.read, linked.incidents.length, linked.rejects);
+      if (validated.read === 0) throw new DeliveryError(file, "het bestand bevat alleen een kopregel en geen enkele inbraak", "Lever een export met de geregistreerde inbraken.");
+      if (linked.incidents.length === 0) throw new DeliveryError(file, `geen enkele rij is geaccepteerd (${validated.read} gelezen, alle afgekeurd)`, "Herstel de export en lever opnieuw.");
       return linked.incidents;
     } catch (error) {
       return fail(report, error);

@@ -3,6 +3,7 @@
 /** Why a row was rejected. The codes are stable (they key the data-quality tables). */
 export const REJECT_REASONS = {
   aantal_velden: "het aantal velden klopt niet met de kopregel",
+  veld_te_lang: "een veld is langer dan 1.000 tekens",
   verplicht_leeg: "verplichte waarde ontbreekt",
   ongeldige_datum: "geen geldige datum (verwacht JJJJ-MM-DD of DD-MM-JJJJ, eventueel met tijd UU:MM)",
   ongeldig_getal: "geen geldig getal",
@@ -11,12 +12,15 @@ export const REJECT_REASONS = {
   ongeldige_soort: "onbekende soort (verwacht inbraak of poging)",
   ongeldige_waarde: "ongeldige waarde",
   einde_voor_begin: "einddatum ligt voor de begindatum",
+  datum_voor_beginjaar: "pleegdatum ligt voor het eerste jaar dat wordt aanvaard (standaard 2000; instelbaar)",
+  datum_na_peildatum: "pleegdatum ligt na de peildatum (de dag van de controle): een datum in de toekomst",
   onvolledige_coordinaten: "coördinaat onvolledig (x zonder y of lat zonder lon)",
   coordinaten_buiten_nederland: "coördinaten liggen buiten Nederland",
   tegenstrijdige_gebieden: "gemeentecode, buurtcode en coördinaten wijzen naar verschillende gemeenten",
   niet_te_plaatsen: "de rij is aan geen gemeente toe te wijzen (geen gemeentecode, buurtcode of coördinaten in een geleverd gebied)",
   buiten_de_regio: "de rij hoort bij een gemeente buiten de regio",
-  dubbel: "dubbele sleutel: de eerste rij met deze waarde is behouden"
+  dubbel: "dubbele sleutel: de eerste rij met deze waarde is behouden",
+  tegenstrijdig_dubbel: "dubbele sleutel met een andere inhoud dan de eerste rij met deze waarde (die is behouden): controleer welke juist is"
 } as const;
 
 export type RejectReason = keyof typeof REJECT_REASONS;

@@ -6,8 +6,8 @@ import type {CsvFile} from "./csv.js";
 import {inNetherlandsRd, inNetherlandsWgs84, wgs84ToRd} from "./geo.js";
 import {DeliveryError, type Reject, type RejectReason} from "./reject.js";
 import {
-  municipalityOf, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseInteger, parseJaNee,
-  parsePostcode, parseSoort, parseWijkcode
+  dateLimits, municipalityOf, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseInteger, parseJaNee,
+  parsePostcode, parseSoort, parseWijkcode, type DateLimits
 } from "./values.js";
 
 export interface TemplateSpec {
@@ -39,6 +39,24 @@ export const TEMPLATES = {
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;
+
+/**
+ * The longest cell accepted, in characters (UTF-16 code units). No template value needs more
+ * (free text such as werkwijze is a sentence or a code); a longer cell is a broken export or an
+ * attack, and its row is rejected as veld_te_lang.
+ */
+export const MAX_FIELD_LENGTH = 1000;
+
+/** Index of the first cell longer than MAX_FIELD_LENGTH, or -1. */
+export function overlongField(row: readonly string[]): number {
+  for (let i = 0; i < row.length; i++) if (row[i].length > MAX_FIELD_LENGTH) return i;
+  return -1;
+}
+
+/** Whether two records carry the same content (cells compared after trimming). */
+export function sameContent(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((cell, i) => cell.trim() === b[i].trim());
+}
 
 /** Indicators allowed in doelen.csv. */
 export const INDICATORS = ["inbraken", "pogingen", "inbraken_per_1000_woningen", "whatsapp_groepen", "preventieadviezen", "dor_aansluitingen"] as const;
@@ -89,7 +107,7 @@ export function validateRows<T>(csv: CsvFile, spec: TemplateSpec, parse: (row: R
   const records: T[] = [];
   const lines: number[] = [];
   const rejects: Reject[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, string[]>();
   const keyIndex = spec.key ? index.get(spec.key)! : -1;
   let row: string[] = [];
   let line = 0;
@@ -116,6 +134,11 @@ export function validateRows<T>(csv: CsvFile, spec: TemplateSpec, parse: (row: R
       context.reject(csv.header[Math.min(row.length, csv.header.length) - 1] ?? "", "aantal_velden", `${row.length} velden in plaats van ${csv.header.length}`);
       continue;
     }
+    const long = overlongField(row);
+    if (long >= 0) {
+      context.reject(csv.header[long], "veld_te_lang", `${row[long].length} tekens`);
+      continue;
+    }
     for (const column of spec.required) if (context.get(column) === "") context.reject(column, "verplicht_leeg");
     if (rejected) continue;
     const record = parse(context);
@@ -125,11 +148,12 @@ export function validateRows<T>(csv: CsvFile, spec: TemplateSpec, parse: (row: R
     }
     if (keyIndex >= 0) {
       const key = row[keyIndex].trim();
-      if (seen.has(key)) {
-        context.reject(spec.key!, "dubbel");
+      const first = seen.get(key);
+      if (first) {
+        context.reject(spec.key!, sameContent(first, row) ? "dubbel" : "tegenstrijdig_dubbel");
         continue;
       }
-      seen.add(key);
+      seen.set(key, row);
     }
     records.push(record);
     lines.push(line);
@@ -195,8 +219,11 @@ export interface IncidentRecord {
   opgelost: boolean | null;
 }
 
-/** Validates one row of inbraken.csv. */
-export function parseIncident(row: RowContext): IncidentRecord | undefined {
+/**
+ * Validates one row of inbraken.csv; a pleegdatum outside `limits` (default: from 2000 up to
+ * today) is rejected as implausible.
+ */
+export function parseIncident(row: RowContext, limits: DateLimits = dateLimits()): IncidentRecord | undefined {
   const soort = parseSoort(row.get("soort")) ?? row.reject("soort", "ongeldige_soort");
   if (!soort) return undefined;
   const van = date(row, "pleegdatum_van");
@@ -207,6 +234,9 @@ export function parseIncident(row: RowContext): IncidentRecord | undefined {
   // A missing end is the same moment, or the whole day when only a date was given.
   const end = tot ? tot.minutes + (tot.hasTime ? 0 : 1439) : start + (van.hasTime ? 0 : 1439);
   if (end < start) return row.reject("pleegdatum_tot", "einde_voor_begin");
+  if (start < limits.min) return row.reject("pleegdatum_van", "datum_voor_beginjaar");
+  if (start > limits.max) return row.reject("pleegdatum_van", "datum_na_peildatum");
+  if (end > limits.max) return row.reject("pleegdatum_tot", "datum_na_peildatum");
   const gm = gemeente(row);
   const bu = buurt(row);
   const pc = postcode(row);

@@ -106,3 +106,42 @@ export function parseJaNee(text: string): boolean | undefined {
   if (value === "nee" || value === "n" || value === "0" || value === "false") return false;
   return undefined;
 }
+
+/** The first year of a plausible pleegdatum when none is configured. */
+export const DEFAULT_FIRST_YEAR = 2000;
+
+/**
+ * The plausible range of a pleegdatum: from 1 January of `firstYear` up to the end of the
+ * peildatum (the day of the check). Civil minutes, both ends inclusive.
+ */
+export interface DateLimits {
+  /** First accepted minute: `firstYear`-01-01 00:00. */
+  min: CivilMinutes;
+  /** Last accepted minute: the peildatum at 23:59. */
+  max: CivilMinutes;
+  firstYear: number;
+  /** The peildatum as YYYY-MM-DD. */
+  peildatum: string;
+}
+
+const AMSTERDAM_DAY = new Intl.DateTimeFormat("en-CA", {timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit"});
+
+/** Today's date on the Europe/Amsterdam clock, as YYYY-MM-DD. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return AMSTERDAM_DAY.format(now);
+}
+
+/**
+ * The plausible date range for a check on `peildatum` (a date as parseDate reads it; default
+ * today in Europe/Amsterdam) with `firstYear` (default 2000). Invalid settings throw by name.
+ */
+export function dateLimits({peildatum, firstYear = DEFAULT_FIRST_YEAR}: {peildatum?: string; firstYear?: number} = {}): DateLimits {
+  const text = peildatum ?? todayInAmsterdam();
+  const parsed = parseDate(text.trim());
+  if (!parsed || parsed.hasTime) throw new Error(`ongeldige peildatum: ${text} (verwacht JJJJ-MM-DD of DD-MM-JJJJ) / invalid peildatum`);
+  if (!Number.isInteger(firstYear) || firstYear < 1900 || firstYear > 2100) throw new Error(`ongeldig eerste jaar: ${firstYear} (een jaar van 1900 tot 2100) / invalid first year`);
+  const min = (Date.UTC(firstYear, 0, 1) / 86_400_000) * 1440;
+  const max = parsed.minutes + 1439;
+  if (max < min) throw new Error(`de peildatum ${text} ligt voor het eerste jaar ${firstYear} / peildatum before first year`);
+  return {min, max, firstYear, peildatum: formatCivil(parsed.minutes).slice(0, 10)};
+}

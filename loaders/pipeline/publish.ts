@@ -12,6 +12,7 @@ import {monthRange, monthStart, yearOf} from "./time.js";
 import {SCHEMAS, INTERN_TABLES, PUBLIC_TABLES, type TableName} from "./tables.js";
 import {suppressCounts} from "./suppression.js";
 import {cell, suppressFamily} from "./families.js";
+import {assertPseudonymKey, pseudonymHmac} from "./pseudonym.js";
 import type {Margin} from "../../src/lib/privacy/index.js";
 import {classOf, thresholdFor, type PolicyClass, type PrivacyMode} from "../../src/lib/privacy/policy.js";
 import {hasTimeOfDay, timeProfile} from "./time-profile.js";
@@ -23,6 +24,10 @@ export interface PublishOptions {
   suppressBelow: number;
   /** The publication policy's mode (default standaard). */
   privacy?: PrivacyMode;
+  /** intern: the secret key of the pseudonyms (INBRAAKLAB_PSEUDONYM_KEY); required there. */
+  pseudonymKey?: string;
+  /** intern: keep the free-text columns werkwijze and buit (INBRAAKLAB_INTERN_FREE_TEXT); default left out. */
+  freeText?: boolean;
 }
 
 /** What a build carries besides the tables: provenance and the rules applied (no row contents). */
@@ -58,7 +63,7 @@ function table(name: TableName, records: Record<string, unknown>[]): Table {
 const day = (minutes: number) => Math.floor(minutes / 1440);
 
 /** Builds every table for the level, keyed by name, plus the build's metadata. */
-export function publish(delivery: Delivery, {level, suppressBelow, privacy = "standaard"}: PublishOptions): {tables: Map<string, Table>; meta: PublishMeta} {
+export function publish(delivery: Delivery, {level, suppressBelow, privacy = "standaard", pseudonymKey, freeText}: PublishOptions): {tables: Map<string, Table>; meta: PublishMeta} {
   // Every threshold comes from the publication policy (src/lib/privacy/policy.ts).
   const thresholdOf = (name: string) => thresholdFor(name, {level, mode: privacy, threshold: suppressBelow});
   const threshold = thresholdOf("counts_grid");
@@ -192,7 +197,7 @@ export function publish(delivery: Delivery, {level, suppressBelow, privacy = "st
   }
   tables.set("data_quality", table("data_quality", quality));
 
-  if (level === "intern") tables.set("incidents", pseudonymise(delivery));
+  if (level === "intern") tables.set("incidents", pseudonymise(delivery, {key: pseudonymKey, freeText}));
 
   const names = [...PUBLIC_TABLES, ...(level === "intern" ? INTERN_TABLES : [])];
   const meta: PublishMeta = {
@@ -220,10 +225,12 @@ const defaultInhabitants = (code: string) => TWENTE.find((m) => m.code === code)
 
 /**
  * The intern incident table: no registration number, address or six-position postcode;
- * coordinates snapped to the centre of their 125 m square and times to whole hours. Rows are
- * ordered by content (not by registration), and numbered in that order.
+ * coordinates snapped to the centre of their 125 m square and times to whole hours; the free-text
+ * columns werkwijze and buit only when asked for (`freeText`). Rows are ordered by a keyed HMAC of
+ * the registration number (loaders/pipeline/pseudonym.ts) and numbered in that order.
  */
-export function pseudonymise(delivery: Delivery): Table {
+export function pseudonymise(delivery: Delivery, {key, freeText = false}: {key?: string; freeText?: boolean} = {}): Table {
+  assertPseudonymKey(key);
   const records = delivery.incidents.map((r) => ({
     soort: r.soort,
     start_hour: Math.floor(r.start / 60),
@@ -233,13 +240,12 @@ export function pseudonymise(delivery: Delivery): Table {
     buurtcode: r.buurtcode,
     x125: Number.isNaN(r.x) ? null : snap(r.x, 125) + 62,  // centre of the square, rounded down
     y125: Number.isNaN(r.y) ? null : snap(r.y, 125) + 62,
-    werkwijze: r.werkwijze,
+    werkwijze: freeText ? r.werkwijze : null,
     woningtype: r.woningtype,
-    buit: r.buit,
+    buit: freeText ? r.buit : null,
     opgelost: r.opgelost === null ? null : r.opgelost ? 1 : 0
   }));
-  const sortKey = (r: (typeof records)[number]) => `${String(r.start_hour).padStart(8, "0")}|${r.gemeentecode}|${r.x125 ?? ""}|${r.y125 ?? ""}|${r.soort}|${r.end_hour}|${r.werkwijze ?? ""}|${r.woningtype ?? ""}|${r.buit ?? ""}|${r.opgelost ?? ""}`;
-  const keyed = records.map((r) => [sortKey(r), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const keyed = records.map((r, i) => [pseudonymHmac(key, delivery.incidents[i].registratienummer), r] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return table("incidents", keyed.map(([, r], i) => ({id: i + 1, ...r})));
 }
 

@@ -4,7 +4,7 @@
  * The fingerprint covers the delivery's files, the configuration and the pipeline's own code: a
  * changed file, a switched delivery or a code change never serves stale tables.
  */
-import {createHash} from "node:crypto";
+import {createHash, scryptSync} from "node:crypto";
 import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {tableFromIPC, type Table} from "apache-arrow";
@@ -12,6 +12,7 @@ import {toArrowStream} from "../arrow.js";
 import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {themeOf} from "../../src/lib/theme.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
+import {dateLimits} from "../delivery/values.js";
 import {publish, type PublishMeta} from "./publish.js";
 import {gateTables} from "./gate.js";
 import {SCHEMAS} from "./tables.js";
@@ -55,7 +56,13 @@ export function deliveryFingerprint(dir: string, config: BuildConfig): string {
     hash.update(name + "\0");
     hash.update(readFileSync(path));
   }
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, privacy: config.privacy}));
+  // The effective peildatum (today when unset) decides which pleegdata are accepted.
+  const {peildatum, firstYear} = dateLimits({peildatum: config.peildatum, firstYear: config.firstYear});
+  // The pseudonym key changes the intern table, so it is part of the fingerprint: through scrypt
+  // (never the key itself), as the fingerprint is published in findings.json and a fast hash would
+  // let whoever holds the export test guesses of a weak key cheaply.
+  const pseudonym = config.pseudonymKey ? scryptSync(config.pseudonymKey, "inbraaklab-pseudonym-fingerprint", 16).toString("hex") : null;
+  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, privacy: config.privacy, peildatum, firstYear, pseudonym, freeText: config.internFreeText}));
   return hash.digest("hex");
 }
 
@@ -108,9 +115,9 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   if (existsSync(join(cacheDir, "meta.json"))) {
     return {dir, cacheDir, fingerprint, meta: JSON.parse(readFileSync(join(cacheDir, "meta.json"), "utf8")), computed: false};
   }
-  const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare});
+  const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
   assertUsable(delivery);
-  const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy});
+  const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy, pseudonymKey: config.pseudonymKey, freeText: config.internFreeText});
   const findings = runAnalyses(delivery, tables, config, dir);
   meta.tables.push(...ANALYSES.flatMap((a) => Object.keys(a.schemas)));
   // The single privacy gate: nothing is written that the publication policy does not allow.

@@ -7,11 +7,14 @@
  * Browser-safe.
  */
 import {CATALOGUE} from "./catalogue.js";
+import {themeOf} from "./theme.js";
 import {CLASS_LABEL, POLICY, policyRuleText, type PolicyClass, type PrivacyMode} from "./privacy/policy.js";
 
 /** What the account reads from meta.json. */
 export interface AccountMeta {
   level: "openbaar" | "intern";
+  /** The offence theme (src/lib/theme.ts); absent means woninginbraak. */
+  theme?: string;
   source: string;
   suppress_below: number;
   privacy?: PrivacyMode;
@@ -72,7 +75,7 @@ export function accountability(meta: AccountMeta): {rule: string; sources: Sourc
         drempel: a ? a.threshold : null
       };
     });
-  const rule = policyRuleText({mode, threshold: Math.max(2, meta.suppress_below), level: meta.level});
+  const rule = policyRuleText({mode, threshold: Math.max(2, meta.suppress_below), level: meta.level, words: themeOf(meta.theme)});
   return {rule, sources, tables};
 }
 

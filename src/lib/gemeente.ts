@@ -36,7 +36,39 @@ export function municipalitiesWithData(monthly: Iterable<Pick<MonthRow, "area_le
     if (r.area_level !== "gemeente") continue;
     if (r.count === null || r.count > 0) found.set(r.area_code, r.area_name);
   }
-  return [...found].map(([code, name]) => ({code, name, slug: slugify(name)})).sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  const list = [...found].map(([code, name]) => ({code, name, slug: ""})).sort((a, b) => a.name.localeCompare(b.name, "nl") || a.code.localeCompare(b.code));
+  const used = new Set<string>();
+  for (const m of list) {
+    let slug = pageSlug(m, list);
+    for (let k = 2; used.has(slug); k++) slug = `${pageSlug(m, list)}-${k}`; // pathological names only
+    used.add((m.slug = slug));
+  }
+  return list;
+}
+
+/** Page names that a municipality's page may not take (the folder's index page). */
+const RESERVED_SLUGS = new Set(["index"]);
+
+/** The slug of a name, or "" when nothing usable is left (a name like "!!!"). */
+function baseSlug(name: string): string {
+  try {
+    return slugify(name);
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * A valid page name for every municipality, unique within `all`: the slug of its name, or its
+ * code (lower case) when the name gives none; the code is appended when two names give the same
+ * slug or the slug is reserved. Codes are unique, so the result is too.
+ */
+export function pageSlug(m: {code: string; name: string}, all: readonly {code: string; name: string}[]): string {
+  const code = m.code.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "gemeente";
+  const slug = baseSlug(m.name);
+  if (!slug || slug === code) return code;
+  const taken = all.some((o) => o.code !== m.code && (baseSlug(o.name) === slug || o.code.toLowerCase() === slug));
+  return taken || RESERVED_SLUGS.has(slug) ? `${slug}-${code}` : slug;
 }
 
 const time = (d: Day) => (d instanceof Date ? d.getTime() : d);

@@ -3,6 +3,7 @@
  * municipalities of `areas`, with their names.
  */
 import {policyRuleText, type PrivacyMode} from "./privacy/policy.js";
+import {themeOf} from "./theme.js";
 import type {FilterDomain} from "./filters.js";
 
 /** `YYYY-MM` of an epoch-milliseconds or Date value of a month's first day (UTC). */
@@ -29,7 +30,7 @@ export function filterDomain(
  * The privacy sentence for a build, generated from the publication policy: what is exact, what is
  * protected and how (openbaar), or a plain note for intern (nothing hidden).
  */
-export function privacyNote(meta: {level?: string; suppress_below: number; privacy?: PrivacyMode}): string {
+export function privacyNote(meta: {level?: string; suppress_below: number; privacy?: PrivacyMode; theme?: string}): string {
   if (meta.level === "intern" || meta.suppress_below < 2) return "Interne versie: er zijn geen aantallen verborgen; deel deze cijfers alleen binnen het convenant.";
-  return `${policyRuleText({mode: meta.privacy ?? "standaard", threshold: meta.suppress_below})} Zie de pagina Verantwoording.`;
+  return `${policyRuleText({mode: meta.privacy ?? "standaard", threshold: meta.suppress_below, words: themeOf(meta.theme)})} Zie de pagina Verantwoording.`;
 }

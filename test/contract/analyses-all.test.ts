@@ -17,8 +17,8 @@ const TYPE: Record<ColumnKind, string> = {
 describe.each(["openbaar", "intern"] as const)("analysis tables (%s)", (level) => {
   const dir = demoDelivery();
   const delivery = readDelivery(dir);
-  const {tables} = publish(delivery, {level, suppressBelow: 5});
-  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level}), dataDir: dir}, dir);
+  const {tables} = publish(delivery, {level, suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
+  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}), dataDir: dir}, dir);
 
   for (const analysis of ANALYSES) {
     for (const [name, spec] of Object.entries(analysis.schemas)) {

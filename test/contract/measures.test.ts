@@ -24,7 +24,7 @@ const MEASURE_TABLES: Record<string, readonly ColumnSpec[]> = {...WHATSAPP_SCHEM
 function run(dir: string, level: "openbaar" | "intern", privacy: "standaard" | "streng" = "standaard") {
   const delivery = readDelivery(dir);
   const config = {...readConfig({}), dataDir: dir, level, privacy};
-  const {tables} = publish(delivery, {level, suppressBelow: config.suppressBelow, privacy});
+  const {tables} = publish(delivery, {level, suppressBelow: config.suppressBelow, privacy, pseudonymKey: "test-pseudonym-key-0123456789"});
   const findings = runAnalyses(delivery, tables, config, dir);
   return {tables, findings};
 }

@@ -19,7 +19,7 @@ describe("published tables", () => {
   const dir = demoDelivery();
   const delivery = readDelivery(dir);
   const openbaar = publish(delivery, {level: "openbaar", suppressBelow: 5});
-  const intern = publish(delivery, {level: "intern", suppressBelow: 5});
+  const intern = publish(delivery, {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
 
   test("the openbaar level publishes exactly the public tables, the intern level adds incidents", () => {
     expect([...openbaar.tables.keys()].sort()).toEqual([...PUBLIC_TABLES].sort());
@@ -39,7 +39,7 @@ describe("published tables", () => {
   }
 
   test("the same delivery gives byte-identical tables", () => {
-    const again = publish(readDelivery(dir), {level: "intern", suppressBelow: 5});
+    const again = publish(readDelivery(dir), {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
     for (const [name, table] of intern.tables) {
       expect(Buffer.from(toArrowStream(again.tables.get(name)!)).equals(Buffer.from(toArrowStream(table))), name).toBe(true);
     }

@@ -20,7 +20,7 @@ describe("sunset_profile and what_counts", () => {
   const dir = demoDelivery();
   const build = (level: "openbaar" | "intern") => {
     const delivery = readDelivery(dir);
-    const {tables} = publish(delivery, {level, suppressBelow: 5});
+    const {tables} = publish(delivery, {level, suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
     runAnalyses(delivery, tables, {...readConfig({}), level, dataDir: dir}, dir);
     return tables;
   };

@@ -27,7 +27,7 @@ export function writeXssDelivery(): string {
 
 /** Output folder and build environment of each extra site. */
 export const SITES = {
-  intern: {output: "dist-intern", env: {INBRAAKLAB_LEVEL: "intern"}},
+  intern: {output: "dist-intern", env: {INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "e2e-pseudonym-key-0123456789"}},
   minimal: {output: "dist-minimal", env: {INBRAAKLAB_DATA_DIR: join(ROOT, "test/fixtures/minimal-delivery")}},
   fiets: {output: "dist-fiets", env: {INBRAAKLAB_THEME: "fietsdiefstal"}},
   xss: {output: "dist-xss", env: {INBRAAKLAB_DATA_DIR: XSS_DELIVERY}}

@@ -16,8 +16,8 @@ export function publishedDemo(level: Level = "openbaar", privacy: PrivacyMode = 
   if (!hit) {
     const dir = demoDelivery();
     const delivery = readDelivery(dir);
-    const {tables} = publish(delivery, {level, suppressBelow: 5, privacy});
-    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PRIVACY: privacy}), dataDir: dir}, dir);
+    const {tables} = publish(delivery, {level, suppressBelow: 5, privacy, pseudonymKey: "test-pseudonym-key-0123456789"});
+    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PRIVACY: privacy, INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}), dataDir: dir}, dir);
     cache.set(`${level}|${privacy}`, (hit = {tables, delivery}));
   }
   return hit;

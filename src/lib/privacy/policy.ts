@@ -218,7 +218,13 @@ export const CLASS_LABEL: Readonly<Record<PolicyClass, string>> = {
  * The rule as pages state it (Dutch), for a build's mode and threshold.
  * @example policyRuleText({mode: "standaard", threshold: 5}); // "Aantallen inbraken en pogingen per gebied ..."
  */
-export function policyRuleText({mode, threshold, level = "openbaar"}: {mode: PrivacyMode; threshold: number; level?: "openbaar" | "intern"}): string {
+export function policyRuleText({mode, threshold, level = "openbaar", words = {withAttempts: "inbraken en pogingen", singular: "inbraak"}}: {
+  mode: PrivacyMode;
+  threshold: number;
+  level?: "openbaar" | "intern";
+  /** The theme's words (src/lib/theme.ts), so that a fietsdiefstal build does not speak of burglary. */
+  words?: {withAttempts: string; singular: string};
+}): string {
   if (level === "intern") return "Interne versie: alle aantallen exact, met een gepseudonimiseerde incidententabel; alleen voor bevoegde analisten.";
   if (!Number.isInteger(threshold) || threshold < 2) throw new Error(`invalid threshold: ${threshold}`);
   const small = `1 tot en met ${threshold - 1}`;
@@ -227,8 +233,8 @@ export function policyRuleText({mode, threshold, level = "openbaar"}: {mode: Pri
       "aantal waar een totaal het verborgen aantal zou verraden; een 0 wordt wel getoond, en een totaal met een verborgen " +
       "deel staat er als \"≥ n\" (ten minste n).";
   }
-  return "Aantallen geregistreerde inbraken en pogingen per gebied en periode staan er exact, zoals de politie ze zelf " +
-    "openbaar maakt (open data per buurt en jaar, en de openbare kaart met elke inbraak). Beschermd zijn tabellen die " +
+  return `Aantallen geregistreerde ${words.withAttempts} per gebied en periode staan er exact, zoals de politie ze zelf ` +
+    `openbaar maakt (open data per buurt en jaar, en de openbare kaart met elke ${words.singular}). Beschermd zijn tabellen die ` +
     "verder gaan: werkwijze, woningtype, buit, opgelost, tijdstip en weekdag, herhaald slachtofferschap, vakken van " +
     `500 en 125 m en preventieadviezen. Daar zijn aantallen van ${small} verborgen, net als een tweede cijfer waar een ` +
     "totaal een verborgen cijfer zou verraden (zie Verantwoording).";

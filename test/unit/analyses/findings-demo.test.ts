@@ -19,8 +19,8 @@ const sideOf = (f: Finding) => Math.sign(f.estimate! - (RATIO_UNITS.includes(f.u
 describe("findings on demo seed 11", () => {
   const dir = demoDelivery({seed: 11, fromYear: 2012, toYear: 2025, incidents: undefined});
   const delivery = readDelivery(dir);
-  const {tables} = publish(delivery, {level: "intern", suppressBelow: 5});
-  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: "intern"}), dataDir: dir}, dir);
+  const {tables} = publish(delivery, {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
+  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}), dataDir: dir}, dir);
 
   test("every finding declares the direction its question asks", () => {
     expect(findings.filter((f) => !["decrease", "increase", "any"].includes(f.direction)).map((f) => f.id)).toEqual([]);

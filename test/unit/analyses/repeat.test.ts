@@ -40,7 +40,7 @@ describe("repeat analysis", () => {
   test("the demo delivery: repeats far above equal risk; bands add up to the repeats", () => {
     const dir = demoDelivery();
     const delivery = readDelivery(dir);
-    const {tables} = publish(delivery, {level: "intern", suppressBelow: 5});
+    const {tables} = publish(delivery, {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
     const result = repeatAnalysis.run({delivery, level: "intern", suppressBelow: 5, tables, truth: null});
     const s = result.tables!.repeat_summary.toArray()[0].toJSON();
     expect(s.ratio).toBeGreaterThan(2);

@@ -104,7 +104,7 @@ describe("the fast reader matches the simple path", () => {
     expect(d.incidents.map((r) => [r.line, r.werkwijze])).toEqual([[2, "a\nb\nc"]]);
     expect(d.rejects.map((r) => [r.line, r.reason, r.raw])).toEqual([
       [5, "ongeldige_soort", ["R2", "diefstal", "2024-01-01", "x", "GM0153"]],
-      [7, "dubbel", ["R1", "inbraak", "2024-01-01", '"q"\r\n', "GM0153"]]
+      [7, "tegenstrijdig_dubbel", ["R1", "inbraak", "2024-01-01", '"q"\r\n', "GM0153"]]
     ]);
   });
 });

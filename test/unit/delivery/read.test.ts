@@ -33,7 +33,7 @@ const inbraken = [
   "R2;Poging tot woninginbraak;05-01-2024;;;BU01530102;;;;;;;;;;", // 3 accepted via buurtcode
   "R3;poging;2024-01-06;;;;;;258500,5;471500,5;;;;;;ja", // 4 accepted via coordinates (decimal comma)
   "R4;inbraak;2024-01-07;;;;;;;;52.2658;6.7935;;;;", // 5 accepted via lat/lon inside the Hengelo square? (checked below)
-  "R1;inbraak;2024-01-08;;GM0153;;;;;;;;;;;", // 6 dubbel
+  "R1;inbraak;2024-01-08;;GM0153;;;;;;;;;;;", // 6 tegenstrijdig_dubbel (R1 with other content)
   "R6;diefstal;2024-01-08;;GM0153;;;;;;;;;;;", // 7 ongeldige_soort
   "R7;inbraak;2024-02-30;;GM0153;;;;;;;;;;;", // 8 ongeldige_datum
   "R8;inbraak;2024-01-09 10:00;2024-01-09 09:00;GM0153;;;;;;;;;;;", // 9 einde_voor_begin
@@ -47,7 +47,12 @@ const inbraken = [
   "R16;inbraak;2024-01-09;;GM0363;;;;;;;;;;;", // 17 buiten_de_regio (Amsterdam)
   "R17;inbraak;;;GM0153;;;;;;;;;;;", // 18 verplicht_leeg
   "R18;inbraak;2024-01-09;;GM0153", // 19 aantal_velden
-  "R19;inbraak;2024-01-09;;GM0153;;;;;;;;;;;misschien" // 20 ongeldige_waarde
+  "R19;inbraak;2024-01-09;;GM0153;;;;;;;;;;;misschien", // 20 ongeldige_waarde
+  "R20;inbraak;01-01-2099;;GM0153;;;;;;;;;;;", // 21 datum_na_peildatum (the peildatum is 2025-06-30 below)
+  "R21;inbraak;1999-12-31 23:59;;GM0153;;;;;;;;;;;", // 22 datum_voor_beginjaar
+  "R22;inbraak;2025-06-30 22:00;2025-07-01 01:00;GM0153;;;;;;;;;;;", // 23 datum_na_peildatum (the window ends after it)
+  "R1;inbraak;2024-01-05 18:00;2024-01-05 21:30;GM0153;;7511AB;12;257500;471500;;;flipperen;tussenwoning;geld|sieraden;nee", // 24 dubbel (an exact repeat of R1)
+  `R23;inbraak;2024-01-09;;GM0153;;;;;;;;${"x".repeat(1001)};;;` // 25 veld_te_lang
 ].join("\n") + "\n";
 
 describe("readDelivery on a delivery with every reject reason", () => {
@@ -57,11 +62,11 @@ describe("readDelivery on a delivery with every reject reason", () => {
     "inbraken.csv": inbraken.replace("52.2658;6.7935", `${lat.toFixed(6)};${lon.toFixed(6)}`),
     "gebieden.geojson": gebieden
   });
-  const d: Delivery = readDelivery(dir, {maxRejectShare: 1});
+  const d: Delivery = readDelivery(dir, {maxRejectShare: 1, peildatum: "2025-06-30"});
   const report = d.reports.find((r) => r.file === "inbraken.csv")!;
 
   test("reconciles: rows read = accepted + rejected, per file and per reason", () => {
-    expect(report).toMatchObject({read: 19, accepted: 4, rejected: 15});
+    expect(report).toMatchObject({read: 24, accepted: 4, rejected: 20});
     const sum = Object.values(report.byReason).reduce((a, b) => a + b, 0);
     expect(sum).toBe(report.rejected);
     for (const r of d.reports) expect(r.read).toBe(r.accepted + r.rejected);
@@ -70,7 +75,7 @@ describe("readDelivery on a delivery with every reject reason", () => {
   test("rejects each bad row once, with file, line, column, value and reason", () => {
     const got = d.rejects.map((r) => [r.line, r.column, r.reason]);
     expect(got).toEqual([
-      [6, "registratienummer", "dubbel"],
+      [6, "registratienummer", "tegenstrijdig_dubbel"],
       [7, "soort", "ongeldige_soort"],
       [8, "pleegdatum_van", "ongeldige_datum"],
       [9, "pleegdatum_tot", "einde_voor_begin"],
@@ -84,8 +89,14 @@ describe("readDelivery on a delivery with every reject reason", () => {
       [17, "gemeentecode", "buiten_de_regio"],
       [18, "pleegdatum_van", "verplicht_leeg"],
       [19, "gemeentecode", "aantal_velden"],
-      [20, "opgelost", "ongeldige_waarde"]
+      [20, "opgelost", "ongeldige_waarde"],
+      [21, "pleegdatum_van", "datum_na_peildatum"],
+      [22, "pleegdatum_van", "datum_voor_beginjaar"],
+      [23, "pleegdatum_tot", "datum_na_peildatum"],
+      [24, "registratienummer", "dubbel"],
+      [25, "werkwijze", "veld_te_lang"]
     ]);
+    expect(d.rejects.find((r) => r.line === 25)!.value).toBe("1001 tekens");
     expect(d.rejects.find((r) => r.line === 10)!.value).toBe("GM153");
     expect(d.rejects.every((r) => r.file === "inbraken.csv" && r.raw && r.raw.length > 0)).toBe(true);
   });
@@ -162,7 +173,7 @@ describe("measure, target and statistics templates", () => {
     "whatsapp_groepen.csv": [
       "groep_id;gemeentecode;buurtcode;postcode;startdatum;einddatum;deelnemers",
       "W1;GM0153;BU01530101;7511;2019-03-01;;120",
-      "W1;GM0153;;;2019-04-01;;10", // dubbel
+      "W1;GM0153;;;2019-04-01;;10", // tegenstrijdig_dubbel (W1 with other content)
       "W2;GM0153;BU01640101;;2019-03-01;;", // tegenstrijdige_gebieden
       "W3;GM0363;;;2019-03-01;;", // buiten_de_regio
       "W4;GM0153;;;2019-03-01;2019-02-01;", // einde_voor_begin
@@ -178,9 +189,9 @@ describe("measure, target and statistics templates", () => {
   const report = (file: string) => d.reports.find((r) => r.file === file)!;
 
   test("each file reconciles and names its reject reasons", () => {
-    expect(report("whatsapp_groepen.csv")).toMatchObject({read: 6, accepted: 1, rejected: 5, byReason: {dubbel: 1, tegenstrijdige_gebieden: 1, buiten_de_regio: 1, einde_voor_begin: 1, ongeldig_getal: 1}});
+    expect(report("whatsapp_groepen.csv")).toMatchObject({read: 6, accepted: 1, rejected: 5, byReason: {tegenstrijdig_dubbel: 1, tegenstrijdige_gebieden: 1, buiten_de_regio: 1, einde_voor_begin: 1, ongeldig_getal: 1}});
     expect(report("preventieadviezen.csv")).toMatchObject({read: 2, accepted: 1, byReason: {ongeldig_getal: 1}});
-    expect(report("dor_aansluitingen.csv")).toMatchObject({read: 2, accepted: 1, byReason: {dubbel: 1}});
+    expect(report("dor_aansluitingen.csv")).toMatchObject({read: 2, accepted: 1, byReason: {tegenstrijdig_dubbel: 1}});
     expect(report("campagnes.csv")).toMatchObject({read: 2, accepted: 1, byReason: {einde_voor_begin: 1}});
     expect(report("doelen.csv")).toMatchObject({read: 3, accepted: 1, byReason: {ongeldige_waarde: 1, ongeldig_getal: 1}});
     expect(report("kerncijfers.csv")).toMatchObject({read: 4, accepted: 2, byReason: {buiten_de_regio: 1, ongeldige_waarde: 1}});

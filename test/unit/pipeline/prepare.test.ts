@@ -34,7 +34,7 @@ test("another level or region is another cache entry", async () => {
   const dir = mkdtempSync(join(tmpdir(), "inbraaklab-stale-"));
   cpSync(FIXTURE, dir, {recursive: true});
   const openbaar = await prepare(readConfig({INBRAAKLAB_DATA_DIR: dir}));
-  const intern = await prepare(readConfig({INBRAAKLAB_DATA_DIR: dir, INBRAAKLAB_LEVEL: "intern"}));
+  const intern = await prepare(readConfig({INBRAAKLAB_DATA_DIR: dir, INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}));
   const enschede = await prepare(readConfig({INBRAAKLAB_DATA_DIR: dir, INBRAAKLAB_REGION: "GM0153", INBRAAKLAB_MAX_REJECT_SHARE: "1"}));
   expect(new Set([openbaar.fingerprint, intern.fingerprint, enschede.fingerprint]).size).toBe(3);
   expect(enschede.meta.incidents).toBeLessThan(openbaar.meta.incidents);

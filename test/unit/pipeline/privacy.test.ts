@@ -16,7 +16,7 @@ const delivery = readDelivery(dir);
 // The strict mode protects every count table: the family suppression below is tested on it.
 const openbaar = publish(delivery, {level: "openbaar", suppressBelow: 5, privacy: "streng"});
 const standaard = publish(delivery, {level: "openbaar", suppressBelow: 5});
-const intern = publish(delivery, {level: "intern", suppressBelow: 5});
+const intern = publish(delivery, {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
 const json = (t: {toArray(): {toJSON(): Record<string, unknown>}[]}) => t.toArray().map((r) => r.toJSON());
 
 function float64(value: number): Buffer {
@@ -127,9 +127,11 @@ describe("intern", () => {
     }
   });
 
-  test("orders rows by content, not by registration number", () => {
+  test("orders rows by a keyed HMAC, neither by content nor by registration number (pseudonym.test.ts)", () => {
     const starts = incidents.map((r) => r.start_hour as number);
-    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(starts).not.toEqual([...starts].sort((a, b) => a - b));
+    const byRegistration = [...delivery.incidents].sort((a, b) => (a.registratienummer < b.registratienummer ? -1 : 1)).map((r) => Math.floor(r.start / 60));
+    expect(starts).not.toEqual(byRegistration);
   });
 });
 

@@ -138,8 +138,9 @@ function attackWhat(open: Map<string, Table>, truth: Map<string, Table>) {
 function build(dir: string) {
   const delivery = readDelivery(dir);
   const run = (level: "openbaar" | "intern") => {
-    const {tables} = publish(delivery, {level, suppressBelow: 5});
-    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level}), dataDir: dir}, dir);
+    const key = "test-pseudonym-key-0123456789";
+    const {tables} = publish(delivery, {level, suppressBelow: 5, pseudonymKey: key});
+    runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PSEUDONYM_KEY: key}), dataDir: dir}, dir);
     return tables;
   };
   const open = run("openbaar");

@@ -38,6 +38,10 @@ describe("POLICY", () => {
     expect(policyRuleText({mode: "standaard", threshold: 5})).toMatch(/exact.*1 tot en met 4/s);
     expect(policyRuleText({mode: "streng", threshold: 10})).toMatch(/alle tabellen.*1 tot en met 9/s);
     expect(() => policyRuleText({mode: "standaard", threshold: 1})).toThrow();
+    // A fietsdiefstal build speaks of its own offence (test/e2e/theme.test.ts scans the pages).
+    const fiets = policyRuleText({mode: "standaard", threshold: 5, words: {withAttempts: "fietsdiefstallen en pogingen", singular: "fietsdiefstal"}});
+    expect(fiets).toContain("geregistreerde fietsdiefstallen en pogingen");
+    expect(fiets).not.toMatch(/inbra/);
   });
 });
 

@@ -22,8 +22,8 @@ function pages(dir: string): string[] {
 /** Publishes a delivery folder and runs every analysis, as a build does. */
 function analysed(dir: string) {
   const delivery = readDelivery(dir);
-  const {tables} = publish(delivery, {level: "intern", suppressBelow: 5});
-  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: "intern"}), dataDir: dir}, dir);
+  const {tables} = publish(delivery, {level: "intern", suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
+  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}), dataDir: dir}, dir);
   return {tables, findings};
 }
 

@@ -124,3 +124,17 @@ describe("formatChange", () => {
     expect(formatChange(null)).toBe("—");
   });
 });
+
+describe("page names", () => {
+  test("any area name gives a valid, unique page name", () => {
+    const names: [string, string][] = [["GM0001", "!!!"], ["GM0002", "Café"], ["GM0003", "Cafe"], ["GM0004", "index"], ["GM0005", "   "], ["GM0006", "Hof van Twente"], ["GM0007", "gm0001"], ["GM0008", "日本"]];
+    const rows = names.map(([code, name]) => ({area_level: "gemeente", area_code: code, area_name: name, count: 3}));
+    const list = municipalitiesWithData(rows);
+    const slugs = Object.fromEntries(list.map((m) => [m.code, m.slug]));
+    expect(slugs).toEqual({
+      GM0001: "gm0001", GM0002: "cafe-gm0002", GM0003: "cafe-gm0003", GM0004: "index-gm0004", GM0005: "gm0005",
+      GM0006: "hof-van-twente", GM0007: "gm0001-gm0007", GM0008: "gm0008"
+    });
+    for (const m of list) expect(m.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
