@@ -121,38 +121,73 @@ export interface SunsetRow {
 }
 
 export interface SunsetSummary {
-  /** Weight per hour relative to sunset (-12..11) over the selection. */
+  /** Shown weight per hour relative to sunset (-12..11) over the selection. */
   hours: {hour: number; weight: number}[];
-  /** Per month of year: the share of the weight in the first four hours after sunset. */
-  evening: {month: number; share: number | null; weight: number}[];
-  /** Groups (area, month, soort) left out because they are hidden. */
+  /**
+   * Per month of year: the share of the weight in the first four hours after sunset (null when a
+   * group of that month has hidden hours), and the bounds the hidden weight leaves for it.
+   */
+  evening: {month: number; share: number | null; weight: number; low: number | null; high: number | null}[];
+  /** Groups (month, soort) of the selection with hidden hours. */
   hiddenGroups: number;
+  /** Weight in hidden hours (each group's public count minus its shown weight); null without counts. */
+  hiddenWeight: number | null;
+  /** Bounds of the evening share over the whole selection, [shown / all, (shown + hidden) / all]. */
+  range: {low: number; high: number} | null;
 }
 
 /**
- * Sums the sunset profile over a selection (months `from`..`to`, area, soort); hidden groups are
- * left out and counted.
+ * Sums the sunset profile over a selection (months `from`..`to`, area, soort). Hidden hours (a
+ * protected table) are left out and counted; with the monthly counts (counts_month, open) the hidden
+ * weight of each group is its count minus its shown weight, which bounds the evening share.
  */
-export function sunsetSummary(rows: Iterable<SunsetRow>, {from, to, area, soort}: SumSelection): SunsetSummary {
+export function sunsetSummary(rows: Iterable<SunsetRow>, {from, to, area, soort}: SumSelection, counts?: Iterable<{area_code: string; month: number | Date; soort: string; count: number | null}>): SunsetSummary {
   const hours = new Float64Array(24);
-  const byMonth = Array.from({length: 12}, () => ({all: 0, evening: 0}));
-  const hidden = new Set<string>();
+  const byMonth = Array.from({length: 12}, () => ({all: 0, evening: 0, hidden: 0, unknown: false}));
+  const groups = new Map<string, {shown: number; month: number; hidden: boolean}>();
   for (const r of rows) {
     if (r.area_code !== area || (soort !== "alle" && r.soort !== soort)) continue;
     const k = `${r.year}-${String(r.month).padStart(2, "0")}`;
     if (k < from || k > to) continue;
+    const g = groups.get(`${k}|${r.soort}`) ?? {shown: 0, month: r.month, hidden: false};
+    groups.set(`${k}|${r.soort}`, g);
     if (r.suppressed || r.weight === null) {
-      hidden.add(`${k}|${r.soort}`);
+      g.hidden = true;
       continue;
     }
+    g.shown += r.weight;
     hours[r.hour_from_sunset + 12] += r.weight;
     byMonth[r.month - 1].all += r.weight;
     if (r.hour_from_sunset >= 0 && r.hour_from_sunset < 4) byMonth[r.month - 1].evening += r.weight;
   }
+  const countOf = new Map<string, number | null>();
+  for (const c of counts ?? []) if (c.area_code === area) countOf.set(`${new Date(c.month).toISOString().slice(0, 7)}|${c.soort}`, c.count);
+  let hiddenGroups = 0, hiddenWeight: number | null = 0;
+  for (const [key, g] of groups) {
+    if (!g.hidden) continue;
+    hiddenGroups++;
+    const count = counts ? countOf.get(key) : undefined;
+    const m = byMonth[g.month - 1];
+    if (count === undefined || count === null) {
+      m.unknown = true;
+      hiddenWeight = null;
+      continue;
+    }
+    const h = Math.max(0, count - g.shown);
+    m.hidden += h;
+    if (hiddenWeight !== null) hiddenWeight += h;
+  }
+  const bounds = (evening: number, all: number, hidden: number) => (all + hidden > 0 ? {low: evening / (all + hidden), high: (evening + hidden) / (all + hidden)} : null);
+  const shownAll = byMonth.reduce((a, m) => a + m.all, 0), shownEvening = byMonth.reduce((a, m) => a + m.evening, 0);
   return {
     hours: Array.from(hours, (weight, i) => ({hour: i - 12, weight})),
-    evening: byMonth.map((m, i) => ({month: i + 1, share: m.all > 0 ? m.evening / m.all : null, weight: m.all})),
-    hiddenGroups: hidden.size
+    evening: byMonth.map((m, i) => {
+      const b = m.unknown ? null : bounds(m.evening, m.all, m.hidden);
+      return {month: i + 1, share: m.hidden > 0 || m.unknown ? null : m.all > 0 ? m.evening / m.all : null, weight: m.all, low: b?.low ?? null, high: b?.high ?? null};
+    }),
+    hiddenGroups,
+    hiddenWeight,
+    range: hiddenWeight === null ? null : bounds(shownEvening, shownAll, hiddenWeight)
   };
 }
 

@@ -67,9 +67,28 @@ describe("sunsetSummary", () => {
     expect(s.hours.find((h) => h.hour === 1)!.weight).toBe(3);
     expect(s.hours.find((h) => h.hour === -5)!.weight).toBe(1);
     expect(s.hours.reduce((a, h) => a + h.weight, 0)).toBe(4);
-    expect(s.evening[0]).toEqual({month: 1, share: 0.75, weight: 4});
+    expect(s.evening[0]).toEqual({month: 1, share: 0.75, weight: 4, low: 0.75, high: 0.75});
     expect(s.evening[1].share).toBeNull();
     expect(s.hiddenGroups).toBe(1);
     expect(sunsetSummary(rows, {from: "2024-01", to: "2024-02", area: "regio", soort: "alle"}).evening[0].weight).toBe(6);
+    // Without the counts the hidden weight is unknown, and so are the bounds.
+    expect(s.hiddenWeight).toBeNull();
+    expect(s.range).toBeNull();
+  });
+
+  test("with the open monthly counts, hidden hours bound the evening share instead of inflating it", () => {
+    // January: 10 incidents, of which 4 shown in evening hours and 6 in hidden (small) hours.
+    const rows = [
+      {area_code: "regio", year: 2024, month: 1, soort: "inbraak", hour_from_sunset: 1, weight: 4, suppressed: false},
+      {area_code: "regio", year: 2024, month: 1, soort: "inbraak", hour_from_sunset: -8, weight: null, suppressed: true},
+      {area_code: "regio", year: 2024, month: 1, soort: "inbraak", hour_from_sunset: 6, weight: null, suppressed: true}
+    ];
+    const counts = [{area_code: "regio", month: m("2024-01"), soort: "inbraak", count: 10}, {area_code: "GM0153", month: m("2024-01"), soort: "inbraak", count: 3}];
+    const s = sunsetSummary(rows, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"}, counts);
+    expect(s.hiddenGroups).toBe(1);
+    expect(s.hiddenWeight).toBe(6);
+    // The shown hours alone would say 100%; the truth lies between 4/10 and 10/10.
+    expect(s.range).toEqual({low: 0.4, high: 1});
+    expect(s.evening[0]).toEqual({month: 1, share: null, weight: 4, low: 0.4, high: 1});
   });
 });
