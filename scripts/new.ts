@@ -342,7 +342,7 @@ const stats = FileAttachment("../data/area-stats.arrow").arrow();
 import {${fn}} from "../lib/hypotheses/${name}.js";
 import {levelNote, siteTheme} from "../lib/site.js";
 import {capitalise} from "../lib/theme.js";
-import {privacyRuleText} from "../lib/privacy/index.js";
+import {privacyNote} from "../lib/page-domain.js";
 import {DownloadButton} from "../components/download.js";
 import {PrintHeader} from "../components/print-header.js";
 import {WhatToLookAt} from "../components/what-to-look-at.js";
@@ -396,7 +396,7 @@ display(DownloadButton(rows, {filename: "hypothese-${name}.csv", label: "Downloa
 wijken, dus het verband geldt voor de grotere wijken. Een samenhang kan door een derde factor komen
 (bijvoorbeeld stedelijkheid).
 
-<p class="small muted">\${privacyRuleText(meta.suppress_below || 5)}</p>
+<p class="small muted">\${privacyNote(meta)}</p>
 `
     }
   ];

@@ -18,6 +18,8 @@
  *   published counts, the data-quality account): published as is.
  */
 
+import {privacyRuleText} from "./index.js";
+
 export type PolicyClass = "open" | "protected" | "intern" | "reference";
 
 /** Area levels a table can be keyed by, coarsest first. */
@@ -228,11 +230,7 @@ export function policyRuleText({mode, threshold, level = "openbaar", words = {wi
   if (level === "intern") return "Interne versie: alle aantallen exact, met een gepseudonimiseerde incidententabel; alleen voor bevoegde analisten.";
   if (!Number.isInteger(threshold) || threshold < 2) throw new Error(`invalid threshold: ${threshold}`);
   const small = `1 tot en met ${threshold - 1}`;
-  if (mode === "streng") {
-    return `Strenge privacyregel: in alle tabellen met aantallen zijn aantallen van ${small} verborgen, net als een tweede ` +
-      "aantal waar een totaal het verborgen aantal zou verraden; een 0 wordt wel getoond, en een totaal met een verborgen " +
-      "deel staat er als \"≥ n\" (ten minste n).";
-  }
+  if (mode === "streng") return `Strenge privacyregel, in alle tabellen met aantallen: ${privacyRuleText(threshold)}`;
   return `Aantallen geregistreerde ${words.withAttempts} per gebied en periode staan er exact, zoals de politie ze zelf ` +
     `openbaar maakt (open data per buurt en jaar, en de openbare kaart met elke ${words.singular}). Beschermd zijn tabellen die ` +
     "verder gaan: werkwijze, woningtype, buit, opgelost, tijdstip en weekdag, herhaald slachtofferschap, vakken van " +

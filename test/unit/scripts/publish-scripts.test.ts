@@ -30,7 +30,7 @@ describe("npm run new", () => {
     expect(page).toContain("data-main-chart");
     expect(page).toContain("DownloadButton(");
     expect(page).toContain("WhatToLookAt(");
-    expect(page).toContain("privacyRuleText(");
+    expect(page).toContain("privacyNote(meta)");
     expect(page).not.toContain("innerHTML");
   });
   test("writes the files and never overwrites", () => {
