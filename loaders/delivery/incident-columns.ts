@@ -192,7 +192,7 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
   };
   const intern = (dict: ByteDict, kind: number): number => (kind === 1 ? dict.id(ts, te) : dict.idOfString(slow));
   let rowLine = 0;
-  const reject = (column: IncidentColumn | string, reason: RejectReason, value?: string): void => {
+  const reject = (column: string, reason: RejectReason, value?: string): void => {
     const i = (INCIDENT_COLUMNS as readonly string[]).includes(column) ? ix[column as IncidentColumn] : -1;
     rejects.push({file: FILE, line: rowLine, column, value: value ?? text(i), reason, raw: reader.fields(decode)});
   };
