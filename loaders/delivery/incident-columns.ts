@@ -93,17 +93,6 @@ export function readIncidentHeader(bytes: Uint8Array, layout: ByteLayout): {head
   return {header: null, bodyStart: reader.pos, bodyLine: line};
 }
 
-/**
- * Finds the start of the first record at or after byte `target` (scanning records from `from`),
- * so that a file can be split between records for parallel parsing; returns the layout end when
- * there is none.
- */
-export function recordBoundary(bytes: Uint8Array, layout: ByteLayout, from: number, target: number): number {
-  const reader = new RecordReader(bytes, layout, from);
-  while (reader.pos < target && reader.next());
-  return reader.eof ? layout.end : reader.pos;
-}
-
 /** Growable typed columns of a chunk. */
 function allocate(capacity: number) {
   return {
