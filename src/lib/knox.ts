@@ -9,8 +9,10 @@
  *
  * `knoxTest` is the fast version: pairs beyond the largest finite space break are never visited
  * (their counts per time band are all pairs minus the near pairs, and the all-pairs time-difference
- * histogram does not change when times are shuffled); near pairs are found once with a kd-tree and
- * stored in typed arrays, and each pass over them counts 8 permutations. `knoxNaive` visits all
+ * histogram does not change when times are shuffled); near pairs are found once by sorting the
+ * incidents by square on a grid whose side is the largest finite space break and sweeping each
+ * square and its neighbours (`spatialOrder`, `findNearPairs`), stored in typed arrays, and each pass
+ * over them counts 8 permutations. (`nearSpacePairs`, for the near-repeat share, uses a k-d index.) `knoxNaive` visits all
  * pairs in every permutation. Both draw one seed per permutation from the rng and shuffle the times
  * in the same (spatial) order, so they return identical results; because a permutation depends only
  * on its seed, `prepareKnox` / `countKnoxPermutations` / `finishKnox` can split the permutations
