@@ -12,7 +12,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  {ignores: ["node_modules/**", "dist/**", "dist-*/**", "src/.observablehq/**", "test/output/**", "data/**", "werkmap/**"]},
+  {ignores: [".cli/**", "node_modules/**", "dist/**", "dist-*/**", "src/.observablehq/**", "test/output/**", "data/**", "werkmap/**"]},
   {
     files: ["**/*.ts", "**/*.js"],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
