@@ -9,6 +9,7 @@ import {areaRates} from "./area-rates.js";
 import {campaignsAnalysis} from "./campaigns.js";
 import {dorAnalysis} from "./dor.js";
 import {factorsAnalysis} from "./factors.js";
+import {forecastAnalysis} from "./forecast.js";
 import {gridHotspots} from "./grid-hotspots.js";
 import {knoxAnalysis} from "./knox.js";
 import {preventionAnalysis} from "./prevention.js";
@@ -27,6 +28,8 @@ export const ANALYSES: readonly Analysis[] = [
   areaRates,
   // Hypotheses.
   knoxAnalysis,
+  // Waar nu?: forecasts (after knox, whose bands the near-repeat zones use).
+  forecastAnalysis,
   factorsAnalysis,
   seasonAnalysis,
   repeatAnalysis,
