@@ -55,7 +55,7 @@ function csr(lists: {to: number; d: number}[][]): Pick<ForecastCells, "linkStart
 }
 
 /** The area (m²) of a delivered boundary: outer rings minus holes (shoelace). */
-function surface(area: Area): number {
+export function surface(area: Area): number {
   let total = 0;
   for (const rings of area.polygons) {
     rings.forEach((ring, r) => {

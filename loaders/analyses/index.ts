@@ -12,6 +12,7 @@ import {factorsAnalysis} from "./factors.js";
 import {forecastAnalysis} from "./forecast.js";
 import {gridHotspots} from "./grid-hotspots.js";
 import {knoxAnalysis} from "./knox.js";
+import {nearRepeatAnalysis} from "./nearrepeat.js";
 import {preventionAnalysis} from "./prevention.js";
 import {repeatAnalysis} from "./repeat.js";
 import {seasonAnalysis} from "./season.js";
@@ -30,6 +31,7 @@ export const ANALYSES: readonly Analysis[] = [
   knoxAnalysis,
   // Waar nu?: forecasts (after knox, whose bands the near-repeat zones use).
   forecastAnalysis,
+  nearRepeatAnalysis,
   factorsAnalysis,
   seasonAnalysis,
   repeatAnalysis,

@@ -175,6 +175,15 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   forecast_months: protectedCounts(["regio"], "maand", ["voorspelmethode"], ["hits"],
     "Per month, the incidents that fell in the cells a method forecast highest: a count in an unpublished set of cells.",
     "Per maand het aantal inbraken in de vakken of gebieden met de hoogste voorspelling: een aantal in niet gepubliceerde gebieden."),
+  nearrepeat_settings: reference(["regio"], "jaren", "Radius and duration of the near-repeat zones, taken from the published Knox bands.", "Straal en duur van de near-repeatzones, uit de gepubliceerde banden van de Knox-test."),
+  nearrepeat_areas: protectedCounts(["buurt", "pc4"], "dag", [], ["zones"],
+    "Open near-repeat zones per neighbourhood in the last weeks: burglaries per small area and recent days.",
+    "Open near-repeatzones per buurt in de laatste weken: inbraken per klein gebied en recente dagen."),
+  nearrepeat_zones: {
+    class: "intern", grain: {areas: ["vak125"], period: "dag", attributes: []},
+    reason: "One zone per recent burglary, centred on its 125 m square: incident-level, only for authorised prevention advisers.",
+    reden: "Eén zone per recente inbraak, op het midden van het vak van 125 m: per incident, alleen voor bevoegde preventieadviseurs."
+  },
   incidents: {
     class: "intern", grain: {areas: ["vak125"], period: "dag", attributes: ["soort", "werkwijze", "woningtype", "buit", "opgelost"]},
     reason: "Incident-level, pseudonymised and snapped to 125 m: only for authorised analysts under the covenant.",
