@@ -73,3 +73,12 @@ export function openUntil(day: number, days: number): number {
   if (!Number.isInteger(day) || !Number.isInteger(days) || days < 1) throw new Error(`invalid zone: day ${day}, days ${days}`);
   return day + days - 1;
 }
+
+/**
+ * The outline of a circular zone as a closed ring of `n` + 1 points (RD metres), for maps.
+ * @example circleRing(0, 0, 100, 4)[1] // [0, 100] (approximately)
+ */
+export function circleRing(x: number, y: number, radius: number, n = 48): [number, number][] {
+  if (!(radius > 0) || !(Number.isInteger(n) && n >= 3)) throw new Error(`invalid circle: radius ${radius}, ${n} points`);
+  return Array.from({length: n + 1}, (_, k) => [x + radius * Math.cos((2 * Math.PI * k) / n), y + radius * Math.sin((2 * Math.PI * k) / n)] as [number, number]);
+}
