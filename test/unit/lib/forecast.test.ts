@@ -2,7 +2,7 @@
 // weighting by hand, and the rolling evaluation uses nothing from the month it forecasts or later.
 import {describe, expect, test} from "vitest";
 import {
-  capture, evaluateForecasts, firstDayOfMonth, kernelSmooth, lastCompleteMonth, meanInterval, monthOfDay, prospectiveScores, eventsByDay,
+  capture, evaluateForecasts, hitRateAt, firstDayOfMonth, kernelSmooth, lastCompleteMonth, meanInterval, monthOfDay, prospectiveScores, eventsByDay,
   type ForecastCells
 } from "../../../src/lib/forecast.js";
 import {seededRng} from "../../../src/lib/random.js";
@@ -51,6 +51,23 @@ describe("capture: hit rate and PAI", () => {
     expect(() => capture(scores, area, actual, [0])).toThrow(/area fraction: 0/);
     expect(() => capture(Float64Array.of(1, -1, 0, 0), area, actual, [0.5])).toThrow(/score of cell 1/);
     expect(() => capture(scores, Float64Array.of(1, 0, 1, 1), actual, [0.5])).toThrow(/area of cell 1/);
+  });
+});
+
+describe("hitRateAt: the selection shortcut agrees with capture", () => {
+  test("on seeded random forecasts with ties, zeros and unequal areas, at many shares", () => {
+    const rng = seededRng(7);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rng() * 40);
+      const scores = Float64Array.from({length: n}, () => (rng() < 0.4 ? 0 : Math.floor(rng() * 5)));
+      const area = Float64Array.from({length: n}, () => (rng() < 0.5 ? 1 : 0.5 + 3 * rng()));
+      const actual = Float64Array.from({length: n}, () => Math.floor(rng() * 4));
+      for (const f of [0.01, 0.05, 0.1, 0.33, 0.5, 1]) {
+        const expected = capture(scores, area, actual, [f])[0].hitRate;
+        if (Number.isNaN(expected)) expect(hitRateAt(scores, area, actual, f)).toBeNaN();
+        else expect(hitRateAt(scores, area, actual, f), `trial ${trial}, f ${f}`).toBeCloseTo(expected, 12);
+      }
+    }
   });
 });
 
