@@ -22,7 +22,8 @@ export const FORECAST_METHOD_LABEL: Readonly<Record<ForecastMethod, string>> = {
 /**
  * The cells a forecast is made for: their areas and a sparse list of neighbours per cell (CSR: the
  * links of cell i are `linkStart[i]` .. `linkStart[i + 1] - 1`; every cell links to itself at
- * distance 0). Distances are in the unit of `spacing` (metres for squares and centroids).
+ * distance 0). Links are symmetric: i links to j at distance d exactly when j links to i at d.
+ * Distances are in the unit of `spacing` (metres for squares and centroids).
  */
 export interface ForecastCells {
   area: Float64Array;
@@ -207,21 +208,23 @@ export function meanInterval(values: readonly number[], level = 0.95): {mean: nu
   return {mean, low: mean - half, high: mean + half, n};
 }
 
-/** The kernel estimate of cell counts: a Gaussian of bandwidth `h` over the links up to 3h. */
-export function kernelSmooth(cells: ForecastCells, counts: ArrayLike<number>, h: number): Float64Array {
+/** Gaussian kernel weights of every link for bandwidth `h`, 0 beyond 3h. */
+export function kernelWeights(cells: ForecastCells, h: number): Float64Array {
   if (!(h > 0)) throw new Error(`invalid bandwidth: ${h}`);
+  return cells.linkDistance.map((d) => (d > 3 * h ? 0 : Math.exp(-0.5 * (d / h) ** 2)));
+}
+
+/**
+ * The kernel estimate of cell counts: a Gaussian of bandwidth `h` over the links up to 3h. Each
+ * cell with a count spreads it over its links (links are symmetric, so this equals gathering).
+ */
+export function kernelSmooth(cells: ForecastCells, counts: ArrayLike<number>, h: number, weights = kernelWeights(cells, h)): Float64Array {
   const n = cells.area.length;
   const out = new Float64Array(n);
-  const reach = 3 * h;
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    for (let k = cells.linkStart[i]; k < cells.linkStart[i + 1]; k++) {
-      const d = cells.linkDistance[k];
-      if (d > reach) continue;
-      const c = counts[cells.linkTo[k]];
-      if (c) s += c * Math.exp(-0.5 * (d / h) ** 2);
-    }
-    out[i] = s;
+  for (let j = 0; j < n; j++) {
+    const c = counts[j];
+    if (!c) continue;
+    for (let k = cells.linkStart[j]; k < cells.linkStart[j + 1]; k++) out[cells.linkTo[k]] += c * weights[k];
   }
   return out;
 }
@@ -371,7 +374,8 @@ export function evaluateForecasts(cells: ForecastCells, events: ForecastEvents, 
     }
     return s;
   });
-  const kdeAt = memo((m) => hs.map((h) => kernelSmooth(cells, simple(m), h)));
+  const weights = hs.map((h) => kernelWeights(cells, h));
+  const kdeAt = memo((m) => hs.map((h, k) => kernelSmooth(cells, simple(m), h, weights[k])));
   const prospectiveAt = memo((m) => prospectiveScores(cells, events, order, firstDayOfMonth(m), prospective));
   const rate = (scores: Float64Array, m: number) => hitRateAt(scores, cells.area, monthCounts(m), selectFraction);
   const kdeRates = memo((m) => kdeAt(m).map((s) => rate(s, m)));

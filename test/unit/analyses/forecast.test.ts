@@ -22,6 +22,11 @@ describe("forecast cells", () => {
       expect(input.cells.linkTo[input.cells.linkStart[i]]).toBe(i);
       expect(input.cells.linkDistance[input.cells.linkStart[i]]).toBe(0);
     }
+    // Links are symmetric (the kernel spreads counts along them).
+    const {linkStart, linkTo, linkDistance} = input.cells;
+    const links = new Map<string, number>();
+    for (let i = 0; i < input.ids.length; i++) for (let k = linkStart[i]; k < linkStart[i + 1]; k++) links.set(`${i}|${linkTo[k]}`, linkDistance[k]);
+    for (const [key, d] of links) expect(links.get(key.split("|").reverse().join("|"))).toBe(d);
     const k = input.events.cell[0];
     const r = delivery.incidents.find((x) => !Number.isNaN(x.x))!;
     expect(input.ids[k]).toBe(`E${Math.floor(r.x / 500) * 5}N${Math.floor(r.y / 500) * 5}`);
