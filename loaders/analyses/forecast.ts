@@ -12,7 +12,7 @@ import {
   type ForecastCells, type ForecastEvents, type ForecastEvaluation, type ForecastMethod, type ForecastOptions
 } from "../../src/lib/forecast.js";
 import type {Area} from "../delivery/geo.js";
-import {areaContains, snap} from "../delivery/geo.js";
+import {snap} from "../delivery/geo.js";
 import {centroid} from "./measures/panel.js";
 import {buildTable} from "../arrow.js";
 import type {Delivery} from "../delivery/read.js";
@@ -81,25 +81,47 @@ export function forecastInput(delivery: Pick<Delivery, "incidents" | "registry">
   return pc4Input(delivery);
 }
 
+/**
+ * Lower-left corners of the squares whose centre lies inside an area (even-odd per polygon, as
+ * areaContains), by scanlines through the centre rows: the crossings of each row with the rings.
+ */
+export function squaresInside(area: Area, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  const [, y0, , y1] = area.bbox;
+  for (const rings of area.polygons) {
+    for (let y = snap(y0, size); y <= y1; y += size) {
+      const yc = y + size / 2;
+      const xs: number[] = [];
+      for (const ring of rings) {
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i], [xj, yj] = ring[j];
+          if (yi > yc !== yj > yc) xs.push(((xj - xi) * (yc - yi)) / (yj - yi) + xi);
+        }
+      }
+      xs.sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k += 2) {
+        // Centres x + size/2 with xs[k] < centre < xs[k+1] (a centre on an edge counts as areaContains says: inside when left of it).
+        for (let x = snap(xs[k] - size / 2, size); x + size / 2 < xs[k + 1]; x += size) if (x + size / 2 >= xs[k]) out.push([x, y]);
+      }
+    }
+  }
+  return out;
+}
+
 function gridInput({incidents, registry}: Pick<Delivery, "incidents" | "registry">, usable: number): ForecastInput {
   const size = FORECAST_CELL;
-  const index = new Map<string, number>();
+  // Squares keyed by column and row (RD / size; well inside 2^20 for the Netherlands).
+  const key = (x: number, y: number) => Math.round(x / size) * 2 ** 20 + Math.round(y / size);
+  const index = new Map<number, number>();
   const corners: [number, number][] = [];
   const add = (x: number, y: number) => {
-    const k = `${x}|${y}`;
+    const k = key(x, y);
     let i = index.get(k);
     if (i === undefined) index.set(k, (i = corners.length)), corners.push([x, y]);
     return i;
   };
   const region = registry.shapes.gemeente.filter((s) => registry.region.includes(s.code));
-  if (region.length) {
-    for (const shape of region) {
-      const [x0, y0, x1, y1] = shape.bbox;
-      for (let x = snap(x0, size); x <= x1; x += size) {
-        for (let y = snap(y0, size); y <= y1; y += size) if (areaContains(shape, x + size / 2, y + size / 2)) add(x, y);
-      }
-    }
-  }
+  for (const shape of region) for (const [x, y] of squaresInside(shape, size)) add(x, y);
   const cell: number[] = [], day: number[] = [];
   for (const r of incidents) {
     if (Number.isNaN(r.x) || Number.isNaN(r.y)) continue;
@@ -108,11 +130,11 @@ function gridInput({incidents, registry}: Pick<Delivery, "incidents" | "registry
   }
   const reach = Math.floor(LINK_REACH);
   const lists = corners.map(([x, y]) => {
-    const l: {to: number; d: number}[] = [{to: index.get(`${x}|${y}`)!, d: 0}];
+    const l: {to: number; d: number}[] = [{to: index.get(key(x, y))!, d: 0}];
     for (let dx = -reach; dx <= reach; dx++) {
       for (let dy = -reach; dy <= reach; dy++) {
         if ((!dx && !dy) || dx * dx + dy * dy > LINK_REACH * LINK_REACH) continue;
-        const j = index.get(`${x + dx * size}|${y + dy * size}`);
+        const j = index.get(key(x + dx * size, y + dy * size));
         if (j !== undefined) l.push({to: j, d: size * Math.hypot(dx, dy)});
       }
     }

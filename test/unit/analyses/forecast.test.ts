@@ -3,7 +3,8 @@
 // the findings forecast.pai5.<method> carry the mean PAI at 5% with its interval.
 import {describe, expect, test} from "vitest";
 import {readDelivery} from "../../../loaders/delivery/read.js";
-import {forecastAnalysis, forecastInput, SAME_MUNICIPALITY_DISTANCE} from "../../../loaders/analyses/forecast.js";
+import {forecastAnalysis, forecastInput, SAME_MUNICIPALITY_DISTANCE, squaresInside} from "../../../loaders/analyses/forecast.js";
+import {areaContains} from "../../../loaders/delivery/geo.js";
 import {checkTable} from "../../../loaders/pipeline/gate.js";
 import {FORECAST_METHODS} from "../../../src/lib/forecast.js";
 import {demoDelivery} from "../../helpers/demo.js";
@@ -24,9 +25,13 @@ describe("forecast cells", () => {
     }
     // Links are symmetric (the kernel spreads counts along them).
     const {linkStart, linkTo, linkDistance} = input.cells;
-    const links = new Map<string, number>();
-    for (let i = 0; i < input.ids.length; i++) for (let k = linkStart[i]; k < linkStart[i + 1]; k++) links.set(`${i}|${linkTo[k]}`, linkDistance[k]);
-    for (const [key, d] of links) expect(links.get(key.split("|").reverse().join("|"))).toBe(d);
+    const n = input.ids.length;
+    const links = new Map<number, number>();
+    for (let i = 0; i < n; i++) for (let k = linkStart[i]; k < linkStart[i + 1]; k++) links.set(i * n + linkTo[k], linkDistance[k]);
+    let asymmetric = 0;
+    for (const [key, d] of links) if (links.get((key % n) * n + Math.floor(key / n)) !== d) asymmetric++;
+    expect(links.size).toBe(linkTo.length);
+    expect(asymmetric).toBe(0);
     const k = input.events.cell[0];
     const r = delivery.incidents.find((x) => !Number.isNaN(x.x))!;
     expect(input.ids[k]).toBe(`E${Math.floor(r.x / 500) * 5}N${Math.floor(r.y / 500) * 5}`);
@@ -114,5 +119,20 @@ describe("on the default demo (seed 11, 2012-2025), which plants near repeats", 
 
   test("every method forecasts better than chance there (interval above PAI 1)", () => {
     for (const f of findings) expect(f.ci_low, f.id).toBeGreaterThan(1);
+  });
+});
+
+describe("squaresInside", () => {
+  test("finds exactly the squares whose centre areaContains, on the demo's municipal boundaries", () => {
+    for (const shape of delivery.registry.shapes.gemeente.slice(0, 4)) {
+      const found = new Set(squaresInside(shape, 500).map(([x, y]) => `${x}|${y}`));
+      const expected = new Set<string>();
+      const [x0, y0, x1, y1] = shape.bbox;
+      for (let x = Math.floor(x0 / 500) * 500; x <= x1; x += 500) {
+        for (let y = Math.floor(y0 / 500) * 500; y <= y1; y += 500) if (areaContains(shape, x + 250, y + 250)) expected.add(`${x}|${y}`);
+      }
+      expect(expected.size).toBeGreaterThan(10);
+      expect([...found].sort()).toEqual([...expected].sort());
+    }
   });
 });
