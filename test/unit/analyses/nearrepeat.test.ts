@@ -2,7 +2,6 @@
 // Knox cells, zones are open until day + duration - 1 on the reference day, intern zones sit on
 // 125 m square centres with dwellings, and the openbaar build has no zones and hides small areas.
 import {describe, expect, test} from "vitest";
-import {readDelivery} from "../../../loaders/delivery/read.js";
 import {knoxAnalysis} from "../../../loaders/analyses/knox.js";
 import {nearRepeatAnalysis, ZONE_SNAP} from "../../../loaders/analyses/nearrepeat.js";
 import {startDay} from "../../../loaders/analyses/common.js";
@@ -18,7 +17,7 @@ describe.each(["intern", "openbaar"] as const)("near-repeat zones (%s)", (level)
 
   test("radius and duration are the upper bounds of raised Knox cells (ratio > 1, p < 0.05), and the next band out is not raised", () => {
     expect(settings.source).toBe("knox");
-    const raised = (c: Record<string, any>) => c.ratio > 1 && c.p_value < 0.05;
+    const raised = (c: Record<string, unknown>) => (c.ratio as number) > 1 && (c.p_value as number) < 0.05;
     const nearest = knox.find((c) => c.space_lower === 1 && c.time_index === 0)!;
     expect(raised(nearest)).toBe(true);
     const outer = knox.find((c) => c.space_upper === settings.metres && c.time_index === 0)!;
