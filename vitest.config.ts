@@ -16,7 +16,9 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**", "test/workshop/**", "node_modules/**"],
           env,
-          testTimeout: 60_000,
+          // A guard against hangs, not a speed check: a few tests run every analysis on the demo (about a
+          // minute on a loaded 2-core machine).
+          testTimeout: 180_000,
           pool: "forks"
         }
       },
