@@ -124,3 +124,20 @@ describe("odd GeoJSON is a file error, not a crash (found by the fuzz test)", ()
     }
   });
 });
+
+describe("check-data --out writes the report to a file (pipeable without npm's banner)", () => {
+  test("--json --out: the file parses as JSON, the screen gets one line", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "inbraaklab-out-")), "verslag.json");
+    const result = check(delivery({"inbraken.csv": CSV}), "--json", "--out", out);
+    expect(result.output).toBe(`Oordeel: BRUIKBAAR; het verslag staat in ${out}`);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json.usable).toBe(true);
+    expect(json.files.map((f: {file: string}) => f.file)).toContain("inbraken.csv");
+  });
+
+  test("an unwritable --out is an error that names the option", () => {
+    const result = check(delivery({"inbraken.csv": CSV}), "--out", join(tmpdir(), "bestaat-niet", "x", "verslag.txt"));
+    expect(result.usable).toBe(false);
+    expect(result.output).toContain("(--out)");
+  });
+});
