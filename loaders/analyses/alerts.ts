@@ -55,6 +55,17 @@ export interface Trigger {
   before: number;
 }
 
+/** The first index of a day-sorted list whose day is at least `day` (binary search). */
+function firstFrom(list: readonly {day: number}[], day: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].day < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** A spatial grid over incidents with coordinates; each cell's incidents sorted by day. */
 class DayGrid {
   private cells = new Map<string, {day: number; x: number; y: number}[]>();
@@ -74,13 +85,7 @@ class DayGrid {
       for (let j = cy - 1; j <= cy + 1; j++) {
         const list = this.cells.get(`${i}|${j}`);
         if (!list) continue;
-        let lo = 0, hi = list.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (list[mid].day < from) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let k = lo; k < list.length && list[k].day <= to; k++) {
+        for (let k = firstFrom(list, from); k < list.length && list[k].day <= to; k++) {
           const dx = list[k].x - x, dy = list[k].y - y;
           if (dx * dx + dy * dy <= radius * radius) n++;
         }
@@ -90,10 +95,13 @@ class DayGrid {
   }
 }
 
-/** The first warning that belongs to an incident: within ALERT_LAG days after it, at its point (125 m), neighbourhood or postcode. */
+/**
+ * The first warning that belongs to an incident: within ALERT_LAG days after it, at its point
+ * (125 m), neighbourhood or postcode. `alerts` sorted by day.
+ */
 function alertOf(r: LinkedIncident, day: number, alerts: readonly AlertRecord[]): AlertRecord | null {
-  for (const a of alerts) {
-    if (a.day < day || a.day > day + ALERT_LAG) continue;
+  for (let i = firstFrom(alerts, day); i < alerts.length && alerts[i].day <= day + ALERT_LAG; i++) {
+    const a = alerts[i];
     if (!Number.isNaN(a.x)) {
       if (Math.hypot(a.x - r.x, a.y - r.y) <= ALERT_MATCH_METRES) return a;
     } else if ((a.buurtcode && a.buurtcode === r.buurtcode) || (!a.buurtcode && a.pc4 && a.pc4 === r.pc4)) {
@@ -117,9 +125,9 @@ export function triggersOf(incidents: readonly LinkedIncident[], alerts: readonl
   for (const p of points) first = Math.min(first, p.day), last = Math.max(last, p.day);
   const alertDays = alerts.map((a) => a.day);
   const from = Math.max(first + days, Math.min(...alertDays) - ALERT_LAG), to = Math.min(last - days, Math.max(...alertDays));
-  const byDay = [...alerts].sort((a, b) => a.day - b.day);
+  const sorted = [...alerts].sort((a, b) => a.day - b.day);
   const candidates = points.filter((p) => p.day >= from && p.day <= to);
-  const matched = candidates.map((p) => alertOf(p.r, p.day, byDay));
+  const matched = candidates.map((p) => alertOf(p.r, p.day, sorted));
   const municipalities = new Set<string>();
   for (const a of alerts) if (a.gemeentecode) municipalities.add(a.gemeentecode);
   candidates.forEach((p, i) => matched[i] && municipalities.add(p.r.gemeentecode));
