@@ -142,6 +142,16 @@ describe("triggersOf", () => {
     expect(away!.alerted).toBe(false);
   });
 
+  test("a warning for a neighbourhood or postcode belongs to the burglaries there", () => {
+    const t = {...incident("t", 120, 0, 0), buurtcode: "BU01530101", pc4: "7511"};
+    const other = {...incident("other", 120, 3000, 0), buurtcode: "BU01530102", pc4: "7512"};
+    const incidents = [incident("first", 90, 9000, 9000), t, other, incident("last", 160, 9000, 9000)];
+    const area = (buurtcode: string | null, pc4: string | null) => ({...alert(121, NaN, NaN), buurtcode, pc4});
+    expect(triggersOf(incidents, [area("BU01530101", null)], ZONE).map((r) => r.alerted)).toEqual([true, false]);
+    expect(triggersOf(incidents, [area(null, "7512")], ZONE).map((r) => r.alerted)).toEqual([false, true]);
+    expect(triggersOf(incidents, [area("BU01530103", null)], ZONE).some((r) => r.alerted)).toBe(false);
+  });
+
   test("rejects a zone without radius or duration", () => {
     expect(() => triggersOf([], [], {metres: 0, days: 14})).toThrow(/invalid zone/);
   });
