@@ -54,7 +54,7 @@ describe("measure summary", () => {
   test("keeps measure findings in page order with titles and pages", () => {
     const s = measureSummary([f("knox.near_repeat"), f("measure.campaign.donkere-dagen-offensief"), f("measure.dor.level"), f("measure.whatsapp.overall")]);
     expect(s.map((d) => d.id)).toEqual(["measure.whatsapp.overall", "measure.dor.level", "measure.campaign.donkere-dagen-offensief"]);
-    expect(s[2]).toMatchObject({title: "Campagne: donkere dagen offensief", page: "./campagnes"});
+    expect(s[2]).toMatchObject({title: "Campagne: donkere dagen offensief", page: "./campagnes.html"});
     const named = measureSummary([{...f("measure.campaign.donkere-dagen-offensief"), question: 'Zijn er minder woninginbraken in de maanden van de campagne "Donkere Dagen Offensief" dan ...?'}]);
     expect(named[0].title).toBe("Campagne: Donkere Dagen Offensief");
   });
