@@ -8,6 +8,7 @@ import type {Table} from "apache-arrow";
 import type {DidResult} from "../../src/lib/measures/did.js";
 import {didVerdict, guardedVerdict, rtmWarning, staggeredDidGuarded, type RtmCheck} from "../../src/lib/measures/rtm.js";
 import {intervalVerdict} from "../../src/lib/verdict.js";
+import {callawaySantAnna, type CsResult} from "../../src/lib/measures/cs.js";
 import {displacementCheck} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
 import {pText} from "../../src/lib/hypotheses/format.js";
@@ -207,6 +208,13 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   const plantedWhatsapp = percentOf((truth as {effects?: {whatsapp?: {relative?: number}}} | null)?.effects?.whatsapp?.relative);
   const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas, DIRECTION, rtm);
   const guardRows = rtmRows(did, robust, rtm, overall.observed === null);
+  let cs: CsResult | null = null;
+  try {
+    cs = callawaySantAnna(long, starts, {rng: seededRng(seed + 2), replicates});
+  } catch {
+    cs = null; // the row says "onvoldoende gegevens"
+  }
+  const csRow = csEffectRow(cs, did, overall.observed === null);
 
   // Displacement: neighbours from the delivered boundaries.
   const shapes = delivery.registry.shapes.buurt.filter((s) => s.code in starts);
@@ -231,7 +239,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
     verdict: !Number.isFinite(did.preTrend.pValue) ? "onvoldoende gegevens" : did.flags.preTrendDiffers ? "aangetoond" : "niet aangetoond",
     warning: null
   };
-  const effects = [overall, displacementRow, preTrend, ...guardRows];
+  const effects = [overall, displacementRow, preTrend, ...guardRows, csRow];
 
   // The bins after the start and the cohorts each add up to the overall observed count: a hidden
   // part must not be recoverable by subtraction (secondary suppression on those lines), and a hidden
@@ -300,7 +308,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
       whatsapp_timeline: tableOf(WHATSAPP_SCHEMAS.whatsapp_timeline, timeline)
     },
     findings: [
-      {...findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION), sensitivity: guardRows.filter((r) => r.effect !== "base_history").map(sensitivityOf)},
+      {...findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION), sensitivity: [...guardRows.filter((r) => r.effect !== "base_history"), csRow].map(sensitivityOf)},
       findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)
     ],
     effects, did, robust, rtm, displacement, unplacedGroups: unplaced + placedOutside
@@ -326,6 +334,21 @@ function rtmRows(did: DidResult, robust: DidResult | null, rtm: RtmCheck, hidden
   const historyRow = row("base_history", "De 12 maanden vóór de start tegen de eigen maanden 24 tot 13 daarvoor (negatief: de basis lag hoog)", Number.isFinite(history.estimate) ? history : null,
     !Number.isFinite(history.lower) || !Number.isFinite(history.upper) ? "onvoldoende gegevens" : history.upper < 0 || history.lower > 0 ? "aangetoond" : "niet aangetoond", null);
   return [robustRow, historyRow];
+}
+
+/**
+ * Callaway & Sant'Anna's own estimate (src/lib/measures/cs.ts: base g-1, simple aggregation) as a
+ * sensitivity row: a percentage of rates, no counts; hidden with the overall row.
+ */
+function csEffectRow(cs: CsResult | null, did: DidResult, hidden: boolean): EffectRow {
+  const ok = cs !== null && Number.isFinite(cs.percent);
+  return {
+    effect: "cs_simple", area_code: "regio", label: "Callaway & Sant'Anna: basis de maand vóór de start, eenvoudige aggregatie over cohorten en maanden (gevoeligheid)",
+    estimate: hidden || !ok ? null : num(cs.percent), ci_low: hidden || !ok ? null : num(cs.percentLower), ci_high: hidden || !ok ? null : num(cs.percentUpper),
+    p_value: null, unit: "percent", observed: null, expected: null, areas: did.n.treatedAreas, months: did.n.months, planted: null,
+    verdict: ok ? intervalVerdict(cs.percentLower, cs.percentUpper, {direction: DIRECTION, thin: did.flags.tooFewAreas || did.flags.tooFewMonths}) : "onvoldoende gegevens",
+    warning: null
+  };
 }
 
 const ROBUST_LABEL = "Robuustheid: dezelfde schatting met de maanden 24 tot 13 vóór de start als basis (vóór een eventuele inbraakgolf)";
