@@ -44,6 +44,20 @@ export function findingTitle(id: string): string {
   return id;
 }
 
+/** Readers' words for the finding units of findings.json (issue 14, item 8: no internal units on pages). */
+const UNIT_LABELS: Readonly<Record<string, string>> = {
+  ratio: "verhouding", irr: "verhouding (risico)", "irr per sd": "verhouding per standaardafwijking",
+  percent: "procent", percent_per_10: "procent per 10 eenheden", share: "aandeel", m: "meter", wald: "toetsgrootheid"
+};
+
+/**
+ * The unit of a finding in plain Dutch (units that already are Dutch words stay as they are).
+ * @example unitLabel("irr per sd") // "verhouding per standaardafwijking"
+ */
+export function unitLabel(unit: string): string {
+  return UNIT_LABELS[unit] ?? unit.replaceAll("_", " ");
+}
+
 /** Formats a number the Dutch way with a fixed number of decimals; "–" for null or NaN. */
 export function nlNumber(x: number | null | undefined, digits = 2): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "–";
