@@ -1,4 +1,5 @@
 // One view across pages (issue 14, item 2): internal links carry the period, area and soort.
+import {runInNewContext} from "node:vm";
 import {describe, expect, test} from "vitest";
 import {carryView, carryViewScript} from "../../../src/lib/view-links.js";
 
@@ -27,7 +28,7 @@ describe("carryViewScript", () => {
     const link = {href: "https://site.nl/sub/wanneer.html", hasAttribute: () => false, setAttribute(_: string, v: string) { this.href = v; }};
     const document = {addEventListener: (type: string, fn: (e: unknown) => void) => { listeners[type] = fn; }};
     const location = {search: "?gemeente=GM0153", href: here};
-    new Function("document", "location", carryViewScript())(document, location);
+    runInNewContext(carryViewScript(), {document, location, URL, URLSearchParams});
     expect(Object.keys(listeners).sort()).toEqual(["auxclick", "click", "contextmenu"]);
     listeners.click({target: {closest: () => link}});
     expect(link.href).toBe("https://site.nl/sub/wanneer.html?gemeente=GM0153");
