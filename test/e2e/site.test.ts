@@ -148,6 +148,36 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
     });
   }
 
+  test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
+    const context = await browser.newContext({viewport: {width: 390, height: 800}});
+    const page = await context.newPage();
+    try {
+      for (const path of ["overzicht", "waar"]) {
+        await page.goto(server.url + path, {waitUntil: "load"});
+        await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
+        await page.waitForTimeout(1000);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      }
+      await page.goto(server.url + "overzicht", {waitUntil: "load"});
+      await page.waitForSelector("form[class$='-table'] tbody tr");
+      // Every cell on one line: no word or number broken over lines, nothing cut off.
+      const cells = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return {text: td.textContent!, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, cut: td.scrollWidth > td.clientWidth + 1};
+      }));
+      expect(cells.length).toBeGreaterThan(20);
+      expect(cells.filter((c) => c.lines > 1 || c.cut)).toEqual([]);
+      // Scrolled sideways, the municipality names stay in view.
+      const table = page.locator("form[class$='-table']").first();
+      await table.evaluate((f) => (f.scrollLeft = 200));
+      const [frame, name] = await Promise.all([table.boundingBox(), page.locator("form[class$='-table'] td", {hasText: "Enschede"}).first().boundingBox()]);
+      expect(name!.x).toBeGreaterThanOrEqual(frame!.x);
+    } finally {
+      await context.close();
+    }
+  });
+
   test("public pages speak to readers: no internal ids, unit codes or developer commands", async () => {
     for (const path of ["", "overzicht", "hypothesen/", "gemeenten/", "datakwaliteit", "hypothesen/near-repeats"]) {
       const page = await openPage(path);
