@@ -1,5 +1,5 @@
 // The page-wide filters on every dashboard page (Overzicht, Wanneer, Waar, Wat, Wie, Vergelijken,
-// Verkennen): every filter changes at least
+// Verkennen): each opens on its own default period, every filter changes at least
 // once with no console error or error cell, the reset restores the defaults, and reopening the
 // shared URL restores the same filters; the view (Enschede and a period) survives "Volgende pagina"
 // to the next pages and the share link. And delivered text is shown as text: a werkwijze value
@@ -16,6 +16,12 @@ import {isLoopback} from "./smoke.js";
 
 const DIST = join(ROOT, "dist");
 const PAGES = ["overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen"];
+/**
+ * Months each page opens on (issue 14, item 3; the demo's complete years run to December 2025):
+ * KPIs and the console the last 12 months, maps a calendar year, multi-year charts five years.
+ */
+const DEFAULT_MONTHS: Record<string, number> = {overzicht: 12, verkennen: 12, waar: 12, vergelijken: 12, wanneer: 60, wat: 60, wie: 60};
+const monthsSpanned = (from: string, to: string) => (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + +to.slice(5) - +from.slice(5) + 1;
 
 let browser: Browser;
 
@@ -56,6 +62,8 @@ describe("page-wide filters", () => {
       try {
         const months = await page.$$eval("select[name=van] option", (o) => (o as HTMLOptionElement[]).map((x) => x.value));
         const defaults = await values(page);
+        expect(monthsSpanned(defaults.van, defaults.tot), "default period").toBe(DEFAULT_MONTHS[name]);
+        if (DEFAULT_MONTHS[name] > 12) expect([defaults.van.slice(5), defaults.tot.slice(5)]).toEqual(["01", "12"]);
         const from = months[Math.max(0, months.length - 30)], to = months[months.length - 7];
         await page.selectOption("select[name=van]", from);
         await page.waitForFunction((v) => location.search.includes(`van=${v}`), from);

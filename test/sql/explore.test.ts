@@ -59,11 +59,11 @@ describe("Verkennen SQL", () => {
 
   test("the region-per-year example flags years with a hidden month instead of adding them silently", async () => {
     // The demo region hides no month, so one hidden regional month is added (a CTE named like the
-    // table shadows it): its year must be flagged, the other years not.
+    // example's view shadows it): its year must be flagged, the other years not.
     const monthly = tables.get("counts_month")!.toArray().map((x) => x.toJSON());
     const first = monthly.find((r) => r.area_code === "regio")!;
     const hiddenYear = new Date(first.month as number).getUTCFullYear();
-    const withHidden = `WITH counts_month AS (SELECT * FROM counts_month UNION ALL (SELECT area_level, area_code, area_name, month, 'poging', NULL, TRUE FROM counts_month WHERE area_code = 'regio' AND month = ${literal(first.month, "date")} LIMIT 1))\n`;
+    const withHidden = `WITH maandcijfers_regio AS (SELECT * FROM maandcijfers_regio UNION ALL (SELECT maand, 'poging', NULL, TRUE FROM maandcijfers_regio WHERE maand = ${literal(first.month, "date")} LIMIT 1))\n`;
     // The same sums and flags computed from the monthly table itself, year by year.
     const expected = new Map<number, {aantal: number; met_verborgen: boolean}>();
     for (const r of monthly) {
