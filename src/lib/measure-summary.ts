@@ -18,7 +18,8 @@ const KNOWN: Record<string, {title: string; page: string; per?: string}> = {
   "measure.whatsapp.displacement": {title: "Appgroepen: verplaatsing naar buren", page: "./whatsapp"},
   "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken)", page: "./preventieadvies", per: " per 10 bezoeken"},
   "measure.dor.level": {title: "Digitaal Opkopersregister", page: "./dor"},
-  "measure.campaigns": {title: "Campagnes", page: "./campagnes"}
+  "measure.campaigns": {title: "Campagnes", page: "./campagnes"},
+  "measure.alerts.near_repeat": {title: "Waarschuwingen na een inbraak", page: "../waar-nu.html#waarschuwingen-na-een-inbraak"}
 };
 
 /**
