@@ -351,7 +351,7 @@ function csEffectRow(cs: CsResult | null, did: DidResult, hidden: boolean): Effe
   };
 }
 
-const ROBUST_LABEL = "Robuustheid: dezelfde schatting met de maanden 24 tot 13 vóór de start als basis (vóór een eventuele inbraakgolf)";
+const ROBUST_LABEL = "Robuustheid: dezelfde schatting met de maanden 24 tot 13 vóór de start als basis (vóór een eventuele golf)";
 
 /** An effect row as a finding's sensitivity estimate. */
 function sensitivityOf(r: EffectRow): Sensitivity {

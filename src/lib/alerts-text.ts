@@ -1,5 +1,5 @@
 /**
- * Dutch text for the "Waarschuwingen na een inbraak" section of Waar nu?: what the alert_effects
+ * Dutch text for the "Buurtwaarschuwingen" section of Waar nu?: what the alert_effects
  * and alert_groups tables (loaders/analyses/alerts.ts) say, and what they cannot say. Browser-safe.
  */
 import {changeText, formatInterval, type EffectRecord} from "./measure-text.js";

@@ -87,9 +87,9 @@ export const CATALOGUE: readonly Source[] = [
   },
   {
     file: "alerts.csv",
-    name: "Waarschuwingen na een inbraak",
+    name: "Buurtwaarschuwingen",
     owner: "Gemeenten, politie (wijkagent, preventieadviseur)",
-    content: "Buurtbrieven, inbraakalerts en huisbezoeken na een inbraak: datum, soort en plaats (punt of buurt/postcode)",
+    content: "Buurtbrieven, alerts en huisbezoeken na een delict in de buurt: datum, soort en plaats (punt of buurt/postcode)",
     granularity: "punt (RD) of buurt/postcode x dag",
     legalBasis: "AVG art. 6 lid 1 sub e (taak van algemeen belang); de plaats wijst naar een recente inbraak",
     privacy: "persoonsgegevens (AVG)",

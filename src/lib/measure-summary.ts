@@ -19,7 +19,7 @@ const KNOWN: Record<string, {title: string; page: string; per?: string}> = {
   "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken)", page: "./preventieadvies.html", per: " per 10 bezoeken"},
   "measure.dor.level": {title: "Digitaal Opkopersregister", page: "./dor.html"},
   "measure.campaigns": {title: "Campagnes", page: "./campagnes.html"},
-  "measure.alerts.near_repeat": {title: "Waarschuwingen na een inbraak", page: "../waar-nu.html#waarschuwingen-na-een-inbraak"}
+  "measure.alerts.near_repeat": {title: "Buurtwaarschuwingen", page: "../waar-nu.html#buurtwaarschuwingen"}
 };
 
 /**

@@ -71,7 +71,7 @@ export function effectSentence(r: EffectRecord, {per = ""}: {per?: string} = {})
     case "aangetoond": return `${base} Het interval ligt geheel aan de kant van nul waar de vraag naar vraagt: een ${direction} is aangetoond.`;
     case "tegengesteld": return `${base} Het interval ligt geheel aan de andere kant van nul dan de vraag verwacht: een ${direction}, het tegendeel van wat de vraag toetst.`;
     case "onzeker": return `${base} Het interval sluit nul uit, maar een controle faalt: het effect is onzeker.`;
-    case "onzeker (mogelijk regressie naar het gemiddelde)": return `${base} Het interval sluit nul uit, maar met een basis vóór een eventuele inbraakgolf houdt het geen stand: het effect is onzeker, mogelijk regressie naar het gemiddelde.`;
+    case "onzeker (mogelijk regressie naar het gemiddelde)": return `${base} Het interval sluit nul uit, maar met een basis vóór een eventuele golf houdt het geen stand: het effect is onzeker, mogelijk regressie naar het gemiddelde.`;
     case "niet aangetoond": return `${base} Het interval bevat nul: een effect is niet aangetoond (wat niet hetzelfde is als: geen effect).`;
     default: return `${base} Te weinig gegevens voor een betrouwbaar oordeel.`;
   }

@@ -64,7 +64,7 @@ export function guardedVerdict(verdict: Verdict, check: Pick<RtmCheck, "notRobus
 export function rtmWarning(check: RtmCheck): string | null {
   if (!check.notRobust) return null;
   const parts: string[] = [];
-  if (!check.robust) parts.push("geen groep heeft 24 maanden gegevens vóór de start, dus een basis vóór een eventuele inbraakgolf is niet te controleren");
+  if (!check.robust) parts.push("geen groep heeft 24 maanden gegevens vóór de start, dus een basis vóór een eventuele golf is niet te controleren");
   else if (!check.robustAgrees) parts.push("met de maanden 24 tot 13 vóór de start als basis sluit het interval het effect niet meer uit");
   if (check.baseExtreme) parts.push(`de 12 maanden vóór de start lagen ${check.side < 0 ? "hoger" : "lager"} dan de eigen maanden daarvoor (vergeleken met buurten zonder groep)`);
   return `Mogelijk regressie naar het gemiddelde: ${parts.join("; ")}. Het effect is dan niet te onderscheiden van een terugkeer naar het gewone niveau na een uitschieter.`;
