@@ -5,7 +5,9 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {TWENTE_CODES} from "../../src/lib/twente.js";
-import {buildRegistry, readBoundaries, registerCode, wijkOf, type Registry} from "./areas.js";
+import {buildRegistry, readBoundaryFile, registerCode, wijkOf, type Registry} from "./areas.js";
+import {checkBoundaries} from "./boundary-checks.js";
+import {inNetherlands, outsideMunicipality, rdText} from "./builtin.js";
 import {decodeText, looksLikeUtf16, parseCsv, utf16AsUtf8, type CsvFile, type Encoding} from "./csv.js";
 import {byteLayout} from "./csv-bytes.js";
 import {readIncidentHeader} from "./incident-columns.js";
@@ -73,6 +75,8 @@ export interface Delivery {
   rejects: Reject[];
   /** File-level problems; a delivery with any is not usable. */
   errors: DeliveryError[];
+  /** Doubts that do not stop the delivery (Dutch), shown by check-data. */
+  warnings: string[];
 }
 
 /** Reads a file's bytes, or stops the delivery with a Dutch message when it cannot be read. */
@@ -144,6 +148,10 @@ export function linkIncidents(records: IncidentRecord[], lines: number[], regist
     const r = records[i];
     let buurtcode = r.buurtcode;
     let fromPoint: string | undefined;
+    if (!Number.isNaN(r.x) && registry.checkBuiltin && !inNetherlands(r.x, r.y)) {
+      rejects.push({file, line: lines[i], column: "x", value: rdText(r.x, r.y), reason: "coordinaten_buiten_nederland"});
+      continue;
+    }
     if (!Number.isNaN(r.x)) {
       const bu = registry.buurtIndex?.find(r.x, r.y);
       if (bu) {
@@ -166,6 +174,11 @@ export function linkIncidents(records: IncidentRecord[], lines: number[], regist
     const gm = candidates[0];
     if (!registry.region.includes(gm)) {
       reject(r.gemeentecode ? "gemeentecode" : r.buurtcode ? "buurtcode" : "x", "buiten_de_regio", gm);
+      continue;
+    }
+    const outside = Number.isNaN(r.x) || !registry.checkBuiltin ? undefined : outsideMunicipality(gm, r.x, r.y);
+    if (outside !== undefined) {
+      reject("x", "buiten_gemeentegrens", outside);
       continue;
     }
     if (buurtcode) registerCode(registry, buurtcode), registerCode(registry, wijkOf(buurtcode));
@@ -199,14 +212,24 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   const rejects: Reject[] = [];
   const errors: DeliveryError[] = [];
   const headers: Record<string, string[]> = {};
+  const warnings: string[] = [];
 
   let registry = buildRegistry(region);
   let boundaries = false;
   const geojson = join(dir, "gebieden.geojson");
   if (existsSync(geojson)) {
     try {
-      const features = readBoundaries(geojson);
-      registry = buildRegistry(region, features);
+      const {features, fictional} = readBoundaryFile(geojson);
+      if (fictional) warnings.push("gebieden.geojson verklaart zijn geografie fictief (\"geografie\": \"fictief\", zoals de demo): punten worden niet aan de ingebouwde lands- en gemeentegrenzen getoetst");
+      else {
+        const check = checkBoundaries(features, region);
+        warnings.push(...check.warnings.map((w) => `gebieden.geojson: ${w}`));
+        if (check.errors.length) {
+          const shown = check.errors.slice(0, 5).join("; ") + (check.errors.length > 5 ? `; en nog ${check.errors.length - 5}` : "");
+          throw new DeliveryError("gebieden.geojson", `${check.errors.length} ${check.errors.length === 1 ? "gebied is" : "gebieden zijn"} onbruikbaar en zou${check.errors.length === 1 ? "" : "den"} inbraken naar een andere gemeente verplaatsen: ${shown}`, "Lever de grenzen van CBS/PDOK (wijk- en buurtkaart) voor de regio, bijvoorbeeld met npm run fetch:open.");
+        }
+      }
+      registry = buildRegistry(region, features, {checkBuiltin: !fictional});
       boundaries = true;
       reports.push({file: "gebieden.geojson", present: true, read: features.length, accepted: features.length, rejected: 0, byReason: {}, encoding: "utf-8", separator: null, error: null});
     } catch (error) {
@@ -327,7 +350,7 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   for (const r of whatsapp ?? []) if (r.buurtcode) registerCode(registry, r.buurtcode), registerCode(registry, wijkOf(r.buurtcode));
   for (const r of kerncijfers ?? []) registerCode(registry, r.gebiedscode);
 
-  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, doelen, kerncijfers, boundaries, reports, rejects, errors};
+  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, doelen, kerncijfers, boundaries, reports, rejects, errors, warnings};
 }
 
 /** Throws the first file-level error of a delivery (the build stops with its message). */
