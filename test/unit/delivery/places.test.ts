@@ -100,11 +100,12 @@ function pointsOutside(distance: number, perMunicipality: number, seed: number):
   for (const {code} of TWENTE) {
     const {area} = builtinMunicipality(code)!;
     const ring = area.polygons[0][0];
-    while (points.filter((p) => p.code === code).length < perMunicipality) {
+    let found = 0;
+    for (let attempt = 0; found < perMunicipality && attempt < 10_000; attempt++) {
       const k = Math.floor(rng() * (ring.length - 1));
       const [ax, ay] = ring[k], [bx, by] = ring[k + 1];
       const length = Math.hypot(bx - ax, by - ay);
-      if (length < 4 * distance) continue; // near a corner the normal can point back inside
+      if (length < Math.min(4 * distance, 2000)) continue; // near a corner the normal can point back inside
       const t = 0.25 + rng() * 0.5;
       const mx = ax + t * (bx - ax), my = ay + t * (by - ay);
       let nx = -(by - ay) / length, ny = (bx - ax) / length;
@@ -112,6 +113,7 @@ function pointsOutside(distance: number, perMunicipality: number, seed: number):
       const x = mx + nx * distance, y = my + ny * distance;
       if (Math.abs(distanceToArea(area, x, y) - distance) > 1) continue; // another edge is closer
       points.push({code, x, y});
+      found++;
     }
   }
   return points;
