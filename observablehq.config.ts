@@ -25,6 +25,7 @@ export default {
         {name: "Overzicht", path: "/overzicht"},
         {name: "Wanneer", path: "/wanneer"},
         {name: "Waar", path: "/waar"},
+        {name: "Waar nu?", path: "/waar-nu"},
         {name: "Wat", path: "/wat"},
         {name: "Wie", path: "/wie"},
         {name: "Vergelijken", path: "/vergelijken"}

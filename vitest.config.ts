@@ -1,12 +1,57 @@
 import {defineConfig} from "vitest/config";
 
-// Unit, contract and SQL tests: no browser, no build. Time zone pinned for date logic.
+// One configuration, three projects: `vitest run --project unit` (npm run test:unit), `--project e2e`
+// (npm run test:e2e, after the extra sites are built) and `--project workshop` (npm run test:workshop).
+// A plain `npx vitest run <file>` runs that file in the project whose files it matches.
+// The time zone is pinned for date logic in all three.
+const env = {TZ: "Europe/Amsterdam"};
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    exclude: ["test/e2e/**", "test/workshop/**", "node_modules/**"],
-    env: {TZ: "Europe/Amsterdam"},
-    testTimeout: 60_000,
-    pool: "forks"
+    projects: [
+      {
+        // Unit, contract and SQL tests: no browser, no build.
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/e2e/**", "test/workshop/**", "node_modules/**"],
+          env,
+          // A guard against hangs, not a speed check: a few tests run every analysis on the demo (about a
+          // minute on a loaded 2-core machine).
+          testTimeout: 180_000,
+          pool: "forks"
+        }
+      },
+      {
+        // Browser tests against built sites (dist/ from `npm run build`; the extra sites of test/e2e/sites.ts).
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          // One id per run: test files that need the same extra build share it (test/e2e/build.ts).
+          env: {...env, INBRAAKLAB_E2E_RUN: process.env.INBRAAKLAB_E2E_RUN ?? String(Date.now())},
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          // Two test files at a time (each drives its own Chromium against its own static server): the
+          // browser tests took 7.5 min one after another and 6 min two at a time on the 2-core machine.
+          fileParallelism: true,
+          maxWorkers: 2,
+          pool: "forks"
+        }
+      },
+      {
+        // The workshop's steps (docs/workshop/), run in a temporary copy of the project: slow (a
+        // build), so apart from the unit tests. Steps run in order in one file.
+        test: {
+          name: "workshop",
+          include: ["test/workshop/**/*.test.ts"],
+          env,
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: {concurrent: false},
+          pool: "forks"
+        }
+      }
+    ]
   }
 });

@@ -55,7 +55,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const fmt = (x: number, digits = 0) => x.toLocaleString("nl-NL", {maximumFractionDigits: digits, minimumFractionDigits: digits});
 
 const path = prepare();
-const sides = ["ours", "ours-2", "duckdb"];
+const sides = ["ours", "duckdb"];
 const results = new Map<string, Run[]>(sides.map((s) => [s, []]));
 console.log(`inbraken.csv: ${path} (${fmt(readFileSync(path).byteLength / 1e6, 1)} MB); belasting van de machine bij start: ${loadavg().map((l) => l.toFixed(1)).join(" ")}`);
 for (let r = 0; r < runs; r++) for (const side of sides) results.get(side)!.push(runSide(side, path));
@@ -68,7 +68,7 @@ const summary = sides.map((side) => {
 const duck = summary.find((s) => s.side === "duckdb")!;
 console.log(`\nmediaan van ${runs} runs, elk in een eigen proces; CSV -> gevalideerde kolommen -> Arrow IPC`);
 console.log(["pijplijn".padEnd(28), "rijen/s".padStart(10), "wand (s)".padStart(9), "piek RSS (MB)".padStart(14), "x DuckDB".padStart(9), "gelezen".padStart(9), "goed".padStart(9), "afgekeurd".padStart(10)].join(" "));
-const label: Record<string, string> = {"ours": "ours (1 thread)", "ours-2": "ours (2 threads)", "duckdb": "DuckDB read_csv + SQL"};
+const label: Record<string, string> = {"ours": "ours (1 thread)", "duckdb": "DuckDB read_csv + SQL"};
 for (const s of summary) {
   console.log([label[s.side].padEnd(28), fmt(s.rowsPerS).padStart(10), fmt(s.ms / 1000, 2).padStart(9), fmt(s.rss).padStart(14), fmt(duck.ms / s.ms, 2).padStart(9), fmt(s.read).padStart(9), fmt(s.accepted).padStart(9), fmt(s.rejected).padStart(10)].join(" "));
 }

@@ -23,12 +23,12 @@ export interface PipelineResult {
 }
 
 /** Our pipeline: byte tokenizer + validation (optionally on two threads) + duplicate check. */
-export function ourPipeline(path: string, {parallel = false}: {parallel?: boolean} = {}): PipelineResult {
+export function ourPipeline(path: string): PipelineResult {
   const bytes = readFileSync(path);
   const layout = byteLayout(bytes);
   const {header, bodyStart, bodyLine} = readIncidentHeader(bytes, layout);
   if (!header) throw new Error(`invalid path: ${path} has no header`);
-  const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel});
+  const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine);
   const {keep} = dedupeIncidents(bytes, validated);
   let accepted = 0;
   for (const k of keep) for (let i = 0; i < k.length; i++) accepted += k[i];

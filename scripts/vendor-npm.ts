@@ -10,7 +10,7 @@
  *
  * Usage: tsx scripts/vendor-npm.ts [--root src]
  */
-import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, copyFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
 import {fileURLToPath} from "node:url";
 import {build, type Plugin} from "esbuild";

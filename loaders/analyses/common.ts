@@ -1,5 +1,4 @@
 /** Column helpers and small utilities shared by the hypothesis analyses. */
-import type {ColumnSpec} from "../arrow.js";
 import type {LinkedIncident} from "../delivery/read.js";
 
 export {col, columns} from "../arrow.js";

@@ -9,8 +9,10 @@ import {areaRates} from "./area-rates.js";
 import {campaignsAnalysis} from "./campaigns.js";
 import {dorAnalysis} from "./dor.js";
 import {factorsAnalysis} from "./factors.js";
+import {forecastAnalysis} from "./forecast.js";
 import {gridHotspots} from "./grid-hotspots.js";
 import {knoxAnalysis} from "./knox.js";
+import {nearRepeatAnalysis} from "./nearrepeat.js";
 import {preventionAnalysis} from "./prevention.js";
 import {repeatAnalysis} from "./repeat.js";
 import {seasonAnalysis} from "./season.js";
@@ -27,6 +29,9 @@ export const ANALYSES: readonly Analysis[] = [
   areaRates,
   // Hypotheses.
   knoxAnalysis,
+  // Waar nu?: forecasts (after knox, whose bands the near-repeat zones use).
+  forecastAnalysis,
+  nearRepeatAnalysis,
   factorsAnalysis,
   seasonAnalysis,
   repeatAnalysis,

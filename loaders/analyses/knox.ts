@@ -11,9 +11,8 @@
  * Intern: observed, expected, ratio, p-value for every cell.
  */
 import {THEMES, type Theme} from "../../src/lib/theme.js";
-import KDBush from "kdbush";
 import {buildTable} from "../arrow.js";
-import {knoxTest, type KnoxDistance} from "../../src/lib/knox.js";
+import {flagNearRepeats, knoxTest, nearSpacePairs, type KnoxDistance} from "../../src/lib/knox.js";
 import {seededRng, shuffle} from "../../src/lib/random.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
 import {col, columns, round, startDay, yearOfDay} from "./common.js";
@@ -76,30 +75,16 @@ function pointsOf(incidents: AnalysisContext["delivery"]["incidents"]): Points {
 }
 
 /**
- * The share of incidents with another within `metres` and `days`, and its mean and Monte Carlo
- * p-value when the times are shuffled (near-in-space pairs found once with a kd-tree).
+ * The share of incidents with another within `metres` and `days` (nearRepeatShare's definition, with
+ * its pair finding and flagging from src/lib/knox.ts), and its mean and Monte Carlo p-value when the
+ * times are shuffled (the pairs near in space are found once). The metric is the site's KNOX_DISTANCE
+ * unless `distance` says otherwise.
  */
-export function nearShareTest(points: Points, {metres, days, permutations = 99, seed = KNOX_SEED}: {metres: number; days: number; permutations?: number; seed?: number}) {
+export function nearShareTest(points: Points, {metres, days, permutations = 99, seed = KNOX_SEED, distance = KNOX_DISTANCE}: {metres: number; days: number; permutations?: number; seed?: number; distance?: KnoxDistance}) {
   const n = points.x.length;
-  const index = new KDBush(n);
-  for (let i = 0; i < n; i++) index.add(points.x[i], points.y[i]);
-  index.finish();
-  const a: number[] = [], b: number[] = [];
-  for (let i = 0; i < n; i++) {
-    for (const j of index.within(points.x[i], points.y[i], metres)) {
-      if (j <= i) continue;
-      const dx = points.x[i] - points.x[j], dy = points.y[i] - points.y[j];
-      if (Math.sqrt(dx * dx + dy * dy) < metres) a.push(i), b.push(j);
-    }
-  }
+  const pairs = nearSpacePairs(points, metres, distance);
   const flags = new Uint8Array(n);
-  const share = (t: ArrayLike<number>) => {
-    flags.fill(0);
-    for (let k = 0; k < a.length; k++) if (Math.abs(t[a[k]] - t[b[k]]) < days) flags[a[k]] = flags[b[k]] = 1;
-    let c = 0;
-    for (let i = 0; i < n; i++) c += flags[i];
-    return c;
-  };
+  const share = (t: ArrayLike<number>) => flagNearRepeats(pairs, t, days, flags).count;
   const count = share(points.t);
   const rng = seededRng(seed);
   const t = Float64Array.from(points.t);

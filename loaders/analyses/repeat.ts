@@ -4,7 +4,6 @@
  * incidents at an address burgled before within 365 days, its expected value if every dwelling in
  * the region ran the same risk, and the time since the previous burglary in week bands.
  */
-import {THEMES} from "../../src/lib/theme.js";
 import {buildTable} from "../arrow.js";
 import {poissonCdf, poissonInterval} from "../../src/lib/stats/distributions.js";
 import {suppressCounts} from "../pipeline/suppression.js";
@@ -51,7 +50,7 @@ export function wilson(k: number, n: number, z = 1.959963984540054): [number, nu
 export const repeatAnalysis: Analysis = {
   name: "repeat",
   schemas: {repeat_summary: SUMMARY, repeat_weeks: WEEKS},
-  run({delivery, level, suppressBelow, privacy, tables, theme = THEMES.woninginbraak}) {
+  run({delivery, level, suppressBelow, privacy, tables}) {
     const threshold = thresholdOf({level, suppressBelow, privacy}, "repeat_summary");
     const question = "Worden woningen die al eens zijn getroffen binnen een jaar vaker opnieuw getroffen dan andere woningen?";
     const withAddress = delivery.incidents.filter((r) => r.pc6 && r.huisnummer);

@@ -15,6 +15,7 @@ import {thresholdOf, type Analysis, type Finding} from "./types.js";
 import {protectWeights} from "../../src/lib/privacy/weights.js";
 import {col, columns, round, roundP, startDay} from "./common.js";
 import {testVerdict} from "../../src/lib/verdict.js";
+import {hasTimeOfDay} from "../pipeline/time-profile.js";
 
 /**
  * A protected profile's rows with small weights hidden (src/lib/privacy/weights.ts): each group's
@@ -183,7 +184,7 @@ export const seasonAnalysis: Analysis = {
     const sunsetRows = (["winter", "zomer", "alle"] as const).flatMap((season) => Array.from(relative[season], (w, i) => ({season, relative_hour: i - 12, weight: round(w)})));
     const dstRows = (["voor", "na"] as const).flatMap((week) => Array.from(dst[week], (w, hour) => ({week, hour, weight: round(w), years: dstYears.length})));
     // A delivery with dates only (every window a whole day or more) says nothing about the hour.
-    const timed = incidents.some((r) => r.end + 1 - r.start < 1440);
+    const timed = incidents.some(hasTimeOfDay);
     const contrast = timed && dstYears.length ? dstContrast(dstRows as DstHourRow[], DARK_WINDOW) : null;
     findings.push({
       id: "season.dark_evenings",

@@ -3,9 +3,10 @@
  * JSON with --json), writes rejected rows to the quarantine folder, and exits 0 when the delivery
  * can be used and 1 when it cannot.
  *
- * Usage: npm run check-data -- <map> [--json] [--regio GM0153,GM0164] [--max-afkeur 0.05]
+ * Usage: npm run check-data -- <map> [--json] [--out <bestand>] [--regio GM0153,GM0164] [--max-afkeur 0.05]
  *        [--quarantaine <map>] [--max-meldingen 20] [--peildatum 2025-12-31] [--eerste-jaar 2000]
  */
+import {writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {PROJECT_ROOT} from "../config.js";
 import {quarantineName, writeQuarantine} from "../delivery/quarantine.js";
@@ -72,9 +73,9 @@ export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {project
       i++;
     } else positional.push(a);
   }
-  const known = new Set(["json", "regio", "max-afkeur", "quarantaine", "max-meldingen", "peildatum", "eerste-jaar"]);
+  const known = new Set(["json", "out", "regio", "max-afkeur", "quarantaine", "max-meldingen", "peildatum", "eerste-jaar"]);
   const unknown = Object.keys(options).filter((k) => !known.has(k));
-  if (unknown.length) return {usable: false, output: `Fout: onbekende optie --${unknown[0]}. Gebruik: check-data <map> [--json] [--regio GM0153,...] [--max-afkeur 0.05] [--quarantaine <map>] [--peildatum JJJJ-MM-DD] [--eerste-jaar 2000]`, delivery: null};
+  if (unknown.length) return {usable: false, output: `Fout: onbekende optie --${unknown[0]}. Gebruik: check-data <map> [--json] [--out <bestand>] [--regio GM0153,...] [--max-afkeur 0.05] [--quarantaine <map>] [--peildatum JJJJ-MM-DD] [--eerste-jaar 2000]`, delivery: null};
   if (positional.length !== 1) return {usable: false, output: "Gebruik: npm run check-data -- <map met de levering> [--json]", delivery: null};
   let region: string[] | undefined;
   if (typeof options.regio === "string") {
@@ -104,6 +105,21 @@ export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {project
     return {usable: false, output: `Fout: ${(error as Error).message}`, delivery};
   }
   const usable = delivery.errors.length === 0;
+  const result = report(delivery, usable, quarantine, options);
+  // --out writes the report (or the JSON) to a file, so no npm banner or shell redirection
+  // (PowerShell writes UTF-16) gets in the way; the screen gets one line saying where it went.
+  if (typeof options.out === "string") {
+    try {
+      writeFileSync(options.out, result + "\n", "utf8");
+    } catch (error) {
+      return {usable: false, output: `Fout: kan ${options.out} niet schrijven: ${(error as Error).message} (--out)`, delivery};
+    }
+    return {usable, output: `${usable ? "Oordeel: BRUIKBAAR" : "Oordeel: NIET BRUIKBAAR"}; het verslag staat in ${options.out}`, delivery};
+  }
+  return {usable, output: result, delivery};
+}
+
+function report(delivery: Delivery, usable: boolean, quarantine: string[], options: Record<string, string | true>): string {
   if (options.json) {
     const json = {
       usable,
@@ -115,10 +131,10 @@ export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {project
       rejects: delivery.rejects.map(({file, line, column, value, reason}) => ({file, line, column, value, reason, message: REJECT_REASONS[reason]})),
       quarantine
     };
-    return {usable, output: JSON.stringify(json, null, 2), delivery};
+    return JSON.stringify(json, null, 2);
   }
   const maxMessages = options["max-meldingen"] === undefined ? 20 : Number(options["max-meldingen"]);
-  return {usable, output: formatReport(delivery, {maxMessages, quarantine}), delivery};
+  return formatReport(delivery, {maxMessages, quarantine});
 }
 
 if (isMain(import.meta.url)) {

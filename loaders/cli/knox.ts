@@ -11,7 +11,7 @@ import {existsSync, readFileSync, statSync} from "node:fs";
 import {pathToFileURL} from "node:url";
 import {dsvFormat} from "d3-dsv";
 import iconv from "iconv-lite";
-import {knoxTest, nearRepeatShare, type KnoxDistance, type KnoxResult, type NearRepeatShare} from "../../src/lib/knox.js";
+import {DEFAULT_KNOX_DISTANCE, knoxTest, nearRepeatShare, type KnoxDistance, type KnoxResult, type NearRepeatShare} from "../../src/lib/knox.js";
 import {seededRng} from "../../src/lib/random.js";
 
 /** Parsed command-line options. */
@@ -58,7 +58,7 @@ Opties:
   --date <kolom>           kolom met de datum (standaard: date)
   --space-bands <lijst>    grenzen in meters, rechts-open (standaard: 0,1,100,200,300,400)
   --time-bands <lijst>     grenzen in dagen, rechts-open (standaard: 0,7,14,21,28)
-  --distance <soort>       manhattan of euclidean (standaard: manhattan)
+  --distance <soort>       manhattan of euclidean (standaard: ${DEFAULT_KNOX_DISTANCE})
   --permutations <aantal>  aantal permutaties (standaard: 999)
   --seed <getal>           startwaarde van de toevalsgenerator (standaard: 1)
   --near <meter>,<dagen>   toon ook het aandeel incidenten met een ander incident zo dichtbij
@@ -67,7 +67,7 @@ Opties:
 
 const DEFAULTS = {
   x: "x", y: "y", date: "date", spaceBands: [0, 1, 100, 200, 300, 400], timeBands: [0, 7, 14, 21, 28],
-  distance: "manhattan" as KnoxDistance, permutations: 999, seed: 1
+  distance: DEFAULT_KNOX_DISTANCE as KnoxDistance, permutations: 999, seed: 1
 };
 
 function parseBreaks(value: string, option: string): number[] {

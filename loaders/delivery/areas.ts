@@ -4,6 +4,7 @@
  */
 import {readFileSync} from "node:fs";
 import {TWENTE} from "../../src/lib/twente.js";
+import {AREA_CODE} from "../../src/lib/area-codes.js";
 import {AreaIndex, toArea, type Area} from "./geo.js";
 import {DeliveryError} from "./reject.js";
 import {municipalityOf, parseBuurtcode, parseGemeentecode, parseWijkcode} from "./values.js";
@@ -70,7 +71,7 @@ export function readBoundaryFile(path: string, file = "gebieden.geojson"): {feat
     if (f === null || typeof f !== "object") throw new DeliveryError(file, `feature ${i + 1} is geen object`, "Lever per gebied een GeoJSON Feature.");
     const raw = String(f.properties?.code ?? f.properties?.statcode ?? f.properties?.postcode ?? f.properties?.pc4 ?? "").trim();
     // A four-digit postcode area (properties code, postcode or pc4): drawn on the PC4 map, never used to link.
-    const pc4 = /^[1-9]\d{3}$/.test(raw) ? raw : null;
+    const pc4 = AREA_CODE.pc4.test(raw) ? raw : null;
     const code = pc4 ?? parseGemeentecode(raw) ?? parseWijkcode(raw) ?? parseBuurtcode(raw);
     if (!code) throw new DeliveryError(file, `feature ${i + 1} heeft geen geldige CBS-code of postcode in properties.code (${JSON.stringify(raw)})`, "Geef elk gebied een GM-, WK- of BU-code, of een postcode van 4 cijfers.");
     if (!f.geometry) throw new DeliveryError(file, `feature ${i + 1} (${code}) heeft geen geometrie`, "Lever een Polygon of MultiPolygon.");

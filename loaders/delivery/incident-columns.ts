@@ -93,17 +93,6 @@ export function readIncidentHeader(bytes: Uint8Array, layout: ByteLayout): {head
   return {header: null, bodyStart: reader.pos, bodyLine: line};
 }
 
-/**
- * Finds the start of the first record at or after byte `target` (scanning records from `from`),
- * so that a file can be split between records for parallel parsing; returns the layout end when
- * there is none.
- */
-export function recordBoundary(bytes: Uint8Array, layout: ByteLayout, from: number, target: number): number {
-  const reader = new RecordReader(bytes, layout, from);
-  while (reader.pos < target && reader.next());
-  return reader.eof ? layout.end : reader.pos;
-}
-
 /** Growable typed columns of a chunk. */
 function allocate(capacity: number) {
   return {
@@ -192,7 +181,7 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
   };
   const intern = (dict: ByteDict, kind: number): number => (kind === 1 ? dict.id(ts, te) : dict.idOfString(slow));
   let rowLine = 0;
-  const reject = (column: IncidentColumn | string, reason: RejectReason, value?: string): void => {
+  const reject = (column: string, reason: RejectReason, value?: string): void => {
     const i = (INCIDENT_COLUMNS as readonly string[]).includes(column) ? ix[column as IncidentColumn] : -1;
     rejects.push({file: FILE, line: rowLine, column, value: value ?? text(i), reason, raw: reader.fields(decode)});
   };

@@ -7,8 +7,7 @@ import {KeySet} from "./byte-dict.js";
 import {registerCode, wijkOf, type Registry} from "./areas.js";
 import {inNetherlands, outsideMunicipality, rdText} from "./builtin.js";
 import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
-import {parseIncidentChunk, recordBoundary, type IncidentChunk, type IncidentHeader} from "./incident-columns.js";
-import {parseInParallel} from "./incident-parallel.js";
+import {parseIncidentChunk, type IncidentChunk, type IncidentHeader} from "./incident-columns.js";
 import type {Reject, RejectReason} from "./reject.js";
 import {TEMPLATES, sameContent} from "./templates.js";
 import {dateLimits, municipalityOf, type DateLimits} from "./values.js";
@@ -22,23 +21,13 @@ export interface ValidatedIncidents {
 }
 
 /**
- * Tokenizes and validates the body of inbraken.csv, in two threads when `parallel` is true (off
- * by default: on the shared 2-core machine the worker's start-up under tsx cost more than it saved).
+ * Tokenizes and validates the body of inbraken.csv, on one thread. (A two-thread path existed; on
+ * the 2-core machine the worker's start under tsx cost more than it saved and only a bench switched
+ * it on, so it was removed: docs/performance.md.)
  */
-export function validateIncidents(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, {parallel, limits = dateLimits()}: {parallel?: boolean; limits?: DateLimits} = {}): ValidatedIncidents {
-  const useParallel = parallel ?? false;
-  let chunks: IncidentChunk[];
-  if (useParallel && layout.end > bodyStart) {
-    chunks = parseInParallel(bytes, layout, header, bodyStart, bodyLine, undefined, limits);
-  } else {
-    chunks = [parseIncidentChunk(bytes, layout, header, bodyStart, layout.end, bodyLine, limits)];
-  }
+export function validateIncidents(bytes: Uint8Array, layout: ByteLayout, header: IncidentHeader, bodyStart: number, bodyLine: number, {limits = dateLimits()}: {limits?: DateLimits} = {}): ValidatedIncidents {
+  const chunks: IncidentChunk[] = [parseIncidentChunk(bytes, layout, header, bodyStart, layout.end, bodyLine, limits)];
   return {chunks, read: chunks.reduce((sum, c) => sum + c.read, 0)};
-}
-
-/** Splits the body at a record boundary near `share` of its bytes. */
-export function splitBody(bytes: Uint8Array, layout: ByteLayout, bodyStart: number, share = 0.5): number {
-  return recordBoundary(bytes, layout, bodyStart, bodyStart + Math.floor((layout.end - bodyStart) * share));
 }
 
 /** The raw cells of the record that starts at byte `offset`, for the quarantine. */

@@ -25,11 +25,6 @@ export interface DeliveryOptions {
   region?: readonly string[];
   /** Largest acceptable share of rejected rows per file (default 0.05). */
   maxRejectShare?: number;
-  /**
-   * Validate inbraken.csv on two threads (default false). The result is the same either way;
-   * see docs/performance.md for when it pays.
-   */
-  parallel?: boolean;
   /** The day of the check (YYYY-MM-DD): a later pleegdatum is rejected (default: today, Europe/Amsterdam). */
   peildatum?: string;
   /** A pleegdatum before 1 January of this year is rejected (default 2000). */
@@ -204,7 +199,7 @@ function inRegion<T>(records: T[], lines: number[], file: string, column: string
  * Reads, validates and links a delivery folder. Never throws for bad rows or files: problems are
  * in `rejects`, `reports` and `errors` (see {@link assertUsable}).
  */
-export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, parallel, peildatum, firstYear}: DeliveryOptions = {}): Delivery {
+export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare = 0.05, peildatum, firstYear}: DeliveryOptions = {}): Delivery {
   if (!existsSync(dir)) throw new DeliveryError(dir, "de leveringsmap bestaat niet", "Geef een bestaande map op (INBRAAKLAB_DATA_DIR of het argument van check-data).");
   if (!region.length) throw new Error("invalid region: no municipality codes");
   const limits = dateLimits({peildatum, firstYear});
@@ -323,7 +318,7 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
       headers[file] = header.names;
       report.separator = layout.separator;
       columnIndex({header: header.names}, TEMPLATES.inbraken);
-      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {parallel, limits});
+      const validated = validateIncidents(bytes, layout, header, bodyStart, bodyLine, {limits});
       const linked = dedupeAndLink(bytes, layout, validated, registry);
       settle(report, file, validated.read, linked.incidents.length, linked.rejects);
       if (validated.read === 0) throw new DeliveryError(file, "het bestand bevat alleen een kopregel en geen enkele inbraak", "Lever een export met de geregistreerde inbraken.");

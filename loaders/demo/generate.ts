@@ -12,6 +12,7 @@ import {join} from "node:path";
 import KDBush from "kdbush";
 import SunCalc from "suncalc";
 import {normal, poisson, seededRng, shuffle, type Rng} from "../../src/lib/random.js";
+import {csvRow} from "../../src/lib/csv.js";
 import {
   DWELLING_TYPES, KERNCIJFER_VARIABLES, buildGeography, cellRing, mergeCells,
   type DemoGeography, type DemoNeighbourhood
@@ -299,12 +300,6 @@ export function writeDemoDelivery(dir: string, options: DemoOptions = {}): DemoT
   });
 }
 
-/** Quotes a CSV field when it holds the separator, a quote or a line break. */
-function field(v: string | number): string {
-  const s = String(v);
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Buffers lines and flushes them to a sink in chunks; returns the row count on close. */
 function csvWriter(sink: Sink, name: string, columns: readonly string[]) {
   sink.open(name);
@@ -312,7 +307,7 @@ function csvWriter(sink: Sink, name: string, columns: readonly string[]) {
   let rows = 0;
   return {
     row(values: (string | number)[]) {
-      lines.push(values.map(field).join(";"));
+      lines.push(csvRow(values));
       rows++;
       if (lines.length >= 20_000) {
         sink.write(lines.join("\n") + "\n");

@@ -7,6 +7,7 @@
  */
 import {DataType, type Table} from "apache-arrow";
 import {classOf, policyOf, PROTECTED_COLUMNS, type AreaLevel, type GateSettings, type PolicyClass} from "../../src/lib/privacy/policy.js";
+import {AREA_CODE} from "../../src/lib/area-codes.js";
 
 export interface TableAccount {
   table: string;
@@ -19,7 +20,7 @@ export interface TableAccount {
 }
 
 const AREA_PATTERNS: Record<AreaLevel, RegExp> = {
-  regio: /^regio$/, gemeente: /^GM\d{4}$/, wijk: /^WK\d{6}$/, buurt: /^BU\d{8}$/, pc4: /^[1-9]\d{3}$/,
+  regio: /^regio$/, ...AREA_CODE,
   vak500: /./, vak125: /./, gebiedsgroep: /./, geen: /./
 };
 

@@ -80,7 +80,6 @@ export function publish(delivery: Delivery, {level, suppressBelow, privacy = "st
     if (d > last) last = d;
   }
   const months = incidents.length ? monthRange(first, last) : [];
-  const monthIndex = new Map(months.map((m, i) => [m, i]));
   const years = incidents.length ? Array.from({length: yearOf(last) - yearOf(first) + 1}, (_, i) => yearOf(first) + i) : [];
 
   // counts_month and counts_year: suppressed table families (loaders/pipeline/families.ts).

@@ -1,120 +1,31 @@
 /**
- * Runs the pipeline for the configured delivery once per content and caches its published tables
- * on disk (data/.cache/<fingerprint>/), so that each Framework data loader only reads its table.
- * The fingerprint covers the delivery's files, the configuration and the pipeline's own code: a
- * changed file, a switched delivery or a code change never serves stale tables.
+ * The pipeline: reads a delivery, publishes its tables, runs the analyses and writes the result
+ * into the cache (computeTables). The cache, its fingerprint and the way in for data loaders are
+ * in cache.ts (re-exported here), which loads this module only when the cache misses.
  */
-import {createHash, scryptSync} from "node:crypto";
-import {existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
 import {tableFromIPC, type Table} from "apache-arrow";
-import {toArrowStream} from "../arrow.js";
-import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
+import {buildTable, toArrowStream, type ColumnSpec} from "../arrow.js";
+import {type BuildConfig} from "../config.js";
 import {themeOf} from "../../src/lib/theme.js";
 import {assertUsable, readDelivery} from "../delivery/read.js";
-import {dateLimits} from "../delivery/values.js";
 import {publish, type PublishMeta} from "./publish.js";
 import {gateTables} from "./gate.js";
 import {SCHEMAS} from "./tables.js";
-import {seededRng} from "../../src/lib/random.js";
-import {buildTable, type ColumnSpec} from "../arrow.js";
 import {ANALYSES} from "../analyses/index.js";
 import type {Finding} from "../analyses/types.js";
 import {adjustFindings} from "../../src/lib/findings.js";
+import {publishedTable} from "./cache.js";
 
-export const CACHE_ROOT = join(PROJECT_ROOT, "data", ".cache");
-export const DEMO_ROOT = join(PROJECT_ROOT, "data", "demo");
-
-function hashFiles(hash: ReturnType<typeof createHash>, dir: string, filter: (name: string) => boolean): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      if (name !== "node_modules" && !name.startsWith(".")) hashFiles(hash, path, filter);
-    } else if (filter(name)) {
-      hash.update(relative(PROJECT_ROOT, path) + "\0" + name + "\0");
-      hash.update(readFileSync(path));
-    }
-  }
-}
-
-/** A hash of the pipeline's own code (loaders/ and src/lib/). */
-export function codeFingerprint(): string {
-  const hash = createHash("sha256");
-  hashFiles(hash, join(PROJECT_ROOT, "loaders"), (n) => n.endsWith(".ts"));
-  hashFiles(hash, join(PROJECT_ROOT, "src", "lib"), (n) => n.endsWith(".ts"));
-  return hash.digest("hex");
-}
-
-/** A hash of a delivery folder's files (names and contents) and the configuration. */
-export function deliveryFingerprint(dir: string, config: BuildConfig): string {
-  const hash = createHash("sha256");
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (!statSync(path).isFile()) continue;
-    hash.update(name + "\0");
-    hash.update(readFileSync(path));
-  }
-  // The effective peildatum (today when unset) decides which pleegdata are accepted.
-  const {peildatum, firstYear} = dateLimits({peildatum: config.peildatum, firstYear: config.firstYear});
-  // The pseudonym key changes the intern table, so it is part of the fingerprint: through scrypt
-  // (never the key itself), as the fingerprint is published in findings.json and a fast hash would
-  // let whoever holds the export test guesses of a weak key cheaply.
-  const pseudonym = config.pseudonymKey ? scryptSync(config.pseudonymKey, "inbraaklab-pseudonym-fingerprint", 16).toString("hex") : null;
-  hash.update(JSON.stringify({level: config.level, region: config.region, max: config.maxRejectShare, suppress: config.suppressBelow, theme: config.theme, privacy: config.privacy, peildatum, firstYear, pseudonym, freeText: config.internFreeText}));
-  return hash.digest("hex");
-}
-
-/** A hash of the demo generator's code: the demo delivery is regenerated only when it changes. */
-export function generatorFingerprint(): string {
-  const hash = createHash("sha256");
-  hashFiles(hash, join(PROJECT_ROOT, "loaders", "demo"), (n) => n.endsWith(".ts"));
-  for (const file of ["loaders/delivery/geo.ts", "src/lib/random.ts", "src/lib/twente.ts"]) hash.update(readFileSync(join(PROJECT_ROOT, file)));
-  return hash.digest("hex");
-}
-
-/** The delivery folder to build from: INBRAAKLAB_DATA_DIR, or the demo delivery (generated when missing). */
-export async function deliveryDir(config: BuildConfig): Promise<string> {
-  if (config.dataDir) return config.dataDir;
-  const dir = join(DEMO_ROOT, `seed-${config.demoSeed}${config.theme === "woninginbraak" ? "" : `-${config.theme}`}`);
-  const stamp = join(dir, ".generator");
-  const version = generatorFingerprint();
-  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
-    const {writeDemoDelivery} = await import("../demo/generate.js");
-    const {plantErrors} = await import("../demo/faults.js");
-    rmSync(dir, {recursive: true, force: true});
-    const {demoOptionsForTheme} = await import("../demo/themes.js");
-    writeDemoDelivery(dir, {...demoOptionsForTheme(config.theme), seed: config.demoSeed});
-    // Like a real export, the demo has a few broken rows (about 0.4%) for check-data to find.
-    const csv = join(dir, "inbraken.csv");
-    writeFileSync(csv, plantErrors(readFileSync(csv, "utf8"), seededRng(config.demoSeed + 1), 0.004));
-    writeFileSync(stamp, version);
-  }
-  return dir;
-}
-
-export interface Prepared {
-  dir: string;
-  cacheDir: string;
-  fingerprint: string;
-  meta: PublishMeta;
-  /** Whether the pipeline ran (false: served from the cache). */
-  computed: boolean;
-}
+export {CACHE_ROOT, DEMO_ROOT, codeFingerprint, deliveryDir, deliveryFingerprint, generatorFingerprint, prepare, publishedTable, readFindings, readTruth, writePublished, type Prepared} from "./cache.js";
 
 /**
- * Makes sure the published tables of the configured delivery are in the cache, running the
- * pipeline when they are not. Throws, with a Dutch message naming the file and the fix, when the
- * delivery is not usable.
+ * Runs the pipeline on a delivery and writes its published tables, meta.json and findings.json to
+ * the cache folder `cacheDir` (prepare in cache.ts calls this when the cache misses); returns the
+ * meta. Throws, with a Dutch message naming the file and the fix, when the delivery is not usable.
  */
-export async function prepare(config: BuildConfig = readConfig()): Promise<Prepared> {
-  const dir = await deliveryDir(config);
-  const fingerprint = createHash("sha256").update(deliveryFingerprint(dir, config)).update(codeFingerprint()).digest("hex").slice(0, 24);
-  const cacheDir = join(CACHE_ROOT, fingerprint);
-  if (existsSync(join(cacheDir, "meta.json"))) {
-    return {dir, cacheDir, fingerprint, meta: JSON.parse(readFileSync(join(cacheDir, "meta.json"), "utf8")), computed: false};
-  }
+export async function computeTables(dir: string, config: BuildConfig, cacheDir: string, fingerprint: string): Promise<PublishMeta> {
   const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
   assertUsable(delivery);
   const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy, pseudonymKey: config.pseudonymKey, freeText: config.internFreeText});
@@ -136,7 +47,7 @@ export async function prepare(config: BuildConfig = readConfig()): Promise<Prepa
   } catch {
     rmSync(temp, {recursive: true, force: true}); // another loader process finished first
   }
-  return {dir, cacheDir, fingerprint, meta, computed: true};
+  return meta;
 }
 
 /** Runs every registered analysis on the delivery, adding its tables; returns all findings, Holm-adjusted per family (adjustFindings). */
@@ -168,38 +79,14 @@ export function schemaOf(name: string): readonly ColumnSpec[] {
   return spec;
 }
 
-/** Reads one published table of the configured delivery (an empty table if the level lacks it). */
-export async function publishedTable(name: string, config: BuildConfig = readConfig()): Promise<Uint8Array> {
+/** An empty table with the declared schema: what a loader publishes for a table the level lacks. */
+export function emptyTable(name: string): Uint8Array {
   const spec = schemaOf(name);
-  const {cacheDir} = await prepare(config);
-  const path = join(cacheDir, `${name}.arrow`);
-  if (existsSync(path)) return readFileSync(path);
   return toArrowStream(buildTable(spec, Object.fromEntries(spec.map((c) => [c.name, []]))));
 }
 
 /** Reads a published table as an Arrow Table (for tests and CLIs). */
 export async function readPublished(name: string, config?: BuildConfig): Promise<Table> {
+  schemaOf(name); // rejects a name that is no published table
   return tableFromIPC(await publishedTable(name, config));
-}
-
-/** The findings of the configured delivery (findings.json). */
-export async function readFindings(config: BuildConfig = readConfig()): Promise<(Finding & {delivery: Record<string, unknown>})[]> {
-  const {cacheDir} = await prepare(config);
-  return JSON.parse(readFileSync(join(cacheDir, "findings.json"), "utf8"));
-}
-
-/** Writes one published table to stdout: the body of every src/data/*.arrow.ts loader. */
-export async function writePublished(name: string): Promise<void> {
-  const bytes = await publishedTable(name);
-  await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (e) => (e ? reject(e) : resolve())));
-}
-
-/** What the demo generator planted (truth.json), or null for a real delivery. */
-export async function readTruth(config: BuildConfig = readConfig()): Promise<Record<string, unknown> | null> {
-  const {dir} = await prepare(config);
-  const path = join(dir, "truth.json");
-  if (!existsSync(path)) return null;
-  const {riskModel, effects, nearRepeat, season, seed} = JSON.parse(readFileSync(path, "utf8"));
-  const {buurten: _, ...risk} = riskModel ?? {};
-  return {seed, riskModel: risk, effects, nearRepeat, season};
 }

@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {HOTSPOT_CLASSES, HOTSPOT_COLORS, HOTSPOT_LABELS} from "../lib/maps/hotspots.js";
 import {mapFrame, type AreaValue, type Extent, type GridCell} from "../lib/maps/grid.js";
 import type {AreaFeature} from "../lib/maps/geometry.js";
+import {featureAt, labelFits, labelPoint} from "../lib/maps/places.js";
 import {nlTick} from "../lib/nl-format.js";
 
 let patterns = 0;
@@ -52,6 +53,17 @@ export interface MapOptions {
   maxHeight?: number;
   /** Legend label of the colour scale. */
   label?: string;
+  /** Areas whose names are written on the map where they fit (names from `names`). */
+  labelled?: readonly AreaFeature[];
+  /** Area names by code, for labels and tips. */
+  names?: ReadonlyMap<string, string>;
+  /** Clip the squares or areas to these areas (a zoomed municipality); otherwise to the frame. */
+  clipTo?: readonly AreaFeature[];
+  /** An area drawn with a thick outline (the place found with the search box). */
+  highlight?: AreaFeature | null;
+  /** Areas that can be clicked, and what a click on one of them does. */
+  selectable?: readonly AreaFeature[];
+  onSelect?: (feature: AreaFeature) => void;
 }
 
 /** Narrowest map drawn: a resize observer can report a near-zero width while a card lays out. */
@@ -68,25 +80,72 @@ const base = (extent: Extent, width: number, maxHeight?: number) => {
 const outlineMark = (outlines: readonly AreaFeature[] | undefined) =>
   outlines?.length ? Plot.geo(outlines as never, {stroke: "#333", strokeWidth: 0.8, fill: "none"}) : null;
 
+/** How the data marks are clipped: to the zoomed areas, else to the frame (never over the legend). */
+const clipOf = (clipTo: readonly AreaFeature[] | undefined) =>
+  (clipTo?.length ? {type: "FeatureCollection", features: clipTo} : "frame") as never;
+
+/** The orientation marks: the highlighted area and the names that fit at this scale. */
+function orientationMarks(extent: Extent, width: number, maxHeight: number | undefined, {labelled, names, highlight}: MapOptions) {
+  const frame = mapFrame(extent, {width: Math.max(width, MIN_WIDTH), maxHeight});
+  const metresPerPixel = (frame.x.domain[1] - frame.x.domain[0]) / frame.width;
+  const labels = (labelled ?? []).flatMap((f) => {
+    const point = labelPoint(f);
+    const text = names?.get(f.id) ?? "";
+    return point && text && labelFits(text, point, metresPerPixel) ? [{...point, text}] : [];
+  });
+  return [
+    highlight ? Plot.geo([highlight] as never, {stroke: "#08306b", strokeWidth: 2.5, fill: "none"}) : null,
+    labels.length ? Plot.text(labels, {x: "x", y: "y", text: "text", fontSize: 11, fill: "#1a1a1a", stroke: "white", strokeWidth: 3, paintOrder: "stroke", pointerEvents: "none", clip: "frame"} as never) : null
+  ];
+}
+
+/** Makes the areas in `selectable` clickable: a click inside one calls `onSelect` with it. */
+function clickable(figure: Element, {selectable, onSelect}: MapOptions): void {
+  if (!selectable?.length || !onSelect) return;
+  const svg = svgOf(figure);
+  const sx = (figure as unknown as {scale(n: string): {invert(v: number): number}}).scale("x");
+  const sy = (figure as unknown as {scale(n: string): {invert(v: number): number}}).scale("y");
+  svg.style.cursor = "pointer";
+  svg.setAttribute("data-clickable", "");
+  svg.addEventListener("click", (event) => {
+    const box = svg.getBoundingClientRect();
+    const k = Number(svg.getAttribute("width")) / box.width || 1;
+    const x = sx.invert((event.clientX - box.left) * k), y = sy.invert((event.clientY - box.top) * k);
+    const hit = featureAt(selectable, x, y);
+    if (hit) onSelect(hit);
+  });
+}
+
 /**
  * Grid squares coloured by count; hidden squares hatched grey ("verborgen").
  * @example GridMap(gridCells(rows, {year: 2024, size: 500}), {width: 640, extent})
  */
-export function GridMap(cells: readonly GridCell[], {width, extent, outlines, maxHeight, label = "Aantal"}: MapOptions): Element {
+export function GridMap(cells: readonly GridCell[], options: MapOptions): Element {
+  const {width, extent, outlines, maxHeight, label = "Aantal", clipTo, names, selectable} = options;
   const id = `verborgen-${++patterns}`;
   const shown = cells.filter((c) => !c.hidden);
   const hidden = cells.filter((c) => c.hidden);
+  const clip = clipOf(clipTo);
+  // The tip names the square, its count and the municipality it lies in (its centre).
+  const area = (d: GridCell) => {
+    const f = selectable?.length ? featureAt(selectable, (d.x1 + d.x2) / 2, (d.y1 + d.y2) / 2) : null;
+    return f ? names?.get(f.id) ?? f.id : "";
+  };
+  const tipChannels = {Vak: "cell_id", Gebied: area, Aantal: "label"} as never;
+  const tip = {format: {x1: false, x2: false, y1: false, y2: false, fill: false}} as never;
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true, tickFormat: nlTick},
     marks: [
       Plot.frame({stroke: "#ccc"}),
-      Plot.rect(shown, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "count", title: (d: GridCell) => `${d.cell_id}: ${d.label}`}),
-      Plot.rect(hidden, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, title: (d: GridCell) => `${d.cell_id}: verborgen`}),
-      outlineMark(outlines)
+      Plot.rect(shown, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "count", clip, channels: tipChannels, tip}),
+      Plot.rect(hidden, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, channels: tipChannels, tip}),
+      outlineMark(outlines),
+      ...orientationMarks(extent, width, maxHeight, options)
     ]
   });
   hatch(svgOf(figure), id);
+  clickable(figure, options);
   return figure;
 }
 
@@ -94,20 +153,24 @@ export function GridMap(cells: readonly GridCell[], {width, extent, outlines, ma
  * Hot-spot classes per square (Gi*), with the class legend; `verborgen` hatched.
  * @example HotspotMap(cells, {width: 640, extent})
  */
-export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: number; y1: number; y2: number; hotspot: string}[], {width, extent, outlines, maxHeight}: MapOptions): Element {
+export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: number; y1: number; y2: number; hotspot: string}[], options: MapOptions): Element {
+  const {width, extent, outlines, maxHeight, clipTo} = options;
   const id = `verborgen-${++patterns}`;
+  const clip = clipOf(clipTo);
   const classes = HOTSPOT_CLASSES.filter((c) => c !== "verborgen");
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "ordinal", domain: classes.map((c) => HOTSPOT_LABELS[c]), range: classes.map((c) => HOTSPOT_COLORS[c]), legend: true, label: "Gi*"},
     marks: [
       Plot.frame({stroke: "#ccc"}),
-      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => HOTSPOT_LABELS[d.hotspot as keyof typeof HOTSPOT_LABELS], title: (d: {cell_id: string; hotspot: string}) => `${d.cell_id}: ${HOTSPOT_LABELS[d.hotspot as keyof typeof HOTSPOT_LABELS]}`}),
-      Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, title: (d: {cell_id: string}) => `${d.cell_id}: verborgen`}),
-      outlineMark(outlines)
+      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => HOTSPOT_LABELS[d.hotspot as keyof typeof HOTSPOT_LABELS], clip, title: (d: {cell_id: string; hotspot: string}) => `${d.cell_id}: ${HOTSPOT_LABELS[d.hotspot as keyof typeof HOTSPOT_LABELS]}`}),
+      Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, title: (d: {cell_id: string}) => `${d.cell_id}: verborgen`}),
+      outlineMark(outlines),
+      ...orientationMarks(extent, width, maxHeight, options)
     ]
   });
   hatch(svgOf(figure), id);
+  clickable(figure, options);
   return figure;
 }
 
@@ -115,25 +178,28 @@ export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: num
  * Areas coloured by a value; hidden areas hatched grey, areas without a value outlined only.
  * @example AreaMap(features, areaValues(counts, rates, {level: "buurt", year: 2024}), {width: 640, extent})
  */
-export function AreaMap(features: readonly AreaFeature[], values: readonly AreaValue[], {width, extent, outlines, maxHeight, label = "Aantal"}: MapOptions): Element {
+export function AreaMap(features: readonly AreaFeature[], values: readonly AreaValue[], options: MapOptions): Element {
+  const {width, extent, outlines, maxHeight, label = "Aantal", clipTo} = options;
   const id = `verborgen-${++patterns}`;
   const byCode = new Map(values.map((v) => [v.code, v]));
   const withValue = features.filter((f) => byCode.get(f.id) && !byCode.get(f.id)!.hidden);
   const hidden = features.filter((f) => byCode.get(f.id)?.hidden);
-  const tip = (f: AreaFeature) => {
-    const v = byCode.get(f.id);
-    return v ? `${v.name} (${v.code}): ${v.label}` : f.id;
-  };
+  const clip = clipOf(clipTo);
+  // The tip (at the area's centroid) names the area, its code and the figure.
+  const channels = {Gebied: (f: AreaFeature) => byCode.get(f.id)?.name ?? options.names?.get(f.id) ?? f.id, Code: (f: AreaFeature) => f.id, [label]: (f: AreaFeature) => byCode.get(f.id)?.label ?? "geen cijfer"} as never;
+  const tip = {format: {fill: false}} as never;
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true, tickFormat: nlTick},
     marks: [
-      Plot.geo(features as never, {stroke: "#999", strokeWidth: 0.4, fill: "#fafafa"}),
-      Plot.geo(withValue as never, {fill: (f: AreaFeature) => byCode.get(f.id)!.value, stroke: "#fff", strokeWidth: 0.4, title: tip}),
-      Plot.geo(hidden as never, {fill: `url(#${id})`, stroke: "#fff", strokeWidth: 0.4, title: tip}),
-      outlineMark(outlines)
+      Plot.geo(features as never, {stroke: "#999", strokeWidth: 0.4, fill: "#fafafa", clip}),
+      Plot.geo(withValue as never, {fill: (f: AreaFeature) => byCode.get(f.id)!.value, stroke: "#fff", strokeWidth: 0.4, clip, channels, tip}),
+      Plot.geo(hidden as never, {fill: `url(#${id})`, stroke: "#fff", strokeWidth: 0.4, clip, channels, tip}),
+      outlineMark(outlines),
+      ...orientationMarks(extent, width, maxHeight, {...options, names: options.names ?? new Map(values.map((v) => [v.code, v.name]))})
     ]
   });
   hatch(svgOf(figure), id);
+  clickable(figure, options);
   return figure;
 }

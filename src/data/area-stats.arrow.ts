@@ -1,4 +1,4 @@
 // Area statistics (kerncijfers) in long format.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("area_stats");

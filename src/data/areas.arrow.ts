@@ -1,4 +1,4 @@
 // Areas of the region with dwellings and inhabitants.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("areas");

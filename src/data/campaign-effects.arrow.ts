@@ -1,4 +1,4 @@
 // Campaigns: effect per campaign (editions pooled).
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("campaign_effects");

@@ -1,4 +1,4 @@
 // Campaigns: the delivered campaigns with their slug.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("campaign_list");

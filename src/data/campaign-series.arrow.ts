@@ -1,4 +1,4 @@
 // Campaigns: monthly counts, fit and counterfactual per campaign and area.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("campaign_series");

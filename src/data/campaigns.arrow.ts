@@ -1,4 +1,4 @@
 // Prevention campaigns.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("campaigns");

@@ -1,4 +1,4 @@
 // Burglaries per month, region and municipality, by soort (suppressed in openbaar).
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("counts_month");

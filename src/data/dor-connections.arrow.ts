@@ -1,4 +1,4 @@
 // Connections to the Digitaal Opkopersregister.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("dor_connections");

@@ -1,4 +1,4 @@
 // Prevention advice visits per month and area.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("prevention_advice");

@@ -1,4 +1,4 @@
 // Targets per area, year and indicator.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("targets");

@@ -1,4 +1,4 @@
 // Counts per year and category of werkwijze, woningtype, buit and opgelost (small counts hidden).
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("what_counts");

@@ -1,4 +1,4 @@
 // WhatsApp groups: effect per start-month cohort.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("whatsapp_cohorts");

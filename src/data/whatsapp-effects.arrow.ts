@@ -1,4 +1,4 @@
 // WhatsApp groups: overall effect, displacement and pre-trend test (one row per estimate).
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("whatsapp_effects");

@@ -1,4 +1,4 @@
 // WhatsApp neighbourhood prevention groups.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("whatsapp_groups");

@@ -1,4 +1,4 @@
 // WhatsApp groups: neighbourhoods with a running group, not yet and never per month.
-import {writePublished} from "../../loaders/pipeline/run.js";
+import {writePublished} from "../../loaders/pipeline/cache.js";
 
 await writePublished("whatsapp_timeline");

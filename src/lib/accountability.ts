@@ -60,7 +60,7 @@ export function accountability(meta: AccountMeta): {rule: string; sources: Sourc
   const accounts = new Map((meta.privacy_accounts ?? []).map((a) => [a.table, a]));
   const mode = meta.privacy ?? "standaard";
   const tables = Object.entries(POLICY)
-    .filter(([name, e]) => meta.level === "intern" || e.class !== "intern")
+    .filter(([, e]) => meta.level === "intern" || e.class !== "intern")
     .map(([name, e]) => {
       const a = accounts.get(name);
       const cls = a?.class ?? (mode === "streng" && e.class === "open" ? "protected" : e.class);

@@ -4,6 +4,7 @@
  * Every SQL string here is run against DuckDB in test/sql/explore.test.ts.
  */
 import {capitalise, type Theme} from "./theme.js";
+import {AREA_CODE} from "./area-codes.js";
 
 export interface Example {
   title: string;
@@ -187,7 +188,7 @@ export function resultRows(table: ArrowLike): {names: string[]; columns: ResultC
 export function filterQuery({from, to, gemeente, soort}: {from: string; to: string; gemeente: string; soort: string}): string {
   const month = /^\d{4}-(0[1-9]|1[0-2])$/;
   if (!month.test(from) || !month.test(to)) throw new Error(`invalid period: ${from} - ${to}`);
-  if (gemeente !== "regio" && !/^GM\d{4}$/.test(gemeente)) throw new Error(`invalid gemeente: ${gemeente}`);
+  if (gemeente !== "regio" && !AREA_CODE.gemeente.test(gemeente)) throw new Error(`invalid gemeente: ${gemeente}`);
   if (!["alle", "inbraak", "poging"].includes(soort)) throw new Error(`invalid soort: ${soort}`);
   return `SELECT month AS maand, soort, count AS aantal, suppressed AS verborgen
 FROM counts_month

@@ -9,8 +9,10 @@
  *
  * `knoxTest` is the fast version: pairs beyond the largest finite space break are never visited
  * (their counts per time band are all pairs minus the near pairs, and the all-pairs time-difference
- * histogram does not change when times are shuffled); near pairs are found once with a kd-tree and
- * stored in typed arrays, and each pass over them counts 8 permutations. `knoxNaive` visits all
+ * histogram does not change when times are shuffled); near pairs are found once by sorting the
+ * incidents by square on a grid whose side is the largest finite space break and sweeping each
+ * square and its neighbours (`spatialOrder`, `findNearPairs`), stored in typed arrays, and each pass
+ * over them counts 8 permutations. (`nearSpacePairs`, for the near-repeat share, uses a k-d index.) `knoxNaive` visits all
  * pairs in every permutation. Both draw one seed per permutation from the rng and shuffle the times
  * in the same (spatial) order, so they return identical results; because a permutation depends only
  * on its seed, `prepareKnox` / `countKnoxPermutations` / `finishKnox` can split the permutations
@@ -151,6 +153,65 @@ export interface NearRepeatShare {
 }
 
 /**
+ * The distance metric when a caller gives none: Manhattan, the metric of the Near Repeat Calculator,
+ * so that `npm run knox` reproduces its figures. The site's analyses pass theirs explicitly
+ * (KNOX_DISTANCE in loaders/analyses/knox.ts, Euclidean). docs/methods.md explains the choice.
+ */
+export const DEFAULT_KNOX_DISTANCE: KnoxDistance = "manhattan";
+
+/** The pairs (a < b, indices in input order) of incidents closer than maxDistance metres in space. */
+export interface SpacePairs {
+  a: Uint32Array;
+  b: Uint32Array;
+}
+
+/**
+ * Finds every pair of points closer than maxDistance metres (right-open), once, with a k-d index.
+ * @example nearSpacePairs({x, y}, 200, "euclidean").a.length // pairs within 200 m
+ */
+export function nearSpacePairs(points: {x: ArrayLike<number>; y: ArrayLike<number>}, maxDistance: number, distance: KnoxDistance = DEFAULT_KNOX_DISTANCE): SpacePairs {
+  if (!(maxDistance > 0) || !Number.isFinite(maxDistance)) throw new Error(`invalid maxDistance: ${maxDistance}`);
+  checkDistance(distance);
+  const x = Float64Array.from(points.x), y = Float64Array.from(points.y);
+  if (x.length !== y.length) throw new Error(`invalid points: x has ${x.length} values, y ${y.length}`);
+  const a: number[] = [], b: number[] = [];
+  forEachNearPair(x, y, x.length, maxDistance, distance, (i, j) => {
+    a.push(i);
+    b.push(j);
+  });
+  return {a: Uint32Array.from(a), b: Uint32Array.from(b)};
+}
+
+/**
+ * Marks in `flags` (zeroed first) each incident that is a near repeat: one of its space pairs is
+ * fewer than maxDays apart in `t` ("any"), or, for "follower", that pair's other incident is on the
+ * same day or up to maxDays before it. Returns the number of incidents flagged and of pairs near in
+ * time. Used once per permutation of `t` by the permutation test of the near-repeat share.
+ */
+export function flagNearRepeats(pairs: SpacePairs, t: ArrayLike<number>, maxDays: number, flags: Uint8Array, role: "any" | "follower" = "any"): {count: number; pairs: number} {
+  flags.fill(0);
+  let near = 0;
+  const {a, b} = pairs;
+  for (let k = 0; k < a.length; k++) {
+    const i = a[k], j = b[k];
+    let dt = t[i] - t[j];
+    if (dt < 0) dt = -dt;
+    if (dt >= maxDays) continue;
+    near++;
+    if (role === "any") {
+      flags[i] = 1;
+      flags[j] = 1;
+    } else {
+      if (t[i] >= t[j]) flags[i] = 1;
+      if (t[j] >= t[i]) flags[j] = 1;
+    }
+  }
+  let count = 0;
+  for (let i = 0; i < flags.length; i++) count += flags[i];
+  return {count, pairs: near};
+}
+
+/**
  * Returns the share of incidents that have another incident within maxDistance metres and maxDays
  * days (both right-open), e.g. "62% of the burglaries had another within 200 m and 14 days".
  * @example nearRepeatShare({x, y, t}, {maxDistance: 200, maxDays: 14}).share
@@ -158,29 +219,14 @@ export interface NearRepeatShare {
 export function nearRepeatShare(points: KnoxPoints, options: NearRepeatShareOptions): NearRepeatShare {
   const {x, y, t, n} = checkPoints(points);
   const {maxDistance, maxDays} = options;
-  const distance = options.distance ?? "manhattan";
+  const distance = options.distance ?? DEFAULT_KNOX_DISTANCE;
   const role = options.role ?? "any";
   if (!(maxDistance > 0) || !Number.isFinite(maxDistance)) throw new Error(`invalid maxDistance: ${maxDistance}`);
   if (!(maxDays > 0) || !Number.isFinite(maxDays)) throw new Error(`invalid maxDays: ${maxDays}`);
   checkDistance(distance);
   if (role !== "any" && role !== "follower") throw new Error(`invalid role: ${role}`);
   const flags = new Uint8Array(n);
-  let pairs = 0;
-  forEachNearPair(x, y, n, maxDistance, distance, (a, b) => {
-    let dt = t[a] - t[b];
-    if (dt < 0) dt = -dt;
-    if (dt >= maxDays) return;
-    pairs++;
-    if (role === "any") {
-      flags[a] = 1;
-      flags[b] = 1;
-    } else {
-      if (t[a] >= t[b]) flags[a] = 1;
-      if (t[b] >= t[a]) flags[b] = 1;
-    }
-  });
-  let count = 0;
-  for (let i = 0; i < n; i++) count += flags[i];
+  const {count, pairs} = flagNearRepeats(nearSpacePairs({x, y}, maxDistance, distance), t, maxDays, flags, role);
   return {n, count, share: count / n, pairs, flags};
 }
 
@@ -270,7 +316,7 @@ function checkInput(points: KnoxPoints, options: KnoxOptions): CheckedInput {
   // The space band of a near pair is packed into 5 bits next to the partner's rank.
   if (spaceBands.length > 32) throw new Error(`invalid spaceBands: at most 32 breaks, got ${spaceBands.length}`);
   const timeBands = knoxBands(options.timeBands, "d");
-  const distance = options.distance ?? "manhattan";
+  const distance = options.distance ?? DEFAULT_KNOX_DISTANCE;
   checkDistance(distance);
   const permutations = options.permutations ?? 999;
   if (!Number.isInteger(permutations) || permutations < 1) throw new Error(`invalid permutations: ${permutations}`);

@@ -9,7 +9,7 @@ export const ROOT = join(import.meta.dirname, "../..");
 
 /**
  * Runs `npm run build` with the given environment into `<root>/<output>`; returns its path. Within
- * one e2e run (INBRAAKLAB_E2E_RUN, set by vitest.e2e.config.ts) a site built with the same output and
+ * one e2e run (INBRAAKLAB_E2E_RUN, set by the e2e project of vitest.config.ts) a site built with the same output and
  * environment is reused, so test files that need the same build share it. The build runs in a copy
  * of the project (test files run two at a time; two builds in one tree would share Framework's cache).
  */
@@ -26,8 +26,13 @@ export function buildSite(output: string, env: Record<string, string>): string {
   return dir;
 }
 
-/** Moves a site built in a copy to `<root>/<output>` and stamps it with this run and environment. */
+/**
+ * Moves a site built in a copy to `<root>/<output>` and stamps it with this run and environment;
+ * keeps the pipeline outputs the copy computed (data/.cache/<fingerprint>/, see
+ * loaders/pipeline/cache.ts) in the project's cache, so the next run of the same build skips the pipeline.
+ */
 function install(copy: string, output: string, env: Record<string, string>): void {
+  keepPipelineCache(copy);
   const dir = join(ROOT, output);
   const staged = `${dir}.staged-${process.pid}`;
   rmSync(staged, {recursive: true, force: true});
@@ -45,12 +50,16 @@ function isBuilt(output: string, env: Record<string, string>): boolean {
   return Boolean(process.env.INBRAAKLAB_E2E_RUN) && existsSync(stamp) && readFileSync(stamp, "utf8") === stampOf(env);
 }
 
-// Not copied into a build copy: installed or generated, and large (the demo is regenerated on demand).
-const NOT_COPIED = new Set(["node_modules", ".git", "data", "test/output", "src/.observablehq/cache/data"]);
+// Not copied into a build copy: installed or generated, and large. Of data/ only the demo deliveries
+// and the pipeline cache are copied: both are keyed by content (the generator's code; the delivery,
+// configuration and pipeline code), so a copy reuses them only where they are still valid, and a
+// build in a copy skips generating the demo and, for a delivery built before, the pipeline.
+const NOT_COPIED = new Set(["node_modules", ".git", "data/quarantaine", "data/.cache/current", "test/output", "src/.observablehq/cache/data"]);
 
 /**
- * A temporary copy of the project (sources, config, scripts; node_modules linked) in which a site
- * can be built without touching the project's own Framework cache, so several builds can run at once.
+ * A temporary copy of the project (sources, config, scripts, demo deliveries and pipeline cache;
+ * node_modules linked) in which a site can be built without touching the project's own Framework
+ * cache, so several builds can run at once.
  */
 export function copyProject(prefix: string): string {
   const copy = mkdtempSync(join(tmpdir(), prefix));
@@ -58,11 +67,28 @@ export function copyProject(prefix: string): string {
     recursive: true,
     filter: (src) => {
       const rel = relative(ROOT, src);
-      return !NOT_COPIED.has(rel) && !/^dist(-|$)/.test(rel) && !rel.startsWith("werkmap");
+      return !NOT_COPIED.has(rel) && !/^dist(-|$)/.test(rel) && !rel.startsWith("werkmap") && !rel.includes(".tmp-");
     }
   });
   symlinkSync(realpathSync(join(ROOT, "node_modules")), join(copy, "node_modules"));
   return copy;
+}
+
+/** Copies the pipeline outputs a copy of the project computed into the project's data/.cache. */
+function keepPipelineCache(copy: string): void {
+  const from = join(copy, "data", ".cache");
+  if (!existsSync(from)) return;
+  for (const name of readdirSync(from)) {
+    const target = join(ROOT, "data", ".cache", name);
+    if (!/^[0-9a-f]{24}$/.test(name) || existsSync(target) || !existsSync(join(from, name, "meta.json"))) continue;
+    const staged = `${target}.tmp-${process.pid}`;
+    cpSync(join(from, name), staged, {recursive: true});
+    try {
+      renameSync(staged, target);
+    } catch {
+      rmSync(staged, {recursive: true, force: true}); // another build kept it first
+    }
+  }
 }
 
 /**

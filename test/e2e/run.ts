@@ -2,7 +2,7 @@
  * `npm run test:e2e`: builds the extra sites the browser tests need two at a time, each in its own
  * copy of the project (the machine has two cores; one build mostly uses one), then runs the browser
  * tests, which find those sites built in this run. Arguments go to vitest. Running vitest directly
- * (`npx vitest run --config vitest.e2e.config.ts <file>`) still works: a test then builds what it needs.
+ * (`npx vitest run --project e2e <file>`) still works: a test then builds what it needs.
  */
 import {spawnSync} from "node:child_process";
 import {prebuildSites} from "./build.js";
@@ -13,5 +13,5 @@ writeXssDelivery();
 const started = Date.now();
 await prebuildSites(Object.fromEntries(Object.values(SITES).map((s) => [s.output, s.env])), 2);
 console.log(`e2e: extra sites built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-const result = spawnSync("npx", ["vitest", "run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)], {stdio: "inherit", env: process.env});
+const result = spawnSync("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {stdio: "inherit", env: process.env});
 process.exit(result.status ?? 1);

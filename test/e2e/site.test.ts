@@ -1,6 +1,6 @@
 // Every page of the built dist/ opens in headless Chromium with no console error, no Framework
 // error cell, no request to a host other than loopback, and its main chart rendered.
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
@@ -30,6 +30,15 @@ describe("built site", () => {
 
   test("has pages", () => {
     expect(pages).toContain("index");
+  });
+
+  test("carries findings.json at its stable address, the same as the page's hashed copy", () => {
+    // Framework builds dist/findings.json from src/findings.json.ts (dynamicPaths): no post-build copy.
+    const hashed = readdirSync(join(DIST, "_file/data")).filter((n) => /^findings\.[0-9a-f]+\.json$/.test(n));
+    expect(hashed).toHaveLength(1);
+    const stable = JSON.parse(readFileSync(join(DIST, "findings.json"), "utf8"));
+    expect(Array.isArray(stable) && stable.length > 0).toBe(true);
+    expect(stable).toEqual(JSON.parse(readFileSync(join(DIST, "_file/data", hashed[0]), "utf8")));
   });
 
   for (const name of pages) {

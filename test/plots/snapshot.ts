@@ -19,7 +19,7 @@ export function installDom(): void {
 export function normalise(node: Element): string {
   let text = node.outerHTML;
   const ids = new Map<string, string>();
-  text = text.replace(/(id="|url\(#)([\w-]+?-\d+)(?=["\)])/g, (m, prefix: string, id: string) => {
+  text = text.replace(/(id="|url\(#)([\w-]+?-\d+)(?=[")])/g, (m, prefix: string, id: string) => {
     if (!ids.has(id)) ids.set(id, `id-${ids.size + 1}`);
     return prefix + ids.get(id);
   });

@@ -169,6 +169,21 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
   area_stats: reference(["gemeente", "wijk", "buurt"], "jaar", "Area statistics (CBS Kerncijfers wijken en buurten, open data).", "Kerncijfers per gebied (CBS Kerncijfers wijken en buurten, open data)."),
   area_geometry: reference(["gemeente", "wijk", "buurt", "pc4"], "geen", "Area boundaries (CBS / PDOK, open data).", "Gebiedsgrenzen (CBS / PDOK, open data)."),
   data_quality: reference(["geen"], "geen", "Rows read, accepted and rejected per file and reason: no row contents.", "Gelezen, geaccepteerde en afgewezen regels per bestand en reden: geen inhoud van regels."),
+  forecast_summary: protectedCounts(["regio"], "jaren", ["voorspelmethode"], [],
+    "Accuracy of the forecast methods (mean hit rate and PAI over 24 months): shares of incidents, no counts and no cells.",
+    "Trefzekerheid van de voorspelmethoden (gemiddelde trefkans en PAI over 24 maanden): aandelen, geen aantallen en geen vakken."),
+  forecast_months: protectedCounts(["regio"], "maand", ["voorspelmethode"], ["hits"],
+    "Per month, the incidents that fell in the cells a method forecast highest: a count in an unpublished set of cells.",
+    "Per maand het aantal inbraken in de vakken of gebieden met de hoogste voorspelling: een aantal in niet gepubliceerde gebieden."),
+  nearrepeat_settings: reference(["regio"], "jaren", "Radius and duration of the near-repeat zones, taken from the published Knox bands.", "Straal en duur van de near-repeatzones, uit de gepubliceerde banden van de Knox-test."),
+  nearrepeat_areas: protectedCounts(["buurt", "pc4"], "dag", [], ["zones"],
+    "Open near-repeat zones per neighbourhood in the last weeks: burglaries per small area and recent days.",
+    "Open near-repeatzones per buurt in de laatste weken: inbraken per klein gebied en recente dagen."),
+  nearrepeat_zones: {
+    class: "intern", grain: {areas: ["vak125"], period: "dag", attributes: []},
+    reason: "One zone per recent burglary, centred on its 125 m square: incident-level, only for authorised prevention advisers.",
+    reden: "Eén zone per recente inbraak, op het midden van het vak van 125 m: per incident, alleen voor bevoegde preventieadviseurs."
+  },
   incidents: {
     class: "intern", grain: {areas: ["vak125"], period: "dag", attributes: ["soort", "werkwijze", "woningtype", "buit", "opgelost"]},
     reason: "Incident-level, pseudonymised and snapped to 125 m: only for authorised analysts under the covenant.",

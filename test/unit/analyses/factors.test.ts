@@ -59,13 +59,15 @@ describe("factors analysis", () => {
     const {result} = run(demoDelivery({incidents: 300}), "openbaar", "streng");
     const q = result.tables!.factor_quintiles.toArray().map((r) => r.toJSON());
     expect(q.length).toBeGreaterThan(0);
-    for (const r of q) {
-      if (r.count !== null) expect(r.count === 0 || r.count >= 5).toBe(true);
-      if (r.suppressed) expect(r.rate).toBeNull();
-    }
+    const hidden = q.filter((r) => r.suppressed);
+    // 300 incidents over the quintiles leave small cells: the test sees hidden ones.
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.filter((r) => r.count !== null || r.rate !== null)).toEqual([]);
+    expect(q.filter((r) => r.count !== null && !(r.count === 0 || r.count >= 5))).toEqual([]);
     const groups = new Map<string, number>();
-    for (const r of q) if (r.suppressed) groups.set(`${r.level}|${r.period}|${r.variable}`, (groups.get(`${r.level}|${r.period}|${r.variable}`) ?? 0) + 1);
-    for (const n of groups.values()) expect(n).not.toBe(1);
+    for (const r of hidden) groups.set(`${r.level}|${r.period}|${r.variable}`, (groups.get(`${r.level}|${r.period}|${r.variable}`) ?? 0) + 1);
+    expect(groups.size).toBeGreaterThan(0);
+    for (const [k, n] of groups) expect(n, k).not.toBe(1);
   });
 
   test("a delivery without kerncijfers: every factor finding says 'niet geleverd'", () => {

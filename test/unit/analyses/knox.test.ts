@@ -3,7 +3,9 @@
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {readDelivery} from "../../../loaders/delivery/read.js";
-import {knoxAnalysis, nearShareTest} from "../../../loaders/analyses/knox.js";
+import {KNOX_DISTANCE, knoxAnalysis, nearShareTest} from "../../../loaders/analyses/knox.js";
+import {nearRepeatShare} from "../../../src/lib/knox.js";
+import {seededRng} from "../../../src/lib/random.js";
 import {demoDelivery} from "../../helpers/demo.js";
 
 const rowsOf = (result: ReturnType<typeof knoxAnalysis.run>, name: string) => result.tables![name].toArray().map((r) => r.toJSON());
@@ -74,5 +76,20 @@ describe("knox analysis", () => {
     expect(r.share).toBeCloseTo(0.4, 12);
     expect(r.p).toBeGreaterThan(0);
     expect(r.p).toBeLessThanOrEqual(1);
+  });
+
+  test("nearShareTest counts what nearRepeatShare counts, with the metric as an explicit option", () => {
+    // 0-1: 120 m east and 120 m north, 2 days apart: 170 m as the crow flies, 240 m Manhattan.
+    const pair = {x: Float64Array.of(0, 120, 9000), y: Float64Array.of(0, 120, 0), t: Float64Array.of(0, 2, 0)};
+    expect(KNOX_DISTANCE).toBe("euclidean");
+    expect(nearShareTest(pair, {metres: 200, days: 14, permutations: 9}).count).toBe(2);
+    expect(nearShareTest(pair, {metres: 200, days: 14, permutations: 9, distance: "manhattan"}).count).toBe(0);
+    const rng = seededRng(3);
+    const points = {x: Float64Array.from({length: 400}, () => rng() * 3000), y: Float64Array.from({length: 400}, () => rng() * 3000), t: Float64Array.from({length: 400}, () => Math.floor(rng() * 365))};
+    for (const distance of ["euclidean", "manhattan"] as const) {
+      const share = nearRepeatShare(points, {maxDistance: 200, maxDays: 14, distance});
+      expect(share.count).toBeGreaterThan(0);
+      expect(nearShareTest(points, {metres: 200, days: 14, permutations: 9, distance}).count, distance).toBe(share.count);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Seasonality: the planted winter peak is recovered; sunset and clock-change dates; the clock-change contrast.
-import {readFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {readDelivery} from "../../../loaders/delivery/read.js";
@@ -73,5 +74,17 @@ describe("season analysis", () => {
     expect(result.tables!.season_sunset.numRows).toBe(0);
     expect(result.tables!.season_dst.numRows).toBe(0);
     expect(result.findings!.find((f) => f.id === "season.dark_evenings")!.verdict).toBe("niet geleverd");
+  });
+
+  test("times of day spanning more than a day still count as delivered times (one definition with the pipeline)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "season-timed-"));
+    const lines = ["registratienummer;soort;pleegdatum_van;pleegdatum_tot;gemeentecode"];
+    for (let i = 0; i < 120; i++) {
+      const month = String((i % 12) + 1).padStart(2, "0"), day = String((i % 25) + 1).padStart(2, "0"), next = String((i % 25) + 3).padStart(2, "0");
+      lines.push(`T${i};inbraak;2024-${month}-${day} 18:30;2024-${month}-${next} 08:15;GM0153`);
+    }
+    writeFileSync(join(dir, "inbraken.csv"), lines.join("\n") + "\n");
+    const result = seasonAnalysis.run({delivery: readDelivery(dir), level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null});
+    expect(result.findings!.find((f) => f.id === "season.dark_evenings")!.verdict).not.toBe("niet geleverd");
   });
 });

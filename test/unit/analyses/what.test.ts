@@ -58,10 +58,12 @@ describe("published what_counts and sunset_profile (demo delivery)", () => {
 
   test("no count 1..4, hidden counts are null, nothing left unprotected", () => {
     expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) {
-      if (r.suppressed) expect(r.count).toBeNull();
-      else expect(r.count === 0 || r.count >= 5).toBe(true);
-    }
+    const hidden = rows.filter((r) => r.suppressed);
+    // The demo has small cells, so the test sees hidden ones (and not only hidden ones).
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.length).toBeLessThan(rows.length);
+    expect(hidden.filter((r) => r.count !== null)).toEqual([]);
+    expect(rows.filter((r) => !r.suppressed && !(r.count === 0 || r.count >= 5))).toEqual([]);
     expect(unresolved).toEqual([]);
   });
 
@@ -71,16 +73,28 @@ describe("published what_counts and sunset_profile (demo delivery)", () => {
       if (!r.suppressed) continue;
       for (const k of [`s|${r.dimension}|${r.area_code}|${r.year}|${r.category}`, `a|${r.dimension}|${r.year}|${r.soort}|${r.category}`]) groups.set(k, (groups.get(k) ?? 0) + 1);
     }
+    expect(groups.size).toBeGreaterThan(0);
     for (const [k, n] of groups) expect(n, k).not.toBe(1);
   });
 
   test("the region equals the sum of municipalities where all are shown, and totaal = inbraak + poging", () => {
     const get = (d: string, a: string, y: number, s: string, c: string) => rows.find((r) => r.dimension === d && r.area_code === a && r.year === y && r.soort === s && r.category === c);
-    const r = rows.find((x) => x.area_code === "regio" && x.soort === "totaal" && !x.suppressed && x.count > 0)!;
-    const parts = rows.filter((x) => x.dimension === r.dimension && x.area_code !== "regio" && x.year === r.year && x.soort === "totaal" && x.category === r.category);
-    if (parts.every((p) => !p.suppressed)) expect(parts.reduce((a, p) => a + p.count, 0)).toBe(r.count);
-    const i = get(r.dimension, "regio", r.year, "inbraak", r.category)!, p = get(r.dimension, "regio", r.year, "poging", r.category)!;
-    if (!i.suppressed && !p.suppressed) expect(i.count + p.count).toBe(r.count);
+    let regionChecked = 0, soortChecked = 0;
+    for (const r of rows.filter((x) => x.area_code === "regio" && x.soort === "totaal" && !x.suppressed && x.count > 0)) {
+      const parts = rows.filter((x) => x.dimension === r.dimension && x.area_code !== "regio" && x.year === r.year && x.soort === "totaal" && x.category === r.category);
+      if (parts.length > 0 && parts.every((p) => !p.suppressed)) {
+        expect(parts.reduce((a, p) => a + p.count, 0), `${r.dimension} ${r.year} ${r.category}`).toBe(r.count);
+        regionChecked++;
+      }
+      const i = get(r.dimension, "regio", r.year, "inbraak", r.category)!, p = get(r.dimension, "regio", r.year, "poging", r.category)!;
+      if (!i.suppressed && !p.suppressed) {
+        expect(i.count + p.count, `${r.dimension} ${r.year} ${r.category}`).toBe(r.count);
+        soortChecked++;
+      }
+    }
+    // Both identities are checked on real lines, not passed over when every line has a hidden cell.
+    expect(regionChecked).toBeGreaterThan(0);
+    expect(soortChecked).toBeGreaterThan(0);
   });
 
   test("a rare delivered label is published as overig in openbaar but kept in intern", () => {

@@ -191,20 +191,6 @@ describe("the delivery reader under random input", () => {
       {seed: SEED, numRuns: 200}
     );
   });
-
-  test("the two-thread reader gives what the one-thread reader gives", () => {
-    fc.assert(
-      fc.property(fileArb, (file) => {
-        const dir = delivery({"inbraken.csv": file.bytes});
-        const one = readDelivery(dir, {maxRejectShare: 1, peildatum: PEILDATUM});
-        const two = readDelivery(dir, {maxRejectShare: 1, peildatum: PEILDATUM, parallel: true});
-        expect(two.reports).toEqual(one.reports);
-        expect(two.rejects).toEqual(one.rejects);
-        expect(two.incidents).toEqual(one.incidents);
-      }),
-      {seed: SEED, numRuns: 8}
-    );
-  }, 300_000);
 });
 
 /** Every file under `dir` with a hash of its content. */

@@ -17,6 +17,7 @@ import {rowsOf} from "../../helpers/published.js";
 import {referenceDir} from "../../helpers/reference.js";
 import {demoDelivery} from "../../helpers/demo.js";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an Arrow row holds any column type
 type Row = Record<string, any>;
 
 /** Cells (value, hidden) and the equations a reader can form, for one table. */

@@ -14,12 +14,14 @@ const meta: AccountMeta = {
 };
 
 describe("accountability", () => {
-  test("lists every policy table but the intern one, with the gate's account where there is one", () => {
+  test("lists every policy table but the intern ones, with the gate's account where there is one", () => {
     const {tables} = accountability(meta);
-    expect(tables.map((t) => t.tabel).sort()).toEqual(Object.keys(POLICY).filter((t) => t !== "incidents").sort());
+    expect(tables.map((t) => t.tabel).sort()).toEqual(Object.keys(POLICY).filter((t) => POLICY[t].class !== "intern").sort());
+    expect(tables.some((t) => t.tabel === "nearrepeat_zones")).toBe(false);
     expect(tables.find((t) => t.tabel === "time_profile")).toMatchObject({klasse: "beschermd", rijen: 3192, verborgen: 2856, drempel: 5});
     expect(tables.find((t) => t.tabel === "counts_month")!.precedent).toMatch(/47018NED/);
     expect(accountability({...meta, level: "intern"}).tables.some((t) => t.tabel === "incidents")).toBe(true);
+    expect(accountability({...meta, level: "intern"}).tables.some((t) => t.tabel === "nearrepeat_zones")).toBe(true);
   });
 
   test("names the legal bases and whether each source was delivered", () => {

@@ -1,0 +1,97 @@
+// Maps with orientation on Waar: the search box finds a municipality ("Hengelo" zooms the page to
+// GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
+// table); the maps carry names and tips; a click on a municipality zooms to it.
+import {existsSync} from "node:fs";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import type {Browser, Page} from "playwright-core";
+import {launchBrowser} from "./browser.js";
+import {ROOT} from "./build.js";
+import {serveStatic, type StaticServer} from "./server.js";
+import {isLoopback} from "./smoke.js";
+
+const DIST = join(ROOT, "dist");
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
+  browser = await launchBrowser();
+  server = await serveStatic(DIST);
+});
+afterAll(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+async function open(): Promise<{page: Page; problems: string[]}> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const problems: string[] = [];
+  await context.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (problems.push(`request ${route.request().url()}`), route.abort())));
+  const page = await context.newPage();
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
+  await page.goto(server.url + "waar", {waitUntil: "load"});
+  await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
+  return {page, problems};
+}
+
+/** Runs `check` on a fresh Waar page, then asserts no error cell and no console error. */
+async function onWaar(check: (page: Page) => Promise<void>): Promise<void> {
+  const {page, problems} = await open();
+  try {
+    await check(page);
+    expect(await errorCells(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+}
+
+const search = async (page: Page, text: string) => {
+  await page.fill("[data-place-search] input[name=plaats]", text);
+  await page.press("[data-place-search] input[name=plaats]", "Enter");
+};
+const mainLabels = (page: Page) => page.$$eval("[data-main-chart] svg text", (t) => t.map((x) => x.textContent ?? ""));
+const errorCells = (page: Page) => page.$$eval(".observablehq--error", (n) => n.map((x) => x.textContent ?? ""));
+
+describe("Waar: maps with orientation", () => {
+  test("the region map names municipalities; searching Hengelo zooms to GM0164, clipped to it", async () => {
+    await onWaar(async (page) => {
+      const labels = await mainLabels(page);
+      expect(labels).toContain("Enschede");
+      await search(page, "Hengelo");
+      await page.waitForFunction(() => location.search.includes("gemeente=GM0164"));
+      expect(await page.$eval("select[name=gemeente]", (s) => (s as HTMLSelectElement).value)).toBe("GM0164");
+      await page.waitForFunction(() => !document.querySelector("[data-main-chart] svg:last-of-type")?.textContent?.includes("Enschede"));
+      // The squares are clipped to the municipality's outline (a clip path with a path, not the frame).
+      const clip = await page.$$eval("[data-main-chart] svg g[clip-path]", (gs) => gs.map((g) => {
+        const id = g.getAttribute("clip-path")!.slice(5, -1);
+        return document.getElementById(id)?.firstElementChild?.tagName ?? "";
+      }));
+      expect(clip).toContain("path");
+      expect(await page.textContent("[data-place-search]")).toContain("Gekozen: Hengelo (gemeente)");
+    });
+  });
+
+  test("a postcode from the list selects it: its municipality is chosen and it heads the PC4 table", async () => {
+    await onWaar(async (page) => {
+      const options = await page.$$eval("[data-place-search] datalist option", (o) => o.map((x) => (x as HTMLOptionElement).value));
+      const postcode = options.find((o) => o.endsWith("(postcode)"));
+      expect(postcode).toBeDefined();
+      const code = postcode!.slice(0, 4);
+      await search(page, code);
+      await page.waitForFunction(() => /gemeente=GM\d{4}/.test(location.search));
+      await page.waitForFunction((c) => [...document.querySelectorAll("table")].some((t) => t.querySelector("tbody tr td:nth-child(2)")?.textContent === c), code);
+      expect(await page.textContent("[data-place-search]")).toContain(`Gekozen: ${code} (postcode)`);
+    });
+  });
+
+  test("a click on a municipality's name on the region map zooms to it", async () => {
+    await onWaar(async (page) => {
+      const label = page.locator("[data-main-chart] svg text", {hasText: /^Enschede$/});
+      await label.first().click({force: true});
+      await page.waitForFunction(() => location.search.includes("gemeente=GM0153"));
+    });
+  });
+});
