@@ -5,6 +5,8 @@
  * the municipality its row names", each with a tolerance because the outlines are simplified.
  */
 import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {PROJECT_ROOT} from "../config.js";
 import {distanceToArea, inRdExtent, NearArea, toArea, type Area} from "./geo.js";
 
 /** A point this far outside a built-in municipality still counts as inside it (metres). */
@@ -22,7 +24,7 @@ let builtin: Builtin | undefined;
 /** The built-in boundaries, read once. */
 function load(): Builtin {
   if (builtin) return builtin;
-  const json = JSON.parse(readFileSync(new URL("../reference/grenzen.json", import.meta.url), "utf8")) as {
+  const json = JSON.parse(readFileSync(join(PROJECT_ROOT, "loaders", "reference", "grenzen.json"), "utf8")) as {
     features: {properties: {code: string; naam: string; oppervlakte_land_ha?: number}; geometry: {type: string; coordinates: unknown}}[];
   };
   let national: NearArea | undefined;
