@@ -1,12 +1,13 @@
 /**
  * Checks a delivered gebieden.geojson before it is used to link incidents: duplicate codes, empty
- * rings, and areas that contradict the built-in municipal boundaries (far larger than their
- * municipality, or lying largely outside it). Such a file would move incidents across
- * municipalities, so it is refused; an area partly outside its municipality is a warning.
+ * rings, areas of one level that overlap, a district or neighbourhood outside its delivered
+ * municipality, and areas that contradict the built-in municipal boundaries (far larger than their
+ * municipality, or lying largely outside it). Such a file would link incidents to the wrong area or
+ * move them across municipalities, so it is refused; smaller doubts are warnings.
  */
 import type {BoundaryFeature} from "./areas.js";
 import {builtinMunicipality, nearMunicipality} from "./builtin.js";
-import {areaContains, areaSize, type Area} from "./geo.js";
+import {AreaIndex, areaContains, areaSize, type Area} from "./geo.js";
 
 /** An area may be at most this many times its built-in municipality's size. */
 export const MAX_SIZE_RATIO = 1.5;
@@ -14,6 +15,8 @@ export const MAX_SIZE_RATIO = 1.5;
 export const REFUSE_OUTSIDE_SHARE = 0.5;
 /** Share of an area lying outside its municipality (beyond the tolerance) that is warned about. */
 export const WARN_OUTSIDE_SHARE = 0.1;
+/** Share of an area covered by another area of its level that refuses the file (any overlap warns). */
+export const REFUSE_OVERLAP_SHARE = 0.1;
 
 export interface BoundaryCheck {
   /** Per-feature problems that make the file unusable (Dutch). */
@@ -46,23 +49,79 @@ function ringIsEmpty(ring: number[][]): boolean {
   return s === 0;
 }
 
+const labelOf = ({info}: BoundaryFeature) => (info.level === "pc4" ? `postcodegebied ${info.code}` : `${info.code} (${info.name})`);
+
 /**
- * Checks the features of one region against each other and against the built-in boundaries.
+ * Areas of one level that overlap: for each area, the share of its sample points inside another
+ * area of the same level (shared edges do not count: sample points lie inside, off the edges).
+ */
+function overlaps(features: readonly BoundaryFeature[], errors: string[], warnings: string[]): void {
+  for (const level of ["gemeente", "wijk", "buurt", "pc4"] as const) {
+    const of = features.filter((f) => f.info.level === level);
+    if (of.length < 2) continue;
+    const index = new AreaIndex(of.map((f) => f.shape));
+    const feature = new Map(of.map((f) => [f.shape, f]));
+    const reported = new Set<string>();
+    for (const f of of) {
+      const points = samplePoints(f.shape, 7);
+      const hits = new Map<Area, number>();
+      for (const [x, y] of points) {
+        for (const other of index.candidates(x, y)) {
+          if (other !== f.shape && other.code !== f.shape.code && areaContains(other, x, y)) hits.set(other, (hits.get(other) ?? 0) + 1);
+        }
+      }
+      for (const [other, n] of hits) {
+        const pair = [f.shape.code, other.code].sort().join(" ");
+        if (reported.has(pair)) continue;
+        reported.add(pair);
+        const share = n / points.length;
+        const text = `${labelOf(f)} overlapt met ${labelOf(feature.get(other)!)} (${percent(share)} van ${f.shape.code} ligt ook in ${other.code})`;
+        (share > REFUSE_OVERLAP_SHARE ? errors : warnings).push(text);
+      }
+    }
+  }
+}
+
+/**
+ * Districts and neighbourhoods outside their delivered municipality (the share of their sample
+ * points outside its polygon): more than REFUSE_OUTSIDE_SHARE refuses the file, more than
+ * WARN_OUTSIDE_SHARE warns.
+ */
+function outsideDelivered(features: readonly BoundaryFeature[], errors: string[], warnings: string[]): void {
+  const municipalities = new Map(features.filter((f) => f.info.level === "gemeente").map((f) => [f.info.code, f.shape]));
+  for (const f of features) {
+    if (f.info.level !== "wijk" && f.info.level !== "buurt") continue;
+    const municipality = municipalities.get(f.info.gemeentecode);
+    if (!municipality) continue;
+    const points = samplePoints(f.shape, 7);
+    const outside = points.filter(([x, y]) => !areaContains(municipality, x, y)).length / points.length;
+    const text = `${labelOf(f)} ligt voor ${percent(outside)} buiten zijn geleverde gemeente ${f.info.gemeentecode} (${municipality.name})`;
+    if (outside > REFUSE_OUTSIDE_SHARE) errors.push(text);
+    else if (outside > WARN_OUTSIDE_SHARE) warnings.push(text);
+  }
+}
+
+/**
+ * Checks the features of one region against each other and (unless `builtin` is false, for a file
+ * that declares its geography fictional) against the built-in boundaries.
  * @example checkBoundaries(readBoundaries("gebieden.geojson"), TWENTE_CODES).errors // [] when usable
  */
-export function checkBoundaries(features: readonly BoundaryFeature[], region: readonly string[]): BoundaryCheck {
+export function checkBoundaries(features: readonly BoundaryFeature[], region: readonly string[], {builtin = true}: {builtin?: boolean} = {}): BoundaryCheck {
   const errors: string[] = [];
   const warnings: string[] = [];
   const seen = new Map<string, number>();
-  for (const {info, shape} of features) {
-    const label = info.level === "pc4" ? `postcodegebied ${info.code}` : `${info.code} (${info.name})`;
+  const usable: BoundaryFeature[] = [];
+  for (const feature of features) {
+    const {info, shape} = feature;
+    const label = labelOf(feature);
     seen.set(`${info.level}:${info.code}`, (seen.get(`${info.level}:${info.code}`) ?? 0) + 1);
     if (seen.get(`${info.level}:${info.code}`) === 2) errors.push(`${label} komt meer dan eens voor`);
     if (shape.polygons.some((rings) => rings.some(ringIsEmpty))) {
       errors.push(`${label} heeft een lege ring (minder dan vier punten of geen oppervlakte)`);
       continue;
     }
-    if (info.level === "pc4" || !region.includes(info.gemeentecode)) continue;
+    usable.push(feature);
+    if (!builtin || info.level === "pc4" || !region.includes(info.gemeentecode)) continue;
     const municipality = builtinMunicipality(info.gemeentecode);
     if (!municipality) continue;
     const size = areaSize(shape), limit = areaSize(municipality.area) * MAX_SIZE_RATIO;
@@ -76,5 +135,7 @@ export function checkBoundaries(features: readonly BoundaryFeature[], region: re
     if (outside > REFUSE_OUTSIDE_SHARE) errors.push(`${label} ${where}`);
     else if (outside > WARN_OUTSIDE_SHARE) warnings.push(`${label} ${where}`);
   }
+  overlaps(usable, errors, warnings);
+  outsideDelivered(usable, errors, warnings);
   return {errors, warnings};
 }

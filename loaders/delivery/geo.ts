@@ -163,11 +163,14 @@ export class AreaIndex {
     }
   }
 
+  /** The areas whose bounding box may hold x/y (they need not contain it). */
+  candidates(x: number, y: number): readonly Area[] {
+    return this.cells.get(Math.floor(x / this.size) * 100_000 + Math.floor(y / this.size)) ?? [];
+  }
+
   /** The first area (in delivery order) that contains x/y, or undefined. */
   find(x: number, y: number): Area | undefined {
-    const list = this.cells.get(Math.floor(x / this.size) * 100_000 + Math.floor(y / this.size));
-    if (!list) return undefined;
-    for (const area of list) if (areaContains(area, x, y)) return area;
+    for (const area of this.candidates(x, y)) if (areaContains(area, x, y)) return area;
     return undefined;
   }
 }

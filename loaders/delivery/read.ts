@@ -74,6 +74,9 @@ export interface Delivery {
   warnings: string[];
 }
 
+/** At most this many per-feature errors of gebieden.geojson are listed (then a count). */
+const MAX_BOUNDARY_ERRORS = 20;
+
 /** Reads a file's bytes, or stops the delivery with a Dutch message when it cannot be read. */
 function readBytes(path: string, file: string): Uint8Array {
   try {
@@ -216,13 +219,14 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
     try {
       const {features, fictional} = readBoundaryFile(geojson);
       if (fictional) warnings.push("gebieden.geojson verklaart zijn geografie fictief (\"geografie\": \"fictief\", zoals de demo): punten worden niet aan de ingebouwde lands- en gemeentegrenzen getoetst");
-      else {
-        const check = checkBoundaries(features, region);
-        warnings.push(...check.warnings.map((w) => `gebieden.geojson: ${w}`));
-        if (check.errors.length) {
-          const shown = check.errors.slice(0, 5).join("; ") + (check.errors.length > 5 ? `; en nog ${check.errors.length - 5}` : "");
-          throw new DeliveryError("gebieden.geojson", `${check.errors.length} ${check.errors.length === 1 ? "gebied is" : "gebieden zijn"} onbruikbaar en zou${check.errors.length === 1 ? "" : "den"} inbraken naar een andere gemeente verplaatsen: ${shown}`, "Lever de grenzen van CBS/PDOK (wijk- en buurtkaart) voor de regio, bijvoorbeeld met npm run fetch:open.");
-        }
+      const check = checkBoundaries(features, region, {builtin: !fictional});
+      warnings.push(...check.warnings.map((w) => `gebieden.geojson: ${w}`));
+      if (check.errors.length) {
+        // One error per feature, so check-data lists each; the file is then not used to link.
+        const fix = "Lever de grenzen van CBS/PDOK (wijk- en buurtkaart) voor de regio, bijvoorbeeld met npm run fetch:open.";
+        for (const e of check.errors.slice(0, MAX_BOUNDARY_ERRORS)) errors.push(new DeliveryError("gebieden.geojson", e, fix));
+        if (check.errors.length > MAX_BOUNDARY_ERRORS) errors.push(new DeliveryError("gebieden.geojson", `en nog ${check.errors.length - MAX_BOUNDARY_ERRORS} gebieden met een fout`, fix));
+        throw new DeliveryError("gebieden.geojson", `${check.errors.length} ${check.errors.length === 1 ? "gebied is" : "gebieden zijn"} onbruikbaar; het bestand zou inbraken aan een verkeerd gebied of een andere gemeente toewijzen en wordt niet gebruikt`, fix);
       }
       registry = buildRegistry(region, features, {checkBuiltin: !fictional});
       boundaries = true;
