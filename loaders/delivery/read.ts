@@ -224,9 +224,10 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
       if (check.errors.length) {
         // One error per feature, so check-data lists each; the file is then not used to link.
         const fix = "Lever de grenzen van CBS/PDOK (wijk- en buurtkaart) voor de regio, bijvoorbeeld met npm run fetch:open.";
-        for (const e of check.errors.slice(0, MAX_BOUNDARY_ERRORS)) errors.push(new DeliveryError("gebieden.geojson", e, fix));
-        if (check.errors.length > MAX_BOUNDARY_ERRORS) errors.push(new DeliveryError("gebieden.geojson", `en nog ${check.errors.length - MAX_BOUNDARY_ERRORS} gebieden met een fout`, fix));
-        throw new DeliveryError("gebieden.geojson", `${check.errors.length} ${check.errors.length === 1 ? "gebied is" : "gebieden zijn"} onbruikbaar; het bestand zou inbraken aan een verkeerd gebied of een andere gemeente toewijzen en wordt niet gebruikt`, fix);
+        const each = "Herstel of verwijder dit gebied.";
+        for (const e of check.errors.slice(0, MAX_BOUNDARY_ERRORS)) errors.push(new DeliveryError("gebieden.geojson", e, each));
+        if (check.errors.length > MAX_BOUNDARY_ERRORS) errors.push(new DeliveryError("gebieden.geojson", `en nog ${check.errors.length - MAX_BOUNDARY_ERRORS} fouten in de gebiedsgrenzen`, each));
+        throw new DeliveryError("gebieden.geojson", `${check.errors.length} ${check.errors.length === 1 ? "fout" : "fouten"} in de gebiedsgrenzen (elk afzonderlijk gemeld); het bestand zou inbraken aan een verkeerd gebied of een andere gemeente toewijzen en wordt niet gebruikt`, fix);
       }
       registry = buildRegistry(region, features, {checkBuiltin: !fictional});
       boundaries = true;
