@@ -16,6 +16,7 @@ import {protectWeights} from "../../src/lib/privacy/weights.js";
 import {col, columns, round, roundP, startDay} from "./common.js";
 import {testVerdict} from "../../src/lib/verdict.js";
 import {hasTimeOfDay} from "../pipeline/time-profile.js";
+import {partialMonths} from "../pipeline/time.js";
 
 /**
  * A protected profile's rows with small weights hidden (src/lib/privacy/weights.ts): each group's
@@ -93,9 +94,13 @@ export const seasonAnalysis: Analysis = {
     let first = Infinity, last = -Infinity;
     for (const r of incidents) first = Math.min(first, startDay(r)), (last = Math.max(last, startDay(r)));
     const firstDate = new Date(first * DAY_MS), lastDate = new Date(last * DAY_MS);
-    // The period: whole months from the first to the last incident's month.
-    const from = Date.UTC(firstDate.getUTCFullYear(), firstDate.getUTCMonth(), 1) / DAY_MS;
-    const to = Date.UTC(lastDate.getUTCFullYear(), lastDate.getUTCMonth() + 1, 1) / DAY_MS;
+    // The period: whole months from the first to the last incident's month, except that a month the
+    // delivery covers only in part (it starts or stops inside it) counts its covered days only, so a
+    // delivery that stops on 7 June does not read as a quiet June.
+    const partial = partialMonths(first, last, incidents.length);
+    const monthOfDay = (d: Date) => d.toISOString().slice(0, 7);
+    const from = partial.includes(monthOfDay(firstDate)) ? first : Date.UTC(firstDate.getUTCFullYear(), firstDate.getUTCMonth(), 1) / DAY_MS;
+    const to = partial.includes(monthOfDay(lastDate)) ? last + 1 : Date.UTC(lastDate.getUTCFullYear(), lastDate.getUTCMonth() + 1, 1) / DAY_MS;
 
     // Monthly index and year-month counts.
     const ym = new Map<string, {year: number; month: number; count: number; days: number}>();

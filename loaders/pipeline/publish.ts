@@ -8,7 +8,7 @@ import type {Level} from "../config.js";
 import type {Delivery} from "../delivery/read.js";
 import {REJECT_REASONS, type RejectReason} from "../delivery/reject.js";
 import {snap} from "../delivery/geo.js";
-import {monthRange, monthStart, yearOf} from "./time.js";
+import {monthRange, monthStart, partialMonths, yearOf} from "./time.js";
 import {SCHEMAS, INTERN_TABLES, PUBLIC_TABLES, type TableName} from "./tables.js";
 import {suppressCounts} from "./suppression.js";
 import {cell, suppressFamily} from "./families.js";
@@ -47,6 +47,8 @@ export interface PublishMeta {
   incidents_with_pc4: number;
   first_month: string | null;
   last_month: string | null;
+  /** First and/or last month that the delivery covers only in part (loaders/pipeline/time.ts). */
+  partial_months: string[];
   incidents: number;
   files: {file: string; present: boolean}[];
   boundaries: boolean;
@@ -210,6 +212,7 @@ export function publish(delivery: Delivery, {level, suppressBelow, privacy = "st
     incidents_with_pc4: incidents.filter((r) => r.pc4 !== null).length,
     first_month: months.length ? new Date(months[0] * 86_400_000).toISOString().slice(0, 7) : null,
     last_month: months.length ? new Date(months[months.length - 1] * 86_400_000).toISOString().slice(0, 7) : null,
+    partial_months: partialMonths(first, last, incidents.length),
     incidents: incidents.length,
     files: delivery.reports.map((r) => ({file: r.file, present: r.present})),
     boundaries: delivery.boundaries,

@@ -76,7 +76,7 @@ const yearOf = (d: Day) => new Date(time(d)).getUTCFullYear();
 
 export interface YearFigures {
   year: number;
-  /** Months of the year in the delivered period. */
+  /** Whole months of the year in the delivered period (a partly covered first or last month does not count). */
   months: number;
   gemeente: SafeSum;
   regio: SafeSum;
@@ -127,6 +127,8 @@ export interface ReportInput {
   whatsapp?: Iterable<WhatsappRow>;
   advice?: Iterable<AdviceRow>;
   dor?: Iterable<DorRow>;
+  /** Months the delivery covers only in part (meta.partial_months): not counted as whole months. */
+  partial?: readonly string[];
 }
 
 const rate = (sum: SafeSum, dwellings: number | null) => (sum.value === null || !dwellings ? null : (sum.value / dwellings) * 1000);
@@ -151,10 +153,11 @@ export function municipalityReport(input: ReportInput, code: string): Municipali
   // Per year: months in the period, the region's monthly cells, and the municipality's year cell.
   const byYear = new Map<number, {months: Set<number>; regio: (number | null)[]; gemeente: (number | null)[]}>();
   const entry = (y: number) => byYear.get(y) ?? byYear.set(y, {months: new Set(), regio: [], gemeente: []}).get(y)!;
+  const partial = new Set(input.partial ?? []);
   for (const r of monthly) {
     if (r.area_code === "regio") {
       const e = entry(yearOf(r.month));
-      e.months.add(time(r.month));
+      if (!partial.has(new Date(time(r.month)).toISOString().slice(0, 7))) e.months.add(time(r.month));
       e.regio.push(r.count);
     } else if (r.area_code === code) entry(yearOf(r.month)).gemeente.push(r.count);
   }

@@ -10,8 +10,10 @@ export interface TrendPoint {
   month: string;
   /** The month's count (null when a part is hidden). */
   value: number | null;
-  /** The same month a year earlier (null when hidden or outside the delivery). */
+  /** The same month a year earlier (null when hidden, outside the delivery or partly covered). */
   lastYear: number | null;
+  /** Whether the delivery covers this month only in part (src/lib/partial-months.ts). */
+  partial: boolean;
 }
 
 /**
@@ -31,11 +33,12 @@ export function monthlySums(rows: Iterable<MonthRow> | MonthIndex, {area, soort}
  * The months of the selection with the same month a year earlier.
  * @example monthlyTrend(rows, {from: "2024-01", to: "2024-12", area: "regio", soort: "alle"})
  */
-export function monthlyTrend(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection): TrendPoint[] {
+export function monthlyTrend(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection, {partial = []}: {partial?: readonly string[]} = {}): TrendPoint[] {
   const sums = monthlySums(rows, selection);
   const out: TrendPoint[] = [];
   for (let m = selection.from; m <= selection.to; m = shiftMonth(m, 1)) {
-    out.push({month: m, value: sums.get(m) ?? null, lastYear: sums.get(shiftMonth(m, -12)) ?? null});
+    const before = shiftMonth(m, -12);
+    out.push({month: m, value: sums.get(m) ?? null, lastYear: partial.includes(before) ? null : sums.get(before) ?? null, partial: partial.includes(m)});
   }
   return out;
 }
@@ -51,14 +54,14 @@ export interface SeasonPoint {
 
 /**
  * Season profile: for each month of the year, its mean count over the selection's months
- * (only shown counts), as an index where 100 is the average month. A month without any shown
- * value has index null.
+ * (only shown counts of whole months: `partial` months are left out), as an index where 100 is the
+ * average month. A month without any shown value has index null.
  */
-export function seasonIndex(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection): SeasonPoint[] {
+export function seasonIndex(rows: Iterable<MonthRow> | MonthIndex, selection: SumSelection, {partial = []}: {partial?: readonly string[]} = {}): SeasonPoint[] {
   const sums = monthlySums(rows, selection);
   const total = new Float64Array(12), n = new Int32Array(12);
   for (const [k, v] of sums) {
-    if (k < selection.from || k > selection.to || v === null) continue;
+    if (k < selection.from || k > selection.to || v === null || partial.includes(k)) continue;
     const m = +k.slice(5, 7) - 1;
     total[m] += v;
     n[m]++;

@@ -48,3 +48,9 @@ test("a page whose main chart did not render fails", async () => {
   expect(result.mainChart).toBe(false);
   expect(problems(result)).toEqual(["no-chart: main chart ([data-main-chart] svg) did not render"]);
 });
+
+test("a chart with an English month name fails, a Dutch one passes", async () => {
+  const result = await run("english-ticks");
+  expect(result.englishLabels).toEqual(["Oct"]);
+  expect(problems(result)).toEqual(["english-ticks: chart label in English: Oct"]);
+});

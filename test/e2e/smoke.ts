@@ -1,7 +1,7 @@
 /**
  * The smoke check of a built site: opens a page in headless Chromium and reports every console
  * error, uncaught exception, Framework error cell and request to a host other than loopback, and
- * whether the page's main chart rendered.
+ * whether the page's main chart rendered, and chart labels in English (Plot's default date format).
  */
 import {mkdirSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -14,7 +14,12 @@ export interface SmokeResult {
   externalRequests: string[];
   errorCells: string[];
   mainChart: boolean;
+  /** Text in charts with an English month or weekday name: an axis without a Dutch tickFormat. */
+  englishLabels: string[];
 }
+
+/** English month and weekday names that Dutch never uses (Dutch: mrt, mei, okt, ma, di, ...). */
+export const ENGLISH_DATE_WORD = /\b(Mar|May|Oct|March|June|July|August|October|Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 
 /** Problems found on a page, as readable lines; empty when the page is healthy. */
 export function problems(r: SmokeResult): string[] {
@@ -23,6 +28,7 @@ export function problems(r: SmokeResult): string[] {
     ...r.pageErrors.map((e) => `${r.page}: uncaught exception: ${e}`),
     ...r.externalRequests.map((u) => `${r.page}: request to a non-loopback host: ${u}`),
     ...r.errorCells.map((e) => `${r.page}: Framework error cell: ${e}`),
+    ...r.englishLabels.map((e) => `${r.page}: chart label in English: ${e}`),
     ...(r.mainChart ? [] : [`${r.page}: main chart ([data-main-chart] svg) did not render`])
   ];
 }
@@ -60,7 +66,7 @@ export interface SmokeOptions {
 /** Opens `url` and reports what a reader would hit; never throws for page problems. */
 export async function smokePage(browser: Browser, url: string, name: string, {screenshots, timeout = 30_000, interact}: SmokeOptions = {}): Promise<SmokeResult> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-  const result: SmokeResult = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false};
+  const result: SmokeResult = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false, englishLabels: []};
   await context.route("**/*", (route) => {
     const requested = route.request().url();
     if (isLoopback(requested)) return route.continue();
@@ -89,6 +95,8 @@ export async function smokePage(browser: Browser, url: string, name: string, {sc
     await page.waitForTimeout(300);
     result.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     result.mainChart = result.mainChart && (await page.$("[data-main-chart] svg")) !== null;
+    const chartTexts = await page.$$eval("svg text", (nodes) => nodes.map((n) => n.textContent ?? ""));
+    result.englishLabels = [...new Set(chartTexts.filter((t) => ENGLISH_DATE_WORD.test(t)))];
     if (screenshots) {
       mkdirSync(screenshots, {recursive: true});
       await page.screenshot({path: join(screenshots, `${name.replace(/\//g, "__")}.png`), fullPage: true});

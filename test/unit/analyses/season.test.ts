@@ -87,4 +87,18 @@ describe("season analysis", () => {
     const result = seasonAnalysis.run({delivery: readDelivery(dir), level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null});
     expect(result.findings!.find((f) => f.id === "season.dark_evenings")!.verdict).not.toBe("niet geleverd");
   });
+  test("a delivery that stops a week into June does not read as a quiet June", () => {
+    // Two burglaries every day, no season at all, from 1 January 2024 to 7 June 2025.
+    const dir = mkdtempSync(join(tmpdir(), "season-partial-"));
+    const lines = ["registratienummer;soort;pleegdatum_van;gemeentecode"];
+    for (let d = Date.UTC(2024, 0, 1), i = 0; d <= Date.UTC(2025, 5, 7); d += DAY) {
+      const iso = new Date(d).toISOString().slice(0, 10);
+      for (let k = 0; k < 2; k++) lines.push(`P${i++};inbraak;${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)};GM0153`);
+    }
+    writeFileSync(join(dir, "inbraken.csv"), lines.join("\n") + "\n");
+    const result = seasonAnalysis.run({delivery: readDelivery(dir), level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null});
+    const june = result.tables!.season_month.toArray().map((r) => r.toJSON()).find((m) => m.month === 6)!;
+    expect(june.days).toBe(30 + 7);
+    expect(june.index).toBe(100);
+  });
 });

@@ -14,10 +14,17 @@ describe("monthlyTrend", () => {
       {area_code: "regio", month: m("2024-02"), soort: "poging", count: 6}
     ];
     expect(monthlyTrend(rows, {from: "2024-01", to: "2024-02", area: "regio", soort: "alle"})).toEqual([
-      {month: "2024-01", value: 9, lastYear: 12},
-      {month: "2024-02", value: null, lastYear: null}
+      {month: "2024-01", value: 9, lastYear: 12, partial: false},
+      {month: "2024-02", value: null, lastYear: null, partial: false}
     ]);
-    expect(monthlyTrend(rows, {from: "2024-02", to: "2024-02", area: "regio", soort: "poging"})).toEqual([{month: "2024-02", value: 6, lastYear: null}]);
+    expect(monthlyTrend(rows, {from: "2024-02", to: "2024-02", area: "regio", soort: "poging"})).toEqual([{month: "2024-02", value: 6, lastYear: null, partial: false}]);
+  });
+  test("a partly covered month is marked, and is no month a year later compares with", () => {
+    const rows = ["2023-01", "2024-01", "2024-02"].map((k) => ({area_code: "regio", month: m(k), soort: "inbraak", count: 5}));
+    expect(monthlyTrend(rows, {from: "2024-01", to: "2024-02", area: "regio", soort: "alle"}, {partial: ["2023-01", "2024-02"]})).toEqual([
+      {month: "2024-01", value: 5, lastYear: null, partial: false},
+      {month: "2024-02", value: 5, lastYear: null, partial: true}
+    ]);
   });
 });
 
@@ -30,6 +37,14 @@ describe("seasonIndex", () => {
     expect(season[0]).toEqual({month: 1, index: 150, years: 2});
     expect(season[6]).toEqual({month: 7, index: 50, years: 2});
     expect(season[2].index).toBeNull();
+  });
+  test("partly covered months are left out", () => {
+    // A delivery that stops a week into July 2024: that July's 2 would pull July's mean down.
+    const rows = [["2023-01", 30], ["2023-07", 10], ["2024-01", 30], ["2024-07", 2]].map(([k, c]) => ({area_code: "regio", month: m(k as string), soort: "inbraak", count: c as number}));
+    const all = seasonIndex(rows, {from: "2023-01", to: "2024-12", area: "regio", soort: "alle"});
+    const whole = seasonIndex(rows, {from: "2023-01", to: "2024-12", area: "regio", soort: "alle"}, {partial: ["2024-07"]});
+    expect(all[6]).toEqual({month: 7, index: 100 * 6 / 18, years: 2});
+    expect(whole[6]).toEqual({month: 7, index: 50, years: 1});
   });
 });
 

@@ -86,6 +86,10 @@ describe.skipIf(!dir)("the real police sample with the default policy", () => {
 
   test("is recognised as a delivery of dates only, and passes the privacy gate", () => {
     expect(meta.incidents_with_time).toBe(0);
+    // It starts on 20 April 2023 and stops on 7 June 2026: both end months are partial.
+    const days = inRegion.map((c) => c.pleegdatum_van!.split("-").reverse().join("-")).sort();
+    expect([days[0].slice(8), days.at(-1)!.slice(8)]).toEqual(["20", "07"]);
+    expect(meta.partial_months).toEqual([days[0].slice(0, 7), days.at(-1)!.slice(0, 7)]);
     expect(deliveryTimes(meta).hasTimes).toBe(false);
     const accounts = gateTables(tables, {level: "openbaar", mode: "standaard", threshold: 5});
     expect(accounts.find((a) => a.table === "counts_month")).toMatchObject({class: "open", hidden: 0});

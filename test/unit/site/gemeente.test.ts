@@ -114,6 +114,11 @@ describe("municipalityReport", () => {
     expect(r.years.at(-1)).toMatchObject({year: 2025, months: 1});
     expect(r.latest?.year).toBe(2024);
   });
+  test("a year whose last month the delivery covers only in part is not a whole year", () => {
+    const r = municipalityReport({monthly: fixture(), partial: ["2024-12"]}, "GM0001");
+    expect(r.years.map((y) => [y.year, y.months])).toEqual([[2023, 12], [2024, 11]]);
+    expect(r.latest?.year).toBe(2023);
+  });
 });
 
 describe("formatChange", () => {
