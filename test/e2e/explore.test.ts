@@ -1,36 +1,20 @@
 // The Verkennen SQL console in headless Chromium: an example query gives a result table and a chart;
 // a bad query shows a Dutch message in the page, with no console error and no Framework error cell.
-import {existsSync} from "node:fs";
-import {join} from "node:path";
-import {afterAll, beforeAll, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
-import {serveStatic, type StaticServer} from "./server.js";
+import {expect, test} from "vitest";
+import type {Page} from "playwright-core";
+import {DIST, servedSite} from "./browser.js";
 
-const DIST = join(import.meta.dirname, "../../dist");
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, "verkennen.html"))) throw new Error("dist/verkennen.html is missing: run `npm run build` first");
-  browser = await launchBrowser();
-  server = await serveStatic(DIST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite(DIST, "verkennen.html");
 
 async function open(): Promise<{page: Page; errors: string[]}> {
   // A fresh context per test, so that each starts from the default query.
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   const page = await context.newPage();
   const errors: string[] = [];
   // The browser's own favicon request (the site has no favicon) is not the page's error.
   page.on("console", (m) => void (m.type() === "error" && !m.location().url.endsWith("/favicon.ico") && errors.push(m.text())));
   page.on("pageerror", (e) => errors.push(String(e.message)));
-  await page.goto(server.url + "verkennen", {waitUntil: "load"});
+  await page.goto(site.server.url + "verkennen", {waitUntil: "load"});
   await page.waitForSelector("[data-sql-result] table tbody tr", {timeout: 60_000});
   return {page, errors};
 }

@@ -1,37 +1,21 @@
 // Maps with orientation on Waar: the search box finds a municipality ("Hengelo" zooms the page to
 // GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
 // table); the maps carry names and tips; a click on a municipality zooms to it.
-import {existsSync} from "node:fs";
-import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
-import {ROOT} from "./build.js";
-import {serveStatic, type StaticServer} from "./server.js";
+import {describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
+import {DIST, servedSite} from "./browser.js";
 import {isLoopback} from "./smoke.js";
 
-const DIST = join(ROOT, "dist");
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
-  browser = await launchBrowser();
-  server = await serveStatic(DIST);
-});
-afterAll(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const site = servedSite(DIST, "index.html");
 
 async function open(): Promise<{page: Page; problems: string[]}> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
   const problems: string[] = [];
   await context.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : (problems.push(`request ${route.request().url()}`), route.abort())));
   const page = await context.newPage();
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
-  await page.goto(server.url + "waar", {waitUntil: "load"});
+  await page.goto(site.server.url + "waar", {waitUntil: "load"});
   await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
   return {page, problems};
 }

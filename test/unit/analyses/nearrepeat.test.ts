@@ -23,11 +23,14 @@ describe.each(["intern", "openbaar"] as const)("near-repeat zones (%s)", (level)
     const outer = knox.find((c) => c.space_upper === settings.metres && c.time_index === 0)!;
     expect(raised(outer)).toBe(true);
     const beyond = knox.find((c) => c.space_lower === settings.metres && c.time_index === 0);
-    if (beyond && beyond.space_upper !== null) expect(raised(beyond)).toBe(false);
+    // The band beyond the radius is not raised (or is the open-ended last band, which has no bound).
+    expect(beyond, "a Knox band starts where the radius ends").toBeDefined();
+    expect(beyond!.space_upper === null || !raised(beyond!), `band from ${settings.metres} m is raised`).toBe(true);
     const last = knox.find((c) => c.space_lower === 1 && c.time_upper === settings.days)!;
     expect(raised(last)).toBe(true);
     const later = knox.find((c) => c.space_lower === 1 && c.time_lower === settings.days);
-    if (later && later.time_upper !== null) expect(raised(later)).toBe(false);
+    expect(later, "a Knox band starts where the duration ends").toBeDefined();
+    expect(later!.time_upper === null || !raised(later!), `band from ${settings.days} days is raised`).toBe(true);
     expect(settings.ratio).toBe(nearest.ratio);
   });
 
@@ -50,7 +53,7 @@ describe.each(["intern", "openbaar"] as const)("near-repeat zones (%s)", (level)
         const n = open.filter((r) => (r.buurtcode ?? r.pc4) === a.area_code).length;
         expect(a.suppressed).toBe(n < 5);
         expect(a.zones).toBe(n < 5 ? null : n);
-        if (a.suppressed) expect(a.open_until).toBeNull();
+        expect(a.suppressed && a.open_until !== null, `${a.area_code}: a hidden area shows its end date`).toBe(false);
       }
     }
   });
