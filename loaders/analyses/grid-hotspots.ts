@@ -1,13 +1,13 @@
 /**
  * Getis-Ord Gi* hot spots on the 500 m grid, per year, computed on the true counts inside the
- * pipeline. Only a coarse class (hot/cold at 95% or 99%, two-sided, not corrected for multiple
- * comparisons) is published per square, and in the openbaar build only where the class would be the
+ * pipeline. Only a coarse class (hot/cold at 95% or 99%, two-sided) is published per square, both
+ * uncorrected and after a Benjamini-Hochberg adjustment over all squares of the year (FDR), and in the openbaar build only where the class would be the
  * same for every value that the hidden counts in the square's neighbourhood could take: so the class
  * tells nothing about a hidden count that its published neighbours do not already tell.
  */
 import type {Table} from "apache-arrow";
 import {getisOrdGiStar, gridNeighbours} from "../../src/lib/stats/spatial.js";
-import {hotspotClass, type HotspotClass} from "../../src/lib/maps/hotspots.js";
+import {fdrCutoffs, hotspotClassAt, UNCORRECTED, type HotspotClass, type ZCutoffs} from "../../src/lib/maps/hotspots.js";
 import {buildTable, type ColumnSpec} from "../arrow.js";
 import {snap} from "../delivery/geo.js";
 import {yearOf} from "../pipeline/time.js";
@@ -19,7 +19,8 @@ export const GRID_HOTSPOTS_SCHEMA: readonly ColumnSpec[] = [
   {name: "x", kind: "int32", description: "RD New x of the lower-left corner (m)"},
   {name: "y", kind: "int32", description: "RD New y of the lower-left corner (m)"},
   {name: "year", kind: "int16", description: "calendar year"},
-  {name: "hotspot", kind: "dict", description: "hot99, hot95, ns, cold95, cold99, or verborgen (class could reveal a hidden count)"},
+  {name: "hotspot", kind: "dict", description: "hot99, hot95, ns, cold95, cold99, or verborgen (class could reveal a hidden count); uncorrected two-sided levels"},
+  {name: "hotspot_fdr", kind: "dict", description: "the same classes after a Benjamini-Hochberg adjustment over all squares of the year (false discovery rate 5% or 1%)"},
   {name: "z", kind: "float64", nullable: true, description: "Gi* z-score; intern build only (null in openbaar)"}
 ];
 
@@ -40,10 +41,11 @@ export interface HotspotInput {
 /**
  * Gi* (queen contiguity, the square itself included) with the published class per square: the
  * class of the true z-score when it equals the classes at the lowest and highest local sums the
- * hidden neighbours allow (Gi* rises with the local sum), else `verborgen`.
+ * hidden neighbours allow (Gi* rises with the local sum), else `verborgen`. `fdrClasses` do the
+ * same against the Benjamini-Hochberg cut-offs of the true z-scores (src/lib/maps/hotspots.ts).
  * @example hotspots({cells, counts, hidden, threshold: 5}).classes
  */
-export function hotspots({cells, counts, hidden, threshold, size = CELL}: HotspotInput): {z: number[]; classes: HotspotClass[]} | null {
+export function hotspots({cells, counts, hidden, threshold, size = CELL}: HotspotInput): {z: number[]; classes: HotspotClass[]; fdrClasses: HotspotClass[]} | null {
   const n = cells.length;
   if (counts.length !== n || hidden.length !== n) throw new Error(`invalid input: ${n} cells, ${counts.length} counts, ${hidden.length} hidden flags`);
   if (!Number.isInteger(threshold) || threshold < 0) throw new Error(`invalid threshold: ${threshold}`);
@@ -55,9 +57,9 @@ export function hotspots({cells, counts, hidden, threshold, size = CELL}: Hotspo
   if (!(s > 0)) return null;
   const neighbours = gridNeighbours(cells.map(({x, y}) => ({col: Math.round(x / size), row: Math.round(y / size)})));
   const {z} = getisOrdGiStar(counts, neighbours);
-  const classes = z.map((zi, i): HotspotClass => {
+  const classify = (cutoffs: ZCutoffs) => z.map((zi, i): HotspotClass => {
     if (Number.isNaN(zi)) return "ns";
-    const own = hotspotClass(zi);
+    const own = hotspotClassAt(zi, cutoffs);
     if (!threshold) return own;
     let down = 0, up = 0;
     for (const j of [i, ...neighbours[i]]) {
@@ -68,9 +70,9 @@ export function hotspots({cells, counts, hidden, threshold, size = CELL}: Hotspo
     if (!down && !up) return own;
     const W = neighbours[i].length + 1;
     const scale = s * Math.sqrt((n * W - W * W) / (n - 1));
-    return hotspotClass(zi - down / scale) === own && hotspotClass(zi + up / scale) === own ? own : "verborgen";
+    return hotspotClassAt(zi - down / scale, cutoffs) === own && hotspotClassAt(zi + up / scale, cutoffs) === own ? own : "verborgen";
   });
-  return {z, classes};
+  return {z, classes: classify(UNCORRECTED), fdrClasses: classify(fdrCutoffs(z))};
 }
 
 export const gridHotspots: Analysis = {
@@ -94,7 +96,7 @@ export const gridHotspots: Analysis = {
       const [x, y] = k.split("|").map(Number);
       return {x, y, key: k};
     });
-    const out = {cell_size: [] as number[], cell_id: [] as string[], x: [] as number[], y: [] as number[], year: [] as number[], hotspot: [] as string[], z: [] as (number | null)[]};
+    const out = {cell_size: [] as number[], cell_id: [] as string[], x: [] as number[], y: [] as number[], year: [] as number[], hotspot: [] as string[], hotspot_fdr: [] as string[], z: [] as (number | null)[]};
     for (const year of [...years].sort((a, b) => a - b)) {
       const result = hotspots({
         cells,
@@ -110,6 +112,7 @@ export const gridHotspots: Analysis = {
         out.y.push(c.y);
         out.year.push(year);
         out.hotspot.push(result.classes[i]);
+        out.hotspot_fdr.push(result.fdrClasses[i]);
         out.z.push(level === "intern" && Number.isFinite(result.z[i]) ? Math.round(result.z[i] * 1000) / 1000 : null);
       });
     }

@@ -4,6 +4,7 @@
  * `src/data/<table>.arrow.ts` per table it publishes, and a contract test.
  */
 import type {Analysis} from "./types.js";
+import {alertsAnalysis} from "./alerts.js";
 import {areaGeometry} from "./area-geometry.js";
 import {areaRates} from "./area-rates.js";
 import {campaignsAnalysis} from "./campaigns.js";
@@ -39,5 +40,7 @@ export const ANALYSES: readonly Analysis[] = [
   whatsappAnalysis,
   preventionAnalysis,
   dorAnalysis,
-  campaignsAnalysis
+  campaignsAnalysis,
+  // Warnings after a burglary (after nearrepeat, whose zone settings it uses).
+  alertsAnalysis
 ];

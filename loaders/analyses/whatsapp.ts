@@ -5,16 +5,20 @@
  */
 import {THEMES, type Theme} from "../../src/lib/theme.js";
 import type {Table} from "apache-arrow";
-import {staggeredDid, type DidResult} from "../../src/lib/measures/did.js";
+import type {DidResult} from "../../src/lib/measures/did.js";
+import {didVerdict, guardedVerdict, rtmWarning, staggeredDidGuarded, type RtmCheck} from "../../src/lib/measures/rtm.js";
+import {intervalVerdict} from "../../src/lib/verdict.js";
+import {callawaySantAnna, type CsResult} from "../../src/lib/measures/cs.js";
 import {displacementCheck} from "../../src/lib/measures/dose.js";
 import {seededRng} from "../../src/lib/random.js";
 import {pText} from "../../src/lib/hypotheses/format.js";
 import type {Delivery} from "../delivery/read.js";
 import {
-  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, waldP, protectParts, safeCount, spec, tableOf, verdictOf, withHiddenRatio, type Direction, type EffectRow
+  EFFECT_SCHEMA, findingOf, notDelivered, num, percentOf, pValueOf, waldP, protectParts, safeCount, spec, tableOf, withHiddenRatio, type Direction, type EffectRow
 } from "./measures/effects.js";
 import {buurtPanel, centroid, dayOfMonth, longPanel, monthOfDay, neighbourLists, type AreaMonths} from "./measures/panel.js";
 import {thresholdOf, type Analysis, type AnalysisContext, type Finding} from "./types.js";
+import type {Sensitivity} from "../../src/lib/findings.js";
 
 const {d, f64, i32, i16, day} = spec;
 
@@ -77,6 +81,9 @@ export interface WhatsappResult {
   findings: Finding[];
   effects: EffectRow[];
   did: DidResult | null;
+  /** The estimate with the base at months -24..-13 (regression-to-the-mean check), when computable. */
+  robust: DidResult | null;
+  rtm: RtmCheck | null;
   displacement: (DidResult & {exposedAreas: number}) | null;
   unplacedGroups: number;
 }
@@ -112,14 +119,17 @@ export function didWarnings(r: DidResult): string[] {
   return w;
 }
 
-function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number, direction: Direction): EffectRow {
+function effectRow(effect: string, label: string, r: DidResult, threshold: number, planted: number | null, areas: number, direction: Direction, rtm: RtmCheck | null = null): EffectRow {
   const warnings = didWarnings(r);
+  const verdict = rtm ? guardedVerdict(didVerdict(r, direction), rtm) : didVerdict(r, direction);
+  const rtmText = rtm && verdict !== didVerdict(r, direction) ? rtmWarning(rtm) : null;
+  if (rtmText) warnings.push(rtmText);
   return withHiddenRatio({
     effect, area_code: "regio", label,
     estimate: num(r.overall.percent), ci_low: num(r.overall.percentLower), ci_high: num(r.overall.percentUpper), p_value: waldP(r.overall.estimate, r.overall.se),
     unit: "percent", observed: safeCount(r.overall.observed, threshold), expected: num(r.overall.expected, 2),
     areas, months: r.n.months, planted,
-    verdict: verdictOf(r.overall.percentLower, r.overall.percentUpper, {direction, thin: r.flags.tooFewAreas || r.flags.tooFewMonths, doubtful: r.flags.preTrendDiffers}),
+    verdict,
     warning: warnings.length ? warnings.join(" | ") : null
   });
 }
@@ -141,7 +151,7 @@ function unavailable(verdict: string, reason: string | null, unplacedGroups: num
   return {
     tables: emptyTables(effects),
     findings: [findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION), findingOf(displacement, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)],
-    effects, did: null, displacement: null, unplacedGroups
+    effects, did: null, robust: null, rtm: null, displacement: null, unplacedGroups
   };
 }
 
@@ -189,14 +199,22 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
   const censored = censorEnded(panel, periods);
   const long = longPanel(censored);
   const options = {rng: seededRng(seed), replicates, binMonths: 3, eventMin: -24, eventMax: 35};
-  let did: DidResult;
+  let did: DidResult, robust: DidResult | null, rtm: RtmCheck;
   try {
-    did = staggeredDid(long, starts, options);
+    ({main: did, robust, check: rtm} = staggeredDidGuarded(long, starts, options));
   } catch (error) {
     return unavailable("onvoldoende gegevens", `De schatting is niet mogelijk: ${(error as Error).message}.`, unplaced + placedOutside, theme);
   }
   const plantedWhatsapp = percentOf((truth as {effects?: {whatsapp?: {relative?: number}}} | null)?.effects?.whatsapp?.relative);
-  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas, DIRECTION);
+  const overall = effectRow("overall", LABEL(theme), did, threshold, plantedWhatsapp, did.n.treatedAreas, DIRECTION, rtm);
+  const guardRows = rtmRows(did, robust, rtm, overall.observed === null);
+  let cs: CsResult | null = null;
+  try {
+    cs = callawaySantAnna(long, starts, {rng: seededRng(seed + 2), replicates});
+  } catch {
+    cs = null; // the row says "onvoldoende gegevens"
+  }
+  const csRow = csEffectRow(cs, did, overall.observed === null);
 
   // Displacement: neighbours from the delivered boundaries.
   const shapes = delivery.registry.shapes.buurt.filter((s) => s.code in starts);
@@ -221,7 +239,7 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
     verdict: !Number.isFinite(did.preTrend.pValue) ? "onvoldoende gegevens" : did.flags.preTrendDiffers ? "aangetoond" : "niet aangetoond",
     warning: null
   };
-  const effects = [overall, displacementRow, preTrend];
+  const effects = [overall, displacementRow, preTrend, ...guardRows, csRow];
 
   // The bins after the start and the cohorts each add up to the overall observed count: a hidden
   // part must not be recoverable by subtraction (secondary suppression on those lines), and a hidden
@@ -290,11 +308,54 @@ export function runWhatsapp(delivery: Delivery, {replicates = 499, seed = 20_250
       whatsapp_timeline: tableOf(WHATSAPP_SCHEMAS.whatsapp_timeline, timeline)
     },
     findings: [
-      findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION),
+      {...findingOf(overall, "measure.whatsapp.overall", QUESTION(theme), METHOD, DIRECTION), sensitivity: [...guardRows.filter((r) => r.effect !== "base_history"), csRow].map(sensitivityOf)},
       findingOf(displacementRow, "measure.whatsapp.displacement", QUESTION_DISPLACEMENT(theme), METHOD_DISPLACEMENT, DIRECTION_DISPLACEMENT)
     ],
-    effects, did, displacement, unplacedGroups: unplaced + placedOutside
+    effects, did, robust, rtm, displacement, unplacedGroups: unplaced + placedOutside
   };
+}
+
+/**
+ * The rows of the regression-to-the-mean guard (src/lib/measures/rtm.ts): the estimate with the base
+ * at months -24..-13 and the base against the areas' own months -24..-13. Neither publishes a count
+ * (the robust estimate's observed count is a part of the overall one); both hide with the overall row.
+ */
+function rtmRows(did: DidResult, robust: DidResult | null, rtm: RtmCheck, hidden: boolean): EffectRow[] {
+  const row = (effect: string, label: string, e: DidResult["overall"] | null, verdict: EffectRow["verdict"], warning: string | null): EffectRow => ({
+    effect, area_code: "regio", label,
+    estimate: hidden ? null : num(e?.percent), ci_low: hidden ? null : num(e?.percentLower), ci_high: hidden ? null : num(e?.percentUpper),
+    p_value: hidden || !e ? null : waldP(e.estimate, e.se), unit: "percent", observed: null, expected: null,
+    areas: did.n.treatedAreas, months: did.n.months, planted: null, verdict, warning
+  });
+  const robustRow = robust && rtm.robust
+    ? row("robust_base", ROBUST_LABEL, rtm.robust, robust.flags.tooFewAreas ? "onvoldoende gegevens" : intervalVerdict(rtm.robust.percentLower, rtm.robust.percentUpper, {direction: DIRECTION}), null)
+    : row("robust_base", ROBUST_LABEL, null, "onvoldoende gegevens", "Geen groep heeft 24 maanden gegevens vóór de start.");
+  const history = did.history;
+  const historyRow = row("base_history", "De 12 maanden vóór de start tegen de eigen maanden 24 tot 13 daarvoor (negatief: de basis lag hoog)", Number.isFinite(history.estimate) ? history : null,
+    !Number.isFinite(history.lower) || !Number.isFinite(history.upper) ? "onvoldoende gegevens" : history.upper < 0 || history.lower > 0 ? "aangetoond" : "niet aangetoond", null);
+  return [robustRow, historyRow];
+}
+
+/**
+ * Callaway & Sant'Anna's own estimate (src/lib/measures/cs.ts: base g-1, simple aggregation) as a
+ * sensitivity row: a percentage of rates, no counts; hidden with the overall row.
+ */
+function csEffectRow(cs: CsResult | null, did: DidResult, hidden: boolean): EffectRow {
+  const ok = cs !== null && Number.isFinite(cs.percent);
+  return {
+    effect: "cs_simple", area_code: "regio", label: "Callaway & Sant'Anna: basis de maand vóór de start, eenvoudige aggregatie over cohorten en maanden (gevoeligheid)",
+    estimate: hidden || !ok ? null : num(cs.percent), ci_low: hidden || !ok ? null : num(cs.percentLower), ci_high: hidden || !ok ? null : num(cs.percentUpper),
+    p_value: null, unit: "percent", observed: null, expected: null, areas: did.n.treatedAreas, months: did.n.months, planted: null,
+    verdict: ok ? intervalVerdict(cs.percentLower, cs.percentUpper, {direction: DIRECTION, thin: did.flags.tooFewAreas || did.flags.tooFewMonths}) : "onvoldoende gegevens",
+    warning: null
+  };
+}
+
+const ROBUST_LABEL = "Robuustheid: dezelfde schatting met de maanden 24 tot 13 vóór de start als basis (vóór een eventuele inbraakgolf)";
+
+/** An effect row as a finding's sensitivity estimate. */
+function sensitivityOf(r: EffectRow): Sensitivity {
+  return {effect: r.effect, label: r.label, estimate: r.estimate, ci_low: r.ci_low, ci_high: r.ci_high, verdict: r.verdict};
 }
 
 export const whatsappAnalysis: Analysis = {

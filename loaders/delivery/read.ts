@@ -14,8 +14,8 @@ import {readIncidentHeader} from "./incident-columns.js";
 import {dedupeAndLink, validateIncidents} from "./incidents.js";
 import {DeliveryError, REJECT_REASONS, type Reject, type RejectReason} from "./reject.js";
 import {
-  TEMPLATES, columnIndex, parseCampagne, parseDoel, parseDor, parseKerncijfer, parsePreventie, parseWhatsapp,
-  validateRows, type CampagneRecord, type DoelRecord, type DorRecord, type IncidentRecord, type KerncijferRecord,
+  TEMPLATES, columnIndex, parseAlert, parseCampagne, parseDoel, parseDor, parseKerncijfer, parsePreventie, parseWhatsapp,
+  validateRows, type AlertRecord, type CampagneRecord, type DoelRecord, type DorRecord, type IncidentRecord, type KerncijferRecord,
   type PreventieRecord, type TemplateName, type WhatsappRecord
 } from "./templates.js";
 import {dateLimits, municipalityOf} from "./values.js";
@@ -63,6 +63,8 @@ export interface Delivery {
   preventie: PreventieRecord[] | null;
   dor: DorRecord[] | null;
   campagnes: CampagneRecord[] | null;
+  /** Warnings after burglaries (alerts.csv); null when not delivered. */
+  alerts: AlertRecord[] | null;
   doelen: DoelRecord[] | null;
   kerncijfers: KerncijferRecord[] | null;
   boundaries: boolean;
@@ -194,6 +196,27 @@ function inRegion<T>(records: T[], lines: number[], file: string, column: string
     const gm = code === "regio" ? "regio" : code.startsWith("GM") ? code : municipalityOf(code);
     if (gm === "regio" || (gm && region.includes(gm))) kept.push(r);
     else rejects.push({file, line: lines[i], column, value: code, reason: "buiten_de_regio"});
+  });
+  return {kept, rejects};
+}
+
+/**
+ * Rejects alerts whose place lies outside the region: the municipality from gemeentecode or
+ * buurtcode, else from the point (delivered boundaries), else from the postcode (the PC4 table).
+ * A point or postcode that cannot be placed is kept: the analysis ties it to incidents by place.
+ */
+function alertsInRegion(records: AlertRecord[], lines: number[], registry: Registry, region: readonly string[]): {kept: AlertRecord[]; rejects: Reject[]} {
+  const kept: AlertRecord[] = [];
+  const rejects: Reject[] = [];
+  records.forEach((r, i) => {
+    const fromPoint = Number.isNaN(r.x) ? undefined : registry.gemeenteIndex?.find(r.x, r.y)?.code;
+    if (r.gemeentecode && fromPoint && fromPoint !== r.gemeentecode) {
+      rejects.push({file: TEMPLATES.alerts.file, line: lines[i], column: "x", value: `${r.x}, ${r.y}`, reason: "tegenstrijdige_gebieden"});
+      return;
+    }
+    const gm = r.gemeentecode ?? fromPoint ?? null;
+    if (gm && !region.includes(gm)) rejects.push({file: TEMPLATES.alerts.file, line: lines[i], column: r.gemeentecode ? "gemeentecode" : "x", value: gm, reason: "buiten_de_regio"});
+    else kept.push(gm && !r.gemeentecode ? {...r, gemeentecode: gm} : r);
   });
   return {kept, rejects};
 }
@@ -345,12 +368,13 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   const preventie = load("preventie", parsePreventie, byGm<PreventieRecord>(TEMPLATES.preventie.file));
   const dor = load("dor", parseDor, byGm<DorRecord>(TEMPLATES.dor.file));
   const campagnes = load("campagnes", parseCampagne, (records, lines) => inRegion(records, lines, TEMPLATES.campagnes.file, "gemeentecode", (r) => r.gebied, region));
+  const alerts = load("alerts", parseAlert, (records, lines) => alertsInRegion(records, lines, registry, region));
   const doelen = load("doelen", parseDoel, (records, lines) => inRegion(records, lines, TEMPLATES.doelen.file, "gebied", (r) => r.gebied, region));
   const kerncijfers = load("kerncijfers", parseKerncijfer, (records, lines) => inRegion(records, lines, TEMPLATES.kerncijfers.file, "gebiedscode", (r) => r.gebiedscode, region));
   for (const r of whatsapp ?? []) if (r.buurtcode) registerCode(registry, r.buurtcode), registerCode(registry, wijkOf(r.buurtcode));
   for (const r of kerncijfers ?? []) registerCode(registry, r.gebiedscode);
 
-  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, doelen, kerncijfers, boundaries, reports, rejects, errors, warnings};
+  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, alerts, doelen, kerncijfers, boundaries, reports, rejects, errors, warnings};
 }
 
 /** Throws the first file-level error of a delivery (the build stops with its message). */

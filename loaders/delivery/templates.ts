@@ -34,6 +34,7 @@ export const TEMPLATES = {
   preventie: {file: "preventieadviezen.csv", required: ["datum", "gemeentecode", "aantal"], optional: ["buurtcode", "postcode"]},
   dor: {file: "dor_aansluitingen.csv", required: ["gemeentecode", "datum_aansluiting"], optional: ["aantal_opkopers"], key: "gemeentecode"},
   campagnes: {file: "campagnes.csv", required: ["naam", "gemeentecode", "startdatum", "einddatum"], optional: []},
+  alerts: {file: "alerts.csv", required: ["datum", "soort"], optional: ["gemeentecode", "buurtcode", "postcode", "x", "y"]},
   doelen: {file: "doelen.csv", required: ["gebied", "jaar", "indicator", "doelwaarde"], optional: []},
   kerncijfers: {file: "kerncijfers.csv", required: ["gebiedscode", "jaar", "variabele", "waarde"], optional: []}
 } as const satisfies Record<string, TemplateSpec>;
@@ -183,6 +184,23 @@ function postcode(row: RowContext) {
   return parsePostcode(row.get("postcode")) ?? row.reject("postcode", "ongeldige_postcode");
 }
 
+/** gemeentecode, buurtcode and postcode of a row (each null when empty), or undefined after a reject. */
+function places(row: RowContext) {
+  const gm = gemeente(row);
+  const bu = buurt(row);
+  const pc = postcode(row);
+  return gm === undefined || bu === undefined || pc === undefined ? undefined : {gm, bu, pc};
+}
+
+/** The RD point of a row: [x, y] inside the Netherlands, null when both cells are empty, or undefined after a reject. */
+function rdPoint(row: RowContext): [number, number] | null | undefined {
+  const x = decimal(row, "x"), y = decimal(row, "y");
+  if (x === undefined || y === undefined) return undefined;
+  if ((x === null) !== (y === null)) return row.reject(x === null ? "x" : "y", "onvolledige_coordinaten", "");
+  if (x === null || y === null) return null;
+  return inRdExtent(x, y) ? [x, y] : row.reject("x", "coordinaten_buiten_nederland", `${row.get("x")}, ${row.get("y")}`);
+}
+
 function decimal(row: RowContext, column: string) {
   if (!row.has(column)) return null;
   return parseDecimal(row.get(column)) ?? row.reject(column, "ongeldig_getal");
@@ -237,16 +255,13 @@ export function parseIncident(row: RowContext, limits: DateLimits = dateLimits()
   if (start < limits.min) return row.reject("pleegdatum_van", "datum_voor_beginjaar");
   if (start > limits.max) return row.reject("pleegdatum_van", "datum_na_peildatum");
   if (end > limits.max) return row.reject("pleegdatum_tot", "datum_na_peildatum");
-  const gm = gemeente(row);
-  const bu = buurt(row);
-  const pc = postcode(row);
-  if (gm === undefined || bu === undefined || pc === undefined) return undefined;
-  let x = decimal(row, "x"), y = decimal(row, "y");
-  if (x === undefined || y === undefined) return undefined;
-  if ((x === null) !== (y === null)) return row.reject(x === null ? "x" : "y", "onvolledige_coordinaten", "");
-  if (x !== null && y !== null) {
-    if (!inRdExtent(x, y)) return row.reject("x", "coordinaten_buiten_nederland", `${row.get("x")}, ${row.get("y")}`);
-  } else {
+  const place = places(row);
+  if (!place) return undefined;
+  const {gm, bu, pc} = place;
+  const point = rdPoint(row);
+  if (point === undefined) return undefined;
+  let [x, y]: (number | null)[] = point ?? [null, null];
+  if (!point) {
     const lat = decimal(row, "lat"), lon = decimal(row, "lon");
     if (lat === undefined || lon === undefined) return undefined;
     if ((lat === null) !== (lon === null)) return row.reject(lat === null ? "lat" : "lon", "onvolledige_coordinaten", "");
@@ -355,6 +370,41 @@ export function parseCampagne(row: RowContext): CampagneRecord | undefined {
   if (!gebied || !start || !end) return undefined;
   if (end.minutes < start.minutes) return row.reject("einddatum", "einde_voor_begin");
   return {naam: row.get("naam"), gebied, start: day(start.minutes), end: day(end.minutes)};
+}
+
+/** Kinds of warning alerts.csv records. */
+export const ALERT_KINDS = ["buurtbrief", "inbraakalert", "huisbezoek"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** A warning after a burglary (alerts.csv): where (a point, a neighbourhood or a postcode area) and when. */
+export interface AlertRecord {
+  day: number;
+  soort: AlertKind;
+  gemeentecode: string | null;
+  buurtcode: string | null;
+  pc4: string | null;
+  /** RD New metres, NaN when not delivered. */
+  x: number;
+  y: number;
+}
+
+/**
+ * Validates one row of alerts.csv. An alert needs a place finer than a municipality (x/y, buurtcode
+ * or postcode): a municipality-wide warning cannot be tied to the burglary that triggered it.
+ */
+export function parseAlert(row: RowContext): AlertRecord | undefined {
+  const d = date(row, "datum");
+  if (!d) return undefined;
+  const soort = row.get("soort").toLowerCase().replace(/[\s_-]+/g, "");
+  if (!(ALERT_KINDS as readonly string[]).includes(soort)) return row.reject("soort", "ongeldige_waarde");
+  const place = places(row);
+  if (!place) return undefined;
+  const {gm, bu, pc} = place;
+  const point = rdPoint(row);
+  if (point === undefined) return undefined;
+  if (!point && !bu && !pc) return row.reject("x", "niet_te_plaatsen", "");
+  if (bu && gm && municipalityOf(bu) !== gm) return row.reject("buurtcode", "tegenstrijdige_gebieden");
+  return {day: day(d.minutes), soort: soort as AlertKind, gemeentecode: gm ?? (bu ? municipalityOf(bu)! : null), buurtcode: bu, pc4: pc?.pc4 ?? null, x: point?.[0] ?? NaN, y: point?.[1] ?? NaN};
 }
 
 export interface DoelRecord {

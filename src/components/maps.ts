@@ -4,7 +4,7 @@
  * values are drawn hatched grey as "verborgen", never as 0.
  */
 import * as Plot from "@observablehq/plot";
-import {HOTSPOT_CLASSES, HOTSPOT_COLORS, HOTSPOT_LABELS} from "../lib/maps/hotspots.js";
+import {HOTSPOT_CLASSES, HOTSPOT_COLORS, HOTSPOT_FDR_LABELS, HOTSPOT_LABELS} from "../lib/maps/hotspots.js";
 import {mapFrame, type AreaValue, type Extent, type GridCell} from "../lib/maps/grid.js";
 import type {AreaFeature} from "../lib/maps/geometry.js";
 import {featureAt, labelFits, labelPoint} from "../lib/maps/places.js";
@@ -150,20 +150,22 @@ export function GridMap(cells: readonly GridCell[], options: MapOptions): Elemen
 }
 
 /**
- * Hot-spot classes per square (Gi*), with the class legend; `verborgen` hatched.
- * @example HotspotMap(cells, {width: 640, extent})
+ * Hot-spot classes per square (Gi*), with the class legend; `verborgen` hatched. `correction` names
+ * the classes: "fdr" (Benjamini-Hochberg, the default) or "raw" (uncorrected).
+ * @example HotspotMap(cells, {width: 640, extent, correction: "raw"})
  */
-export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: number; y1: number; y2: number; hotspot: string}[], options: MapOptions): Element {
-  const {width, extent, outlines, maxHeight, clipTo} = options;
+export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: number; y1: number; y2: number; hotspot: string}[], options: MapOptions & {correction?: "fdr" | "raw"}): Element {
+  const {width, extent, outlines, maxHeight, clipTo, correction = "fdr"} = options;
+  const LABELS = correction === "fdr" ? HOTSPOT_FDR_LABELS : HOTSPOT_LABELS;
   const id = `verborgen-${++patterns}`;
   const clip = clipOf(clipTo);
   const classes = HOTSPOT_CLASSES.filter((c) => c !== "verborgen");
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
-    color: {type: "ordinal", domain: classes.map((c) => HOTSPOT_LABELS[c]), range: classes.map((c) => HOTSPOT_COLORS[c]), legend: true, label: "Gi*"},
+    color: {type: "ordinal", domain: classes.map((c) => LABELS[c]), range: classes.map((c) => HOTSPOT_COLORS[c]), legend: true, label: "Gi*"},
     marks: [
       Plot.frame({stroke: "#ccc"}),
-      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => HOTSPOT_LABELS[d.hotspot as keyof typeof HOTSPOT_LABELS], clip, title: (d: {cell_id: string; hotspot: string}) => `${d.cell_id}: ${HOTSPOT_LABELS[d.hotspot as keyof typeof HOTSPOT_LABELS]}`}),
+      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => LABELS[d.hotspot as keyof typeof LABELS], clip, title: (d: {cell_id: string; hotspot: string}) => `${d.cell_id}: ${LABELS[d.hotspot as keyof typeof LABELS]}`}),
       Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, title: (d: {cell_id: string}) => `${d.cell_id}: verborgen`}),
       outlineMark(outlines),
       ...orientationMarks(extent, width, maxHeight, options)

@@ -36,6 +36,7 @@ export const LEGAL_BASIS: Readonly<Record<string, {grondslag: string; bewaren: s
   "preventieadviezen.csv": {grondslag: "AVG art. 6 lid 1 sub e; geaggregeerd aangeleverd (aantallen per gebied en maand); persoonsgebonden van aard, daarom beschermd gepubliceerd.", bewaren: "Aantallen: zolang de evaluatie loopt."},
   "dor_aansluitingen.csv": {grondslag: "Openbare bestuurlijke gegevens (aansluitingen van gemeenten); geen persoonsgegevens.", bewaren: "Onbeperkt."},
   "campagnes.csv": {grondslag: "Openbare communicatie van gemeente en politie; geen persoonsgegevens.", bewaren: "Onbeperkt."},
+  "alerts.csv": {grondslag: "AVG art. 6 lid 1 sub e; de plaats en datum wijzen naar een recente inbraak, daarom alleen als aantallen voor de regio gepubliceerd.", bewaren: "Zolang de evaluatie loopt (voorstel: 2 jaar)."},
   "doelen.csv": {grondslag: "Bestuurlijke doelen; geen persoonsgegevens.", bewaren: "Onbeperkt."},
   "kerncijfers.csv": {grondslag: "CBS open data (CC BY 4.0); geen persoonsgegevens.", bewaren: "Onbeperkt."},
   "gebieden.geojson": {grondslag: "CBS/PDOK open data; geen persoonsgegevens.", bewaren: "Onbeperkt."}

@@ -86,6 +86,19 @@ export const CATALOGUE: readonly Source[] = [
     checks: "datums, einde na begin, gebied in de regio"
   },
   {
+    file: "alerts.csv",
+    name: "Waarschuwingen na een inbraak",
+    owner: "Gemeenten, politie (wijkagent, preventieadviseur)",
+    content: "Buurtbrieven, inbraakalerts en huisbezoeken na een inbraak: datum, soort en plaats (punt of buurt/postcode)",
+    granularity: "punt (RD) of buurt/postcode x dag",
+    legalBasis: "AVG art. 6 lid 1 sub e (taak van algemeen belang); de plaats wijst naar een recente inbraak",
+    privacy: "persoonsgegevens (AVG)",
+    format: "CSV",
+    frequency: "maandelijks",
+    keys: "x/y, buurtcode of postcode, datum",
+    checks: "datum, soort (buurtbrief, inbraakalert, huisbezoek), een plaats fijner dan de gemeente, codes en coördinaten, gebied in de regio"
+  },
+  {
     file: "doelen.csv",
     name: "Doelen van het inbraakprogramma",
     owner: "Gemeenten (beleid), regionale stuurgroep",

@@ -22,6 +22,12 @@ export interface Finding {
    * that shows it), null without a p-value; set by the pipeline ({@link adjustFindings}).
    */
   p_holm?: number | null;
+  /**
+   * Other estimates of the same question that test how much the answer depends on choices of method
+   * (the WhatsApp estimate with a base before the wave, Callaway & Sant'Anna's own estimator); empty
+   * for most findings. Set to [] by {@link adjustFindings} when absent.
+   */
+  sensitivity?: Sensitivity[];
   /** Unit of estimate and interval: `percent`, `ratio`, `irr`, `share`, ... */
   unit: string;
   /** The direction the question asks (src/lib/verdict.ts): "Daalt ...?" asks for a decrease. */
@@ -31,6 +37,19 @@ export interface Finding {
    * the other side), "niet aangetoond", "onzeker", "samenhang (hoger/lager risico)" and "geen
    * samenhang aangetoond" (associations), "onvoldoende gegevens", "niet geleverd".
    */
+  verdict: string;
+}
+
+/** A sensitivity estimate beside a finding's main estimate, in the finding's unit. */
+export interface Sensitivity {
+  /** Row id in the measure's effect table, e.g. `robust_base`, `cs_simple`. */
+  effect: string;
+  /** What it estimates, in Dutch. */
+  label: string;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  /** The verdict the estimate alone would get (src/lib/verdict.ts). */
   verdict: string;
 }
 
@@ -54,13 +73,13 @@ export function familyOf(id: string): "maatregelen" | "hypothesen" {
  */
 export function adjustFindings<T extends Finding>(findings: readonly T[], {alpha = 0.05}: {alpha?: number} = {}): T[] {
   if (!Array.isArray(findings)) throw new Error(`invalid findings: ${findings}`);
-  const out = findings.map((f) => ({...f, p_holm: null as number | null}));
+  const out = findings.map((f) => ({...f, p_holm: null as number | null, sensitivity: f.sensitivity ?? []}));
   for (const family of ["hypothesen", "maatregelen"] as const) {
     const members = out.filter((f) => familyOf(f.id) === family && f.p_value !== null && Number.isFinite(f.p_value));
     const holm = adjustPValues(members.map((f) => f.p_value!), "holm");
     members.forEach((f, i) => {
       f.p_holm = Number(holm[i].toPrecision(10));
-      if (holm[i] >= alpha && (isSignificantVerdict(f.verdict) || f.verdict === "onzeker")) {
+      if (holm[i] >= alpha && (isSignificantVerdict(f.verdict) || f.verdict.startsWith("onzeker"))) {
         f.verdict = f.verdict.startsWith("samenhang") ? "geen samenhang aangetoond" : "niet aangetoond";
       }
     });

@@ -14,11 +14,12 @@ export interface SummaryRow extends FindingRecord {
 }
 
 const KNOWN: Record<string, {title: string; page: string; per?: string}> = {
-  "measure.whatsapp.overall": {title: "Buurtpreventie-appgroepen", page: "./whatsapp"},
-  "measure.whatsapp.displacement": {title: "Appgroepen: verplaatsing naar buren", page: "./whatsapp"},
-  "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken)", page: "./preventieadvies", per: " per 10 bezoeken"},
-  "measure.dor.level": {title: "Digitaal Opkopersregister", page: "./dor"},
-  "measure.campaigns": {title: "Campagnes", page: "./campagnes"}
+  "measure.whatsapp.overall": {title: "Buurtpreventie-appgroepen", page: "./whatsapp.html"},
+  "measure.whatsapp.displacement": {title: "Appgroepen: verplaatsing naar buren", page: "./whatsapp.html"},
+  "measure.prevention_advice.dose": {title: "Preventieadviezen (per 10 bezoeken)", page: "./preventieadvies.html", per: " per 10 bezoeken"},
+  "measure.dor.level": {title: "Digitaal Opkopersregister", page: "./dor.html"},
+  "measure.campaigns": {title: "Campagnes", page: "./campagnes.html"},
+  "measure.alerts.near_repeat": {title: "Waarschuwingen na een inbraak", page: "../waar-nu.html#waarschuwingen-na-een-inbraak"}
 };
 
 /**
@@ -40,7 +41,7 @@ export function measureSummary(findings: readonly FindingRecord[]): SummaryRow[]
       // The question quotes the campaign's own name ("... de campagne \"Donkere Dagen Offensief\" ...").
       const name = /"([^"]+)"/.exec(f.question ?? "")?.[1] ?? slug.replace(/-/g, " ");
       const title = f.id.startsWith("measure.campaign.") ? `Campagne: ${name}` : f.id;
-      return {...f, title, page: "./campagnes"};
+      return {...f, title, page: "./campagnes.html"};
     })
     .sort((a, b) => rank(a.id) - rank(b.id) || a.id.localeCompare(b.id));
 }

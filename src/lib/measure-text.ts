@@ -71,9 +71,38 @@ export function effectSentence(r: EffectRecord, {per = ""}: {per?: string} = {})
     case "aangetoond": return `${base} Het interval ligt geheel aan de kant van nul waar de vraag naar vraagt: een ${direction} is aangetoond.`;
     case "tegengesteld": return `${base} Het interval ligt geheel aan de andere kant van nul dan de vraag verwacht: een ${direction}, het tegendeel van wat de vraag toetst.`;
     case "onzeker": return `${base} Het interval sluit nul uit, maar een controle faalt: het effect is onzeker.`;
+    case "onzeker (mogelijk regressie naar het gemiddelde)": return `${base} Het interval sluit nul uit, maar met een basis vóór een eventuele inbraakgolf houdt het geen stand: het effect is onzeker, mogelijk regressie naar het gemiddelde.`;
     case "niet aangetoond": return `${base} Het interval bevat nul: een effect is niet aangetoond (wat niet hetzelfde is als: geen effect).`;
     default: return `${base} Te weinig gegevens voor een betrouwbaar oordeel.`;
   }
+}
+
+/**
+ * Whether a sensitivity estimate disagrees with the main estimate: their 95% intervals do not
+ * overlap, or their verdicts differ. Null when either has no interval.
+ * @example sensitivityDisagrees({ci_low: -40, ci_high: -20, verdict: "aangetoond"}, {ci_low: -48, ci_high: 1, verdict: "niet aangetoond"}) // true
+ */
+export function sensitivityDisagrees(main: Pick<EffectRecord, "ci_low" | "ci_high" | "verdict">, other: Pick<EffectRecord, "ci_low" | "ci_high" | "verdict">): boolean | null {
+  if (main.ci_low === null || main.ci_high === null || other.ci_low === null || other.ci_high === null) return null;
+  return other.ci_high < main.ci_low || other.ci_low > main.ci_high || other.verdict !== main.verdict;
+}
+
+/**
+ * A Dutch sentence on a sensitivity estimate beside the main one: the estimate, and whether the two
+ * agree (intervals overlap and the verdict is the same) or disagree, and how.
+ * @example sensitivityText(overall, cs, "De schatter van Callaway & Sant'Anna") // "De schatter van ... geeft -21,4% (95%-interval ...). Dat wijkt af van de hoofdschatting: ..."
+ */
+export function sensitivityText(main: EffectRecord, other: EffectRecord | null | undefined, name: string): string {
+  if (!other || other.estimate === null || other.ci_low === null || other.ci_high === null) return `${name}: geen schatting (${other?.warning ?? other?.verdict ?? "niet berekend"}).`;
+  const first = `${name} geeft ${formatPercent(other.estimate)} (95%-interval ${formatInterval(other.ci_low, other.ci_high)}; ${other.verdict}).`;
+  const disagrees = sensitivityDisagrees(main, other);
+  if (disagrees === null) return first;
+  if (!disagrees) return `${first} Dat stemt overeen met de hoofdschatting: de intervallen overlappen en het oordeel is hetzelfde.`;
+  const how = [
+    other.ci_high! < main.ci_low! || other.ci_low! > main.ci_high! ? "de intervallen overlappen niet" : null,
+    other.verdict !== main.verdict ? `het oordeel verschilt (${other.verdict} tegen ${main.verdict})` : null
+  ].filter(Boolean).join(" en ");
+  return `${first} Dat wijkt af van de hoofdschatting: ${how}. De uitkomst hangt dus af van de keuze van de methode; lees het hoofdeffect met die voorzichtigheid.`;
 }
 
 /** The warnings of a row as separate sentences. */
@@ -92,7 +121,7 @@ export function failedPreTrend(r: Pick<EffectRecord, "warning"> | null | undefin
 
 /** A verdict's CSS class suffix. */
 export function verdictClass(verdict: string): string {
-  return ({"aangetoond": "yes", "tegengesteld": "opposite", "niet aangetoond": "no", "onzeker": "doubt", "onvoldoende gegevens": "thin", "niet geleverd": "absent"} as Record<string, string>)[verdict] ?? "thin";
+  return ({"aangetoond": "yes", "tegengesteld": "opposite", "niet aangetoond": "no", "onzeker": "doubt", "onzeker (mogelijk regressie naar het gemiddelde)": "doubt", "onvoldoende gegevens": "thin", "niet geleverd": "absent"} as Record<string, string>)[verdict] ?? "thin";
 }
 
 /** The wording of a theme that the policy text needs (src/lib/theme.ts). */

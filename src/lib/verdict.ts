@@ -12,7 +12,7 @@ export type Direction = "decrease" | "increase" | "any";
 export const DIRECTIONS: readonly Direction[] = ["decrease", "increase", "any"];
 
 /** The verdicts of effect findings (measures, patterns). */
-export const VERDICTS = ["aangetoond", "tegengesteld", "niet aangetoond", "onzeker", "onvoldoende gegevens", "niet geleverd"] as const;
+export const VERDICTS = ["aangetoond", "tegengesteld", "niet aangetoond", "onzeker", "onzeker (mogelijk regressie naar het gemiddelde)", "onvoldoende gegevens", "niet geleverd"] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 /** Which side of `reference` a whole interval lies on: -1 below, +1 above, 0 neither (it contains it). */

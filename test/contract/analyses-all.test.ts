@@ -37,7 +37,7 @@ describe.each(["openbaar", "intern"] as const)("analysis tables (%s)", (level) =
     const ids = findings.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(["knox.near_repeat", "season.dark_evenings", "season.winter_peak", "repeat.same_address", "factor.gemiddelde_woz"]));
     for (const f of findings) {
-      expect(Object.keys(f).sort()).toEqual(["ci_high", "ci_low", "direction", "estimate", "id", "method", "p_holm", "p_value", "question", "unit", "verdict"]);
+      expect(Object.keys(f).sort()).toEqual(["ci_high", "ci_low", "direction", "estimate", "id", "method", "p_holm", "p_value", "question", "sensitivity", "unit", "verdict"]);
       expect(f.direction).toMatch(/^(decrease|increase|any)$/);
       expect(f.verdict).toMatch(/^(aangetoond|tegengesteld|niet aangetoond|onzeker|samenhang \((hoger|lager) risico\)$|geen samenhang aangetoond$|onvoldoende gegevens|niet geleverd)/);
       if (f.ci_low !== null && f.estimate !== null) expect(f.ci_low).toBeLessThanOrEqual(f.estimate);

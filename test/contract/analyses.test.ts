@@ -68,6 +68,11 @@ describe("analysis tables for the maps and comparisons", () => {
     // A class published in openbaar is the class of the true z-score.
     const truth = new Map(int.map((r) => [`${r.cell_id}|${r.year}`, r.hotspot]));
     for (const r of pub) if (r.hotspot !== "verborgen") expect(r.hotspot).toBe(truth.get(`${r.cell_id}|${r.year}`));
+    // The FDR classes likewise, and they are stricter: no FDR spot where the uncorrected class is "ns".
+    const fdrTruth = new Map(int.map((r) => [`${r.cell_id}|${r.year}`, r.hotspot_fdr]));
+    for (const r of pub) if (r.hotspot_fdr !== "verborgen") expect(r.hotspot_fdr).toBe(fdrTruth.get(`${r.cell_id}|${r.year}`));
+    for (const r of int) if (r.hotspot === "ns") expect(r.hotspot_fdr).toBe("ns");
+    expect(int.filter((r) => r.hotspot_fdr !== "ns").length).toBeLessThan(int.filter((r) => r.hotspot !== "ns").length);
   });
 
   test("area_geometry rings are closed and cover every delivered boundary", () => {

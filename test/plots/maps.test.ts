@@ -38,9 +38,13 @@ describe("map components", () => {
 
   test("HotspotMap colours classes and hatches hidden classes", () => {
     const cells = rows.map((r, i) => ({cell_id: r.cell_id, x1: r.x, x2: r.x + 500, y1: r.y, y2: r.y + 500, hotspot: ["hot99", "verborgen", "ns", "cold95"][i]}));
-    const figure = maps.HotspotMap(cells, {width: 400, extent});
+    const figure = maps.HotspotMap(cells, {width: 400, extent, correction: "raw"});
     expect(figure.textContent).toContain("hot spot (99%)");
     expect(matchSnapshot("hotspot-map", figure)).toBe(true);
+    // The default names the FDR classes.
+    const fdr = maps.HotspotMap(cells, {width: 400, extent});
+    expect(fdr.textContent).toContain("hot spot (FDR 1%)");
+    expect(fdr.textContent).not.toContain("hot spot (99%)");
   });
 
   test("AreaMap fills areas by value and hatches hidden ones", () => {

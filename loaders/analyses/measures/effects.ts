@@ -20,7 +20,7 @@ export const spec = {d, f64, i32, str, i16: (name: string, description: string, 
 
 /** Schema of `<measure>_effects`: one row per estimate (overall effect, displacement, level change, ...). */
 export const EFFECT_SCHEMA: readonly ColumnSpec[] = [
-  d("effect", "estimate id: overall, displacement, pre_trend, level, slope, placebo_level, dose, campaign"),
+  d("effect", "estimate id: overall, displacement, pre_trend, robust_base (base at months -24..-13), base_history (base against the months -24..-13), cs_simple (Callaway & Sant'Anna), level, slope, placebo_level, dose, campaign"),
   d("area_code", "regio, a GM code, or the campaign slug"),
   str("label", "what the row estimates, in Dutch"),
   f64("estimate", "estimate in `unit` (percent change; p-value rows: the test statistic)", true),

@@ -10,7 +10,8 @@
  *   X(g,t) = sum over areas a of g of D_a(t) * R_a(B) * R_C(t) / R_C(B),
  *
  * where D is dwellings (exposure), R a rate sum(counts) / sum(dwelling-months) (pooled over the
- * control set for R_C) and B the base window of `baseMonths` months before g. Effects are ratios of pooled observed to pooled
+ * control set for R_C) and B the base window of `baseMonths` months ending `baseGap` months before g
+ * (default: the 12 months right before g; the regression-to-the-mean check moves it to -24..-13). Effects are ratios of pooled observed to pooled
  * counterfactual counts, log theta = log(sum O / sum X), summed over the cells being aggregated:
  * all post cells (overall), cells with the same months since start (event study), or one cohort.
  */
@@ -111,6 +112,12 @@ export interface DidOptions {
   replicates?: number;
   /** Months before the start that form the base window (default 12, a full seasonal cycle). */
   baseMonths?: number;
+  /**
+   * Months between the end of the base window and the start (default 0). With a gap, the base lies
+   * before a wave that may have prompted the measure (12: months -24..-13), and a cohort without a
+   * full base window in the panel is left out.
+   */
+  baseGap?: number;
   /** Event-study range in months since start (default -24..24). */
   eventMin?: number;
   eventMax?: number;
@@ -160,6 +167,13 @@ export interface DidResult {
     shareExcludingZero: number;
     bins: number;
   };
+  /**
+   * The treated areas' months before the base window (the pre-trend months, -24..-13 by default)
+   * against what their base predicts, pooled like `overall`: clearly below 0 when the base was high
+   * against the areas' own earlier history (relative to the controls), as when groups start after a
+   * burglary wave; then a fall after the start is expected from regression to the mean alone.
+   */
+  history: Effect;
   flags: {tooFewAreas: boolean; tooFewMonths: boolean; preTrendDiffers: boolean};
   n: {areas: number; months: number; treatedAreas: number; neverTreatedAreas: number; excludedAreas: number; cohorts: number};
   replicates: number;
@@ -181,6 +195,7 @@ interface Design {
 
 interface Layout {
   base: number;
+  gap: number;
   eventMin: number;
   eventMax: number;
   bin: number;
@@ -193,6 +208,8 @@ interface Layout {
   atBins: number;
   atCohorts: number;
   atPre: number;
+  /** The pre-trend months pooled into one statistic ({@link DidResult.history}). */
+  atHistory: number;
   size: number;
 }
 
@@ -205,11 +222,12 @@ interface Layout {
  */
 export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions): DidResult {
   const m = panelMatrix(panel);
-  const {rng, replicates = 499, baseMonths = 12, eventMin = -24, eventMax = 24, binMonths = 1} = options;
+  const {rng, replicates = 499, baseMonths = 12, baseGap = 0, eventMin = -24, eventMax = 24, binMonths = 1} = options;
   const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05} = options;
   if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
   if (!Number.isInteger(replicates) || replicates < 19) throw new Error(`invalid replicates: ${replicates}`);
   if (!Number.isInteger(baseMonths) || baseMonths < 1) throw new Error(`invalid baseMonths: ${baseMonths}`);
+  if (!Number.isInteger(baseGap) || baseGap < 0) throw new Error(`invalid baseGap: ${baseGap}`);
   if (!Number.isInteger(eventMin) || eventMin > -1) throw new Error(`invalid eventMin: ${eventMin}`);
   if (!Number.isInteger(eventMax) || eventMax < 0) throw new Error(`invalid eventMax: ${eventMax}`);
   if (!Number.isInteger(binMonths) || binMonths < 1) throw new Error(`invalid binMonths: ${binMonths}`);
@@ -224,8 +242,8 @@ export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions):
   const preBins = Math.ceil(preTrendMonths / 3);
   const K = design.starts.length;
   const layout: Layout = {
-    base: baseMonths, eventMin, eventMax, bin: binMonths, binOffset, bins, preTrendMonths, preBins, maxPost: maxPostMonths,
-    atBins: 1, atCohorts: 1 + bins, atPre: 1 + bins + K, size: 1 + bins + K + preBins
+    base: baseMonths, gap: baseGap, eventMin, eventMax, bin: binMonths, binOffset, bins, preTrendMonths, preBins, maxPost: maxPostMonths,
+    atBins: 1, atCohorts: 1 + bins, atPre: 1 + bins + K, atHistory: 1 + bins + K + preBins, size: 2 + bins + K + preBins
   };
   const ones = new Float64Array(m.areas.length).fill(1);
   const point = estimate(design, layout, ones);
@@ -256,9 +274,10 @@ export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions):
     eventStudy,
     cohorts,
     preTrend,
+    history: effect(layout.atHistory),
     flags: {
       tooFewAreas: design.treated.length < minAreas || neverTreated < minAreas,
-      tooFewMonths: design.starts.some((g) => g < baseMonths) || medianPost < 12,
+      tooFewMonths: design.starts.some((g) => g < baseMonths + baseGap) || medianPost < 12,
       preTrendDiffers: preTrend.pValue < preTrendAlpha
     },
     n: {
@@ -340,9 +359,9 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
       E[dst + t] += wa * m.exposure[src + t];
     }
     if (c === K) continue;
-    const g = starts[c];
+    const [b0, b1] = baseWindow(starts[c], layout);
     let yb = 0, eb = 0;
-    for (let t = Math.max(0, g - layout.base); t < g; t++) {
+    for (let t = b0; t < b1; t++) {
       yb += m.count[src + t];
       eb += m.exposure[src + t];
     }
@@ -366,11 +385,11 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
   }
   const obs = new Float64Array(layout.size), exp = new Float64Array(layout.size);
   const cohortsPerBin = new Int32Array(layout.bins);
-  const preStart = -(layout.base + layout.preTrendMonths), preEnd = -layout.base - 1;
+  const preStart = -(layout.gap + layout.base + layout.preTrendMonths), preEnd = -layout.gap - layout.base - 1;
   for (let c = 0; c < K; c++) {
-    const g = starts[c], b0 = Math.max(0, g - layout.base);
+    const g = starts[c], [b0, b1] = baseWindow(g, layout);
     let teb = 0;
-    for (let s = b0; s < g; s++) teb += E[c * T + s];
+    for (let s = b0; s < b1; s++) teb += E[c * T + s];
     if (!(teb > 0)) continue;
     let lastBin = -1;
     for (let t = 0; t < T; t++) {
@@ -381,8 +400,8 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
       if (!inPost && !inEvent && !inPre) continue;
       const k = firstAbove[Math.max(g, t)];
       const cet = SE[k * T + t];
-      const cyb = PY[k * (T + 1) + g] - PY[k * (T + 1) + b0];
-      const ceb = PE[k * (T + 1) + g] - PE[k * (T + 1) + b0];
+      const cyb = PY[k * (T + 1) + b1] - PY[k * (T + 1) + b0];
+      const ceb = PE[k * (T + 1) + b1] - PE[k * (T + 1) + b0];
       if (!(cet > 0 && cyb > 0 && ceb > 0)) continue;
       const x = TX[c * T + t] * (SY[k * T + t] / cet) / (cyb / ceb);
       const o = TY[c * T + t];
@@ -402,10 +421,23 @@ function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
         const b = Math.floor((e - preStart) / 3);
         obs[layout.atPre + b] += o;
         exp[layout.atPre + b] += x;
+        obs[layout.atHistory] += o;
+        exp[layout.atHistory] += x;
       }
     }
   }
   return {obs, exp, cohortsPerBin};
+}
+
+/**
+ * The base window [b0, b1) of a cohort starting in panel month g: `base` months ending `gap` months
+ * before g. Without a gap a window cut off by the panel's start is used as far as it goes; with a gap
+ * a cut-off window is empty (the cohort is left out), so the check never mixes bases of other lengths.
+ */
+function baseWindow(g: number, layout: Layout): [number, number] {
+  const b1 = g - layout.gap, b0 = b1 - layout.base;
+  if (b0 >= 0) return [b0, b1];
+  return layout.gap > 0 ? [0, 0] : [0, b1];
 }
 
 /** Log effects for `replicates` bootstrap panels (areas resampled within treated and control sets), row-major. */

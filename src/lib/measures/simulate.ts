@@ -194,3 +194,60 @@ function gamma(rng: Rng, shape: number): number {
     if (u < 1 - 0.0331 * x ** 4 || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
   }
 }
+
+export interface WaveSelectionOptions {
+  /** Groups to start (default: half the areas). */
+  groups?: number;
+  /** Starts are uniform over panel months [from, from + span) (default 24, 24: 24 months of history, 12 or more after). */
+  from?: number;
+  span?: number;
+  /** Candidate areas per group; the group starts in the one with the most burglaries in the 12 months before (default 2). */
+  candidates?: number;
+  /** Months before the start that decide between the candidates (default 12). */
+  window?: number;
+}
+
+/**
+ * Start months chosen after a burglary wave, on a panel simulated without an effect: each group draws
+ * a start month and `candidates` areas without a group, and starts in the candidate with the most
+ * burglaries in the `window` months before the start (ties: the first drawn). With no effect planted
+ * any "effect" an estimator finds is regression to the mean.
+ * @example waveSelectedStarts(seededRng(2), simulatePanel(seededRng(1), {areas: 185, months: 60, treatedAreas: 0, effect: 0}).panel) // {A0001: null, A0002: 24278, ...}
+ */
+export function waveSelectedStarts(rng: Rng, panel: Panel, options: WaveSelectionOptions = {}): Record<string, number | null> {
+  if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
+  const names: string[] = [];
+  const row = new Map<string, number>();
+  let first = Infinity, last = -Infinity;
+  for (let i = 0; i < panel.area.length; i++) {
+    if (!row.has(panel.area[i])) row.set(panel.area[i], names.push(panel.area[i]) - 1);
+    first = Math.min(first, panel.month[i]);
+    last = Math.max(last, panel.month[i]);
+  }
+  const months = last - first + 1, n = names.length;
+  const {groups = Math.floor(n / 2), from = 24, span = 24, candidates = 2, window = 12} = options;
+  if (!Number.isInteger(groups) || groups < 1 || groups > n) throw new Error(`invalid groups: ${groups} for ${n} areas`);
+  if (!Number.isInteger(candidates) || candidates < 1) throw new Error(`invalid candidates: ${candidates}`);
+  if (!Number.isInteger(window) || window < 1 || !Number.isInteger(from) || from < window || !Number.isInteger(span) || span < 1 || from + span > months) {
+    throw new Error(`invalid start window: from ${from}, span ${span}, window ${window} in ${months} months`);
+  }
+  const counts = new Float64Array(n * months);
+  for (let i = 0; i < panel.area.length; i++) counts[row.get(panel.area[i])! * months + panel.month[i] - first] = panel.count[i];
+  const starts: Record<string, number | null> = Object.fromEntries(names.map((a) => [a, null]));
+  const free = names.map((_, i) => i);
+  for (let k = 0; k < groups; k++) {
+    const start = from + Math.floor(rng() * span);
+    let best = -1, bestCount = -1;
+    const drawn = Math.min(candidates, free.length);
+    for (let c = 0; c < drawn; c++) {
+      const j = c + Math.floor(rng() * (free.length - c));
+      [free[c], free[j]] = [free[j], free[c]];
+      let sum = 0;
+      for (let t = start - window; t < start; t++) sum += counts[free[c] * months + t];
+      if (sum > bestCount) (best = c), (bestCount = sum);
+    }
+    starts[names[free[best]]] = first + start;
+    free.splice(best, 1);
+  }
+  return starts;
+}

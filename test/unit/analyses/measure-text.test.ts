@@ -1,11 +1,32 @@
 import {describe, expect, test} from "vitest";
 import {didWarnings} from "../../../loaders/analyses/whatsapp.js";
-import {changeText, coversPlanted, effectSentence, failedPreTrend, formatInterval, formatPercent, percentSize, warningsOf, whatsappPolicyText, type EffectRecord} from "../../../src/lib/measure-text.js";
+import {changeText, coversPlanted, effectSentence, failedPreTrend, formatInterval, formatPercent, percentSize, sensitivityDisagrees, sensitivityText, warningsOf, whatsappPolicyText, type EffectRecord} from "../../../src/lib/measure-text.js";
 import {measureSummary, type FindingRecord} from "../../../src/lib/measure-summary.js";
 
 const row = (o: Partial<EffectRecord>): EffectRecord => ({
   effect: "overall", area_code: "regio", label: "", estimate: -23.7, ci_low: -32.5, ci_high: -14.2, p_value: null, unit: "percent",
   observed: null, expected: null, areas: null, months: null, planted: null, verdict: "aangetoond", warning: null, ...o
+});
+
+describe("sensitivity rows beside the main estimate", () => {
+  const main = row({estimate: -30, ci_low: -39.6, ci_high: -20.7, verdict: "aangetoond"});
+  test("disagreement: intervals that do not overlap, or a different verdict", () => {
+    expect(sensitivityDisagrees(main, row({ci_low: -35, ci_high: -25, verdict: "aangetoond"}))).toBe(false);
+    expect(sensitivityDisagrees(main, row({ci_low: -48.6, ci_high: 0.5, verdict: "niet aangetoond"}))).toBe(true);
+    expect(sensitivityDisagrees(main, row({ci_low: -60, ci_high: -40, verdict: "aangetoond"}))).toBe(true);
+    expect(sensitivityDisagrees(main, row({ci_low: -60, ci_high: -39.6, verdict: "aangetoond"}))).toBe(false); // touching intervals overlap
+    expect(sensitivityDisagrees(main, row({ci_low: null, ci_high: null}))).toBeNull();
+  });
+  test("the sentence cites the estimate and says in Dutch whether and how it disagrees", () => {
+    const agree = sensitivityText(main, row({estimate: -28.9, ci_low: -35.9, ci_high: -19.6}), "Met een vroege basis");
+    expect(agree).toBe("Met een vroege basis geeft −28,9% (95%-interval −35,9% tot −19,6%; aangetoond). Dat stemt overeen met de hoofdschatting: de intervallen overlappen en het oordeel is hetzelfde.");
+    const cs = sensitivityText(main, row({estimate: -27.1, ci_low: -48.6, ci_high: 0.5, verdict: "niet aangetoond"}), "CS");
+    expect(cs).toContain("−27,1% (95%-interval −48,6% tot +0,5%; niet aangetoond)");
+    expect(cs).toContain("wijkt af van de hoofdschatting: het oordeel verschilt (niet aangetoond tegen aangetoond)");
+    expect(cs).not.toContain("overlappen niet");
+    expect(sensitivityText(main, row({estimate: -50, ci_low: -60, ci_high: -41}), "CS")).toContain("de intervallen overlappen niet.");
+    expect(sensitivityText(main, row({estimate: null, ci_low: null, ci_high: null, verdict: "onvoldoende gegevens"}), "CS")).toBe("CS: geen schatting (onvoldoende gegevens).");
+  });
 });
 
 describe("measure text", () => {
@@ -54,7 +75,7 @@ describe("measure summary", () => {
   test("keeps measure findings in page order with titles and pages", () => {
     const s = measureSummary([f("knox.near_repeat"), f("measure.campaign.donkere-dagen-offensief"), f("measure.dor.level"), f("measure.whatsapp.overall")]);
     expect(s.map((d) => d.id)).toEqual(["measure.whatsapp.overall", "measure.dor.level", "measure.campaign.donkere-dagen-offensief"]);
-    expect(s[2]).toMatchObject({title: "Campagne: donkere dagen offensief", page: "./campagnes"});
+    expect(s[2]).toMatchObject({title: "Campagne: donkere dagen offensief", page: "./campagnes.html"});
     const named = measureSummary([{...f("measure.campaign.donkere-dagen-offensief"), question: 'Zijn er minder woninginbraken in de maanden van de campagne "Donkere Dagen Offensief" dan ...?'}]);
     expect(named[0].title).toBe("Campagne: Donkere Dagen Offensief");
   });

@@ -58,6 +58,16 @@ describe("WhatsApp groups on demo deliveries", () => {
     const events = r.tables.whatsapp_event_study.toArray().map((d) => d.toJSON());
     expect(events.filter((e) => e.analysis === "effect").map((e) => e.event_time)).toContain(0);
     expect(events.some((e) => e.analysis === "verplaatsing")).toBe(true);
+    // The sensitivity rows: the base before the wave and CS's own estimator, both in the finding.
+    const byEffect = new Map(r.effects.map((e) => [e.effect, e]));
+    expect(byEffect.get("robust_base")!.estimate).toBeCloseTo(r.robust!.overall.percent, 3);
+    expect(byEffect.get("base_history")!.estimate).toBeCloseTo(r.did!.history.percent, 3);
+    const cs = byEffect.get("cs_simple")!;
+    expect(cs.ci_low!).toBeLessThan(cs.estimate!);
+    expect(cs.ci_high!).toBeGreaterThan(cs.estimate!);
+    expect(cs.observed).toBeNull();
+    expect(r.findings[0].sensitivity!.map((s) => s.effect)).toEqual(["robust_base", "cs_simple"]);
+    expect(r.findings[0].sensitivity![1].estimate).toBe(cs.estimate);
   });
 });
 

@@ -186,6 +186,23 @@ describe("measure, target and statistics templates", () => {
     "preventieadviezen.csv": "datum;gemeentecode;buurtcode;aantal\n2024-01-01;GM0153;;4\n2024-01-01;GM0153;;vier\n",
     "dor_aansluitingen.csv": "gemeentecode;datum_aansluiting;aantal_opkopers\nGM0153;2016-05-01;12\nGM0153;2017-01-01;3\n",
     "campagnes.csv": "naam;gemeentecode;startdatum;einddatum\nDonkere dagen;regio;2023-10-01;2024-03-31\nX;GM0153;2023-10-01;2023-09-01\n",
+    "alerts.csv": [
+      "datum;soort;gemeentecode;buurtcode;postcode;x;y",
+      "2024-01-06;buurtbrief;GM0153;;;257500;471500",
+      "2024-01-06;Inbraak-alert;;BU01530101;;;",
+      "2024-01-07;huisbezoek;;;7511;;",
+      "2024-02-30;buurtbrief;GM0153;;;257500;471500", // ongeldige_datum
+      ";buurtbrief;GM0153;;;257500;471500", // verplicht_leeg
+      "2024-01-06;flyer;GM0153;;;257500;471500", // ongeldige_waarde (soort)
+      "2024-01-06;buurtbrief;GM153;;;257500;471500", // ongeldige_code
+      "2024-01-06;buurtbrief;GM0153;;75;;", // ongeldige_postcode
+      "2024-01-06;buurtbrief;GM0153;;;257500;", // onvolledige_coordinaten
+      "2024-01-06;buurtbrief;GM0153;;;900000;100000", // coordinaten_buiten_nederland
+      "2024-01-06;buurtbrief;GM0153;;;abc;471500", // ongeldig_getal
+      "2024-01-06;buurtbrief;GM0153;;;;", // niet_te_plaatsen (municipality only)
+      "2024-01-06;buurtbrief;GM0153;BU01640101;;;", // tegenstrijdige_gebieden
+      "2024-01-06;buurtbrief;;BU03630101;;;" // buiten_de_regio
+    ].join("\n"),
     "doelen.csv": "gebied;jaar;indicator;doelwaarde\nregio;2025;inbraken;700\nGM0153;2025;fietsen;3\nGM0153;2025;inbraken;-1\n",
     "kerncijfers.csv": "gebiedscode;jaar;variabele;waarde\nBU01530101;2024;woningvoorraad;1234\nBU01530101;2024;gemiddelde_woz;245,5\nWK999901;2024;woningvoorraad;1\nGM0153;2024;Aantal inwoners;1\n"
   });
@@ -197,6 +214,10 @@ describe("measure, target and statistics templates", () => {
     expect(report("preventieadviezen.csv")).toMatchObject({read: 2, accepted: 1, byReason: {ongeldig_getal: 1}});
     expect(report("dor_aansluitingen.csv")).toMatchObject({read: 2, accepted: 1, byReason: {tegenstrijdig_dubbel: 1}});
     expect(report("campagnes.csv")).toMatchObject({read: 2, accepted: 1, byReason: {einde_voor_begin: 1}});
+    expect(report("alerts.csv")).toMatchObject({
+      read: 14, accepted: 3, rejected: 11,
+      byReason: {ongeldige_datum: 1, verplicht_leeg: 1, ongeldige_waarde: 1, ongeldige_code: 1, ongeldige_postcode: 1, onvolledige_coordinaten: 1, coordinaten_buiten_nederland: 1, ongeldig_getal: 1, niet_te_plaatsen: 1, tegenstrijdige_gebieden: 1, buiten_de_regio: 1}
+    });
     expect(report("doelen.csv")).toMatchObject({read: 3, accepted: 1, byReason: {ongeldige_waarde: 1, ongeldig_getal: 1}});
     expect(report("kerncijfers.csv")).toMatchObject({read: 4, accepted: 2, byReason: {buiten_de_regio: 1, ongeldige_waarde: 1}});
   });
@@ -204,6 +225,11 @@ describe("measure, target and statistics templates", () => {
   test("parses values into typed records", () => {
     expect(d.whatsapp).toEqual([{groep_id: "W1", gemeentecode: "GM0153", buurtcode: "BU01530101", pc4: "7511", start: Date.UTC(2019, 2, 1) / 864e5, end: null, deelnemers: 120}]);
     expect(d.campagnes![0]).toMatchObject({naam: "Donkere dagen", gebied: "regio"});
+    expect(d.alerts).toEqual([
+      {day: Date.UTC(2024, 0, 6) / 864e5, soort: "buurtbrief", gemeentecode: "GM0153", buurtcode: null, pc4: null, x: 257500, y: 471500},
+      {day: Date.UTC(2024, 0, 6) / 864e5, soort: "inbraakalert", gemeentecode: "GM0153", buurtcode: "BU01530101", pc4: null, x: NaN, y: NaN},
+      {day: Date.UTC(2024, 0, 7) / 864e5, soort: "huisbezoek", gemeentecode: null, buurtcode: null, pc4: "7511", x: NaN, y: NaN}
+    ]);
     expect(d.kerncijfers!.map((k) => k.waarde)).toEqual([1234, 245.5]);
     expect(d.doelen).toEqual([{gebied: "regio", jaar: 2025, indicator: "inbraken", doelwaarde: 700}]);
   });

@@ -16,9 +16,12 @@ function pageSources(dir: string): string[] {
   });
 }
 
-/** Relative page links in href attributes whose path has no file extension. */
+/**
+ * Relative paths in quotes (href attributes, and strings such as `page: "./dor.html"` that a page
+ * turns into links) whose path has no file extension. Imports and file attachments always carry one.
+ */
 function linksWithoutExtension(text: string): string[] {
-  const links = [...text.matchAll(/href=["'](\.{1,2}\/[^"'#?$]*)/g)].map((m) => m[1]);
+  const links = [...text.matchAll(/["'`](\.{1,2}\/[^"'`#?$\s]*)/g)].map((m) => m[1]);
   return links.filter((link) => !link.endsWith("/") && !/\.[a-z0-9]+$/i.test(link));
 }
 
@@ -26,8 +29,9 @@ describe("page links", () => {
   test("the check finds a link without .html and passes one with it", () => {
     expect(linksWithoutExtension(`<a href="../waar?gemeente=\${code}">`)).toEqual(["../waar"]);
     expect(linksWithoutExtension(`<a href="./waar.html?gemeente=x"> <a href="./data/a.csv">`)).toEqual([]);
+    expect(linksWithoutExtension(`{title: "DOR", page: "./dor"}, import {x} from "./lib/x.js"`)).toEqual(["./dor"]);
   });
-  test("every relative href in src/ names its file, .html included", () => {
+  test("every relative link in src/ names its file, .html included", () => {
     const found = pageSources(SRC).flatMap((file) =>
       linksWithoutExtension(readFileSync(file, "utf8")).map((link) => `${relative(SRC, file)}: ${link}`));
     expect(found).toEqual([]);
