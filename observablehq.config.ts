@@ -2,6 +2,7 @@
 import {cspMetaTag} from "./loaders/site/csp.js";
 import {siteMunicipalities} from "./loaders/site/municipalities.js";
 import {themeOf} from "./src/lib/theme.js";
+import {carryViewScript} from "./src/lib/view-links.js";
 
 // Offence theme (INBRAAKLAB_THEME, src/lib/theme.ts) and the delivery's municipalities with data
 // (one report page each: src/gemeenten/[gemeente].md).
@@ -15,6 +16,7 @@ export default {
   root: "src",
   output: process.env.INBRAAKLAB_OUTPUT ?? "dist",
   title: theme.siteTitle,
+  // Framework 1.13 ignores this; scripts/harden.ts writes <html lang="nl"> into every built page.
   lang: "nl",
   // Narrative order: the pager (previous/next at the foot of every page) walks through these in
   // order, which is the walk-through of an inspiration session.
@@ -77,8 +79,9 @@ export default {
   // Links end in .html and folders in index.html, so dist/ works on any static server and sub-path.
   preserveExtension: true,
   preserveIndex: true,
-  // An empty icon keeps the browser from requesting a favicon; the CSP meta tag only in builds.
-  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}`,
+  // An empty icon keeps the browser from requesting a favicon; the CSP meta tag only in builds; the
+  // script that carries the view (period, area, soort) along every internal link (issue 14).
+  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript()}</script>`,
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],

@@ -13,6 +13,7 @@ import {factorsAnalysis} from "./factors.js";
 import {forecastAnalysis} from "./forecast.js";
 import {gridHotspots} from "./grid-hotspots.js";
 import {knoxAnalysis} from "./knox.js";
+import {nationalAnalysis} from "./national.js";
 import {nearRepeatAnalysis} from "./nearrepeat.js";
 import {preventionAnalysis} from "./prevention.js";
 import {repeatAnalysis} from "./repeat.js";
@@ -28,6 +29,7 @@ export const ANALYSES: readonly Analysis[] = [
   areaGeometry,
   gridHotspots,
   areaRates,
+  nationalAnalysis,
   // Hypotheses.
   knoxAnalysis,
   // Waar nu?: forecasts (after knox, whose bands the near-repeat zones use).

@@ -32,11 +32,13 @@ function hashFiles(hash: ReturnType<typeof createHash>, dir: string, filter: (na
   }
 }
 
-/** A hash of the pipeline's own code (loaders/ and src/lib/). */
+/** A hash of the pipeline's own code (loaders/ and src/lib/) and of loaders/reference/*.json. */
 export function codeFingerprint(): string {
   const hash = createHash("sha256");
   hashFiles(hash, join(PROJECT_ROOT, "loaders"), (n) => n.endsWith(".ts"));
   hashFiles(hash, join(PROJECT_ROOT, "src", "lib"), (n) => n.endsWith(".ts"));
+  // Reference data committed with the code (the national benchmark) is an input like the code.
+  hashFiles(hash, join(PROJECT_ROOT, "loaders", "reference"), (n) => n.endsWith(".json"));
   return hash.digest("hex");
 }
 

@@ -79,9 +79,14 @@ export function inlineHandlers(html: string): string[] {
   return found;
 }
 
+/** The page with `lang="nl"` on its `<html>` element (Framework 1.13 writes a bare `<html>`). */
+export function withLang(html: string, lang = "nl"): string {
+  return html.replace(/<html(?![^>]*\blang=)([^>]*)>/i, `<html lang="${lang}"$1>`);
+}
+
 /**
  * Rewrites the page's CSP meta tag to allow exactly its own inline scripts (by hash). Throws when
- * the page has no CSP meta tag, more than one, or an inline event handler.
+ * the page has no CSP meta tag, more than one, or an inline event handler. Also sets `lang="nl"`.
  */
 export function hardenHtml(html: string, file = "page"): {html: string; hashes: string[]} {
   const metas = html.match(META) ?? [];
@@ -90,5 +95,5 @@ export function hardenHtml(html: string, file = "page"): {html: string; hashes: 
   if (handlers.length) throw new Error(`${file}: inline event handlers are not allowed: ${handlers.join(", ")}`);
   const hashes = [...new Set(inlineScripts(html).map(scriptHash))];
   const tag = cspMetaTag(cspPolicy({hashes}));
-  return {html: html.replace(META, () => tag), hashes};
+  return {html: withLang(html.replace(META, () => tag)), hashes};
 }

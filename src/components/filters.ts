@@ -1,9 +1,10 @@
 /**
  * The page-wide filter bar: period, municipality and soort, synchronised with the URL (so a view
- * can be shared) and with a reset. Implements Observable's view protocol (`value` + "input" events):
+ * can be shared, and travels with every link: src/lib/view-links.ts), with a reset and a "deel deze
+ * weergave" link; a sentence under it says which period the page shows. Implements Observable's view protocol (`value` + "input" events):
  * `const filters = view(FilterBar(domain, {names}))`.
  */
-import {defaultFilters, filterText, monthName, readFilters, soortOptions, writeFilters, type FilterDomain, type PageFilters} from "../lib/filters.js";
+import {defaultFilters, defaultPeriodPhrase, filterText, monthName, readFilters, soortOptions, writeFilters, type FilterDomain, type PageFilters} from "../lib/filters.js";
 import {THEMES, type Theme} from "../lib/theme.js";
 
 export interface FilterBarOptions {
@@ -52,16 +53,32 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   reset.type = "button";
   reset.textContent = "Herstel";
   reset.className = "filter-reset";
-  form.append(from, to, gemeente, ...(soort ? [kind] : []), reset);
+  const share = document.createElement("a");
+  share.className = "share-view";
+  share.textContent = "Deel deze weergave";
+  share.title = "Kopieert de link naar precies deze weergave (periode, gebied, soort)";
+  share.addEventListener("click", (event) => {
+    event.preventDefault();
+    navigator.clipboard?.writeText(share.href).then(() => (share.textContent = "Link gekopieerd"), () => undefined);
+  });
+  form.append(from, to, gemeente, ...(soort ? [kind] : []), reset, share);
   const print = document.createElement("p");
-  print.className = "filter-text print-only";
+  print.className = "filter-text small muted";
+  print.setAttribute("data-period", "");
+  const describe = (next: PageFilters) => {
+    const standard = defaultFilters(domain);
+    const isDefault = next.from === standard.from && next.to === standard.to;
+    print.textContent = `Deze pagina toont: ${filterText(next, names, theme)}${isDefault ? ` Standaard is dat ${defaultPeriodPhrase(domain.months, domain.period)}.` : ""}`;
+    share.href = location.href;
+    share.textContent = "Deel deze weergave";
+  };
 
   const field = (l: HTMLLabelElement) => l.querySelector("select")!;
   const update = (next: PageFilters) => {
     value = next;
     for (const [l, v] of [[from, next.from], [to, next.to], [gemeente, next.gemeente], [kind, next.soort]] as const) field(l).value = v;
-    print.textContent = filterText(next, names, theme);
     history.replaceState(history.state, "", location.pathname + writeFilters(next, domain) + location.hash);
+    describe(next);
     root.dispatchEvent(new Event("input", {bubbles: true}));
   };
   form.addEventListener("change", (event) => {
@@ -73,7 +90,7 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", (event) => event.stopPropagation());
   Object.defineProperty(root, "value", {get: () => value, set: (v: PageFilters) => update(v)});
-  print.textContent = filterText(value, names, theme);
+  describe(value);
   root.append(form, print);
   return root;
 }

@@ -11,13 +11,58 @@ export interface Example {
   sql: string;
 }
 
-/** Example queries, each over published tables only. */
+/**
+ * Dutch views over the published tables (issue 14, item 8), created when the Verkennen page opens.
+ * Each holds one area level only, so a sum over a view counts every registration once:
+ * counts_month and counts_year hold the region's rows beside its municipalities' (and counts_year
+ * also wijk, buurt and a `totaal` soort), so `sum(count)` over all their rows counts one
+ * registration two or more times. Municipality rows carry the name next to the code.
+ */
+export const DUTCH_VIEWS: Readonly<Record<string, {about: string; sql: string}>> = {
+  maandcijfers_regio: {
+    about: "per maand en soort, heel de regio",
+    sql: `SELECT month AS maand, soort, count AS aantal, suppressed AS verborgen FROM counts_month WHERE area_level = 'regio'`
+  },
+  maandcijfers_gemeenten: {
+    about: "per maand, gemeente en soort",
+    sql: `SELECT area_code AS gemeentecode, area_name AS gemeente, month AS maand, soort, count AS aantal, suppressed AS verborgen FROM counts_month WHERE area_level = 'gemeente'`
+  },
+  jaarcijfers_regio: {
+    about: "per jaar en soort, heel de regio",
+    sql: `SELECT year AS jaar, soort, count AS aantal, suppressed AS verborgen FROM counts_year WHERE area_level = 'regio' AND soort <> 'totaal'`
+  },
+  jaarcijfers_gemeenten: {
+    about: "per jaar, gemeente en soort",
+    sql: `SELECT area_code AS gemeentecode, area_name AS gemeente, year AS jaar, soort, count AS aantal, suppressed AS verborgen FROM counts_year WHERE area_level = 'gemeente' AND soort <> 'totaal'`
+  },
+  gebieden: {
+    about: "gemeenten, wijken en buurten met woningen en inwoners",
+    sql: `SELECT code, name AS naam, level AS niveau, gemeentecode, dwellings AS woningen, inhabitants AS inwoners FROM areas`
+  }
+};
+
+/** The statements that create {@link DUTCH_VIEWS} (run by the page, not through the console's guard). */
+export function viewStatements(): string[] {
+  return Object.entries(DUTCH_VIEWS).map(([name, v]) => `CREATE OR REPLACE VIEW ${name} AS ${v.sql}`);
+}
+
+/**
+ * A Dutch warning when a query sums counts over counts_month or counts_year without choosing an
+ * area level or area: those tables hold the region beside its municipalities, so the sum counts
+ * registrations twice or more. Null when there is nothing to warn about.
+ */
+export function doubleCountWarning(text: string): string | null {
+  const body = stripComments(text);
+  if (!/\bcounts_(month|year)\b/i.test(body) || !/\bsum\s*\(/i.test(body) || /\barea_(level|code)\b/i.test(body)) return null;
+  return "Let op: deze tabel bevat de regio én elke gemeente (en per jaar ook wijken, buurten en een totaal). Een som over alle rijen telt dezelfde inbraken dubbel. Kies één niveau (WHERE area_level = 'gemeente') of gebruik een Nederlandse tabel zoals jaarcijfers_gemeenten.";
+}
+
+/** Example queries, each over published tables or {@link DUTCH_VIEWS}. */
 export const EXAMPLES: readonly Example[] = [
   {
     title: "Inbraken per jaar in de regio",
-    sql: `SELECT year(month) AS jaar, sum(count) AS aantal, bool_or(suppressed) AS met_verborgen
-FROM counts_month
-WHERE area_code = 'regio'
+    sql: `SELECT year(maand) AS jaar, sum(aantal) AS aantal, bool_or(verborgen) AS met_verborgen
+FROM maandcijfers_regio
 GROUP BY jaar
 ORDER BY jaar`
   },
@@ -47,9 +92,9 @@ ORDER BY jaar`
   },
   {
     title: "Appgroepen per gemeente",
-    sql: `SELECT gemeentecode, count(*) AS groepen, sum(participants) AS deelnemers
-FROM whatsapp_groups
-GROUP BY gemeentecode
+    sql: `SELECT w.gemeentecode, g.naam AS gemeente, count(*) AS groepen, sum(w.participants) AS deelnemers
+FROM whatsapp_groups AS w LEFT JOIN gebieden AS g ON g.code = w.gemeentecode
+GROUP BY w.gemeentecode, g.naam
 ORDER BY groepen DESC`
   }
 ];
@@ -62,7 +107,7 @@ export function examplesFor(theme: Theme): Example[] {
   return EXAMPLES.map((e, i) => i === 0 ? {...e, title: `${capitalise(theme.plural)} per jaar in de regio`} : {...e});
 }
 
-/** The column listing of every table in the page's database (for the table list beside the console). */
+/** The column listing of every table and view in the page's database (for the table list beside the console). */
 export function columnsQuery(): string {
   return `SELECT table_name, column_name, data_type
 FROM information_schema.columns

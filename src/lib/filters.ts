@@ -16,20 +16,63 @@ export interface PageFilters {
   soort: Soort;
 }
 
+/**
+ * Which period a page opens on (issue 14, item 3): KPIs on the last 12 months, maps on the last
+ * complete calendar year, trend, season, per-year and werkwijze charts on the last complete years.
+ */
+export type PeriodDefault = "maanden" | "jaar" | "jaren";
+
 export interface FilterDomain {
   /** Available months, `YYYY-MM`, ascending. */
   months: readonly string[];
   /** Available municipality codes (without `regio`). */
   gemeenten: readonly string[];
+  /** The page's default period (default `maanden`: the last 12 months). */
+  period?: PeriodDefault;
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-/** The default filters: the last 12 months (or all), the whole region, both kinds. */
-export function defaultFilters({months}: FilterDomain): PageFilters {
-  const to = months[months.length - 1] ?? "";
-  const from = months[Math.max(0, months.length - 12)] ?? "";
-  return {from, to, gemeente: "regio", soort: "alle"};
+/** How many complete years the `jaren` default shows at most. */
+export const DEFAULT_YEARS = 5;
+
+/** The calendar years of which all twelve months are available, ascending. */
+export function completeYears(months: readonly string[]): number[] {
+  const count = new Map<number, number>();
+  for (const m of new Set(months)) count.set(+m.slice(0, 4), (count.get(+m.slice(0, 4)) ?? 0) + 1);
+  return [...count].filter(([, n]) => n === 12).map(([y]) => y).sort((a, b) => a - b);
+}
+
+/**
+ * The default period of a page as {from, to}: `maanden` the last 12 months (or all); `jaar` the
+ * last complete calendar year (else the last 12 months); `jaren` the last complete years, at most
+ * {@link DEFAULT_YEARS} (else all months: a delivery shorter than a calendar year).
+ * @example defaultPeriod(["2023-04", ..., "2026-06"], "jaren") // {from: "2024-01", to: "2025-12"}
+ */
+export function defaultPeriod(months: readonly string[], period: PeriodDefault = "maanden"): {from: string; to: string} {
+  const last12 = {from: months[Math.max(0, months.length - 12)] ?? "", to: months[months.length - 1] ?? ""};
+  const years = completeYears(months);
+  if (period === "maanden" || (!years.length && period === "jaar")) return last12;
+  if (!years.length) return {from: months[0] ?? "", to: months[months.length - 1] ?? ""};
+  const last = years[years.length - 1];
+  const first = period === "jaar" ? last : years.slice(-DEFAULT_YEARS).filter((y, i, all) => last - y === all.length - 1 - i)[0];
+  return {from: `${first}-01`, to: `${last}-12`};
+}
+
+/** A Dutch phrase for the page's default period, e.g. "de laatste 2 volledige jaren". */
+export function defaultPeriodPhrase(months: readonly string[], period: PeriodDefault = "maanden"): string {
+  const years = completeYears(months);
+  if (period === "maanden" || (!years.length && period === "jaar")) return "de laatste 12 maanden";
+  if (period === "jaar") return "het laatste volledige kalenderjaar";
+  if (!years.length) return "de hele levering (korter dan een kalenderjaar)";
+  const {from, to} = defaultPeriod(months, period);
+  const n = +to.slice(0, 4) - +from.slice(0, 4) + 1;
+  return n === 1 ? "het laatste volledige kalenderjaar" : `de laatste ${n} volledige kalenderjaren`;
+}
+
+/** The default filters: the page's default period, the whole region, both kinds. */
+export function defaultFilters({months, period}: FilterDomain): PageFilters {
+  return {...defaultPeriod(months, period), gemeente: "regio", soort: "alle"};
 }
 
 /**

@@ -2,6 +2,7 @@
 // a bad query shows a Dutch message in the page, with no console error and no Framework error cell.
 import {expect, test} from "vitest";
 import type {Page} from "playwright-core";
+import {DUTCH_VIEWS} from "../../src/lib/explore.js";
 import {DIST, servedSite} from "./browser.js";
 
 const site = servedSite(DIST, "verkennen.html");
@@ -52,6 +53,33 @@ test("a bad query shows a Dutch error in the page and no console error", async (
     await page.waitForFunction(() => document.querySelector("[data-sql-error]")?.textContent?.includes("Alleen lezen"));
     expect(await page.$$(".observablehq--error")).toEqual([]);
     expect(await page.textContent("[data-main-chart]")).toContain("de query gaf een fout");
+    expect(errors).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});
+
+test("the Dutch views count each registration once; a double-counting sum is warned about (issue 14, item 8)", async () => {
+  const {page, errors} = await open();
+  try {
+    // The table list starts with the Dutch views.
+    await page.waitForSelector(".loaded details summary code");
+    const listed = await page.$$eval(".loaded details summary code", (c) => c.map((x) => x.textContent));
+    expect(new Set(listed.slice(0, Object.keys(DUTCH_VIEWS).length))).toEqual(new Set(Object.keys(DUTCH_VIEWS)));
+    // The delivery's total, as the page's note states it ("27.158 geregistreerde ...").
+    const total = Number(/([\d.]+) geregistreerde/.exec((await page.textContent("main"))!)![1].replace(/\./g, ""));
+    const run = async (query: string) => {
+      await page.fill("[data-sql-editor] textarea", query);
+      await page.click("[data-sql-editor] [data-run]");
+      await page.waitForFunction((q) => document.querySelector("[data-sql-result]")?.textContent?.includes("1 rij, 1 kolom") && (document.querySelector("[data-sql-editor] textarea") as HTMLTextAreaElement).value === q, query, {timeout: 30_000});
+    };
+    await run("SELECT sum(aantal) AS totaal_maanden FROM maandcijfers_regio");
+    await page.waitForFunction(() => document.querySelector("[data-sql-result] thead")?.textContent?.includes("totaal_maanden"));
+    expect(Number((await page.textContent("[data-sql-result] tbody td:last-child"))!.replace(/\./g, ""))).toBe(total);
+    expect(await page.$("[data-double-count]")).toBeNull();
+    await run("SELECT sum(count) AS n FROM counts_year");
+    await page.waitForSelector("[data-double-count]", {timeout: 30_000});
+    expect(await page.textContent("[data-double-count]")).toContain("dubbel");
     expect(errors).toEqual([]);
   } finally {
     await page.context().close();

@@ -1,7 +1,8 @@
 // The page-wide filters on every dashboard page (Overzicht, Wanneer, Waar, Wat, Wie, Vergelijken,
-// Verkennen): every filter changes at least
+// Verkennen): each opens on its own default period, every filter changes at least
 // once with no console error or error cell, the reset restores the defaults, and reopening the
-// shared URL restores the same filters. And delivered text is shown as text: a werkwijze value
+// shared URL restores the same filters; the view (Enschede and a period) survives "Volgende pagina"
+// to the next pages and the share link. And delivered text is shown as text: a werkwijze value
 // `<img src=x onerror=alert(1)>` appears literally on the Wat page and runs nothing.
 import {existsSync} from "node:fs";
 import {join} from "node:path";
@@ -15,6 +16,12 @@ import {isLoopback} from "./smoke.js";
 
 const DIST = join(ROOT, "dist");
 const PAGES = ["overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen"];
+/**
+ * Months each page opens on (issue 14, item 3; the demo's complete years run to December 2025):
+ * KPIs and the console the last 12 months, maps a calendar year, multi-year charts five years.
+ */
+const DEFAULT_MONTHS: Record<string, number> = {overzicht: 12, verkennen: 12, waar: 12, vergelijken: 12, wanneer: 60, wat: 60, wie: 60};
+const monthsSpanned = (from: string, to: string) => (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + +to.slice(5) - +from.slice(5) + 1;
 
 let browser: Browser;
 
@@ -55,6 +62,8 @@ describe("page-wide filters", () => {
       try {
         const months = await page.$$eval("select[name=van] option", (o) => (o as HTMLOptionElement[]).map((x) => x.value));
         const defaults = await values(page);
+        expect(monthsSpanned(defaults.van, defaults.tot), "default period").toBe(DEFAULT_MONTHS[name]);
+        if (DEFAULT_MONTHS[name] > 12) expect([defaults.van.slice(5), defaults.tot.slice(5)]).toEqual(["01", "12"]);
         const from = months[Math.max(0, months.length - 30)], to = months[months.length - 7];
         await page.selectOption("select[name=van]", from);
         await page.waitForFunction((v) => location.search.includes(`van=${v}`), from);
@@ -94,6 +103,58 @@ describe("page-wide filters", () => {
       }
     });
   }
+
+  // One view across pages (issue 14, item 2).
+  /** Follows the pager's "Volgende pagina" link and waits for the next page to load. */
+  async function next(page: Page, path: string): Promise<void> {
+    await Promise.all([page.waitForURL((u) => u.pathname.endsWith(`/${path}.html`) || u.pathname.endsWith(`/${path}`)), page.click("#observablehq-footer nav a[rel=next]")]);
+  }
+
+  test("Enschede and a period chosen on Overzicht survive three \"Volgende pagina\" clicks and the share link", async () => {
+    const {page, problems} = await open(server.url + "overzicht");
+    try {
+      const months = await page.$$eval("select[name=van] option", (o) => (o as HTMLOptionElement[]).map((x) => x.value));
+      const from = months[months.length - 30], to = months[months.length - 7];
+      await page.selectOption("select[name=gemeente]", "GM0153");
+      await page.selectOption("select[name=van]", from);
+      await page.selectOption("select[name=tot]", to);
+      await page.waitForFunction((v) => location.search.includes(`tot=${v}`), to);
+      const chosen = {van: from, tot: to, gemeente: "GM0153", soort: "alle"};
+      expect(await values(page)).toEqual(chosen);
+
+      await next(page, "wanneer");
+      await page.waitForSelector("[data-main-chart] svg");
+      expect(await values(page)).toEqual(chosen);
+      expect(await page.textContent(".filter-text")).toContain("Enschede");
+
+      await next(page, "waar");
+      await page.waitForSelector("[data-main-chart] svg");
+      expect(await values(page)).toEqual(chosen);
+
+      // Waar nu? has no filter bar: it passes the view on to the page after it.
+      await next(page, "waar-nu");
+      expect(new URL(page.url()).searchParams.get("gemeente")).toBe("GM0153");
+      await next(page, "wat");
+      await page.waitForSelector("[data-main-chart] svg");
+      expect(await values(page)).toEqual(chosen);
+
+      // "Deel deze weergave" links to exactly this view; opened afresh it restores it.
+      const shared = await page.getAttribute("a.share-view", "href");
+      expect(shared).toBe(page.url());
+      const again = await open(shared!);
+      try {
+        expect(await values(again.page)).toEqual(chosen);
+        expect(again.problems).toEqual([]);
+      } finally {
+        await again.page.context().close();
+      }
+      expect(await errorCells(page)).toEqual([]);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+
 });
 
 describe("delivered text is escaped", () => {

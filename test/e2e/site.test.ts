@@ -1,9 +1,11 @@
 // Every page of the built dist/ opens in headless Chromium with no console error, no Framework
 // error cell, no request to a host other than loopback, and its main chart rendered.
 import {existsSync, readFileSync, readdirSync} from "node:fs";
+import {dsvFormat, type DSVRowArray} from "d3-dsv";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
+import {htmlFiles} from "../../loaders/site/harden.js";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {listPages, problems, smokePage} from "./smoke.js";
@@ -66,3 +68,127 @@ describe("built site", () => {
     }
   });
 });
+
+/** A fresh page at 1280 px wide on `path`, once its main chart is drawn. */
+async function openPage(path: string): Promise<Page> {
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
+  const page = await context.newPage();
+  await page.goto(server.url + path, {waitUntil: "load"});
+  await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
+  return page;
+}
+
+/** A display number of a table cell ("1.728", "22,42") as a number. */
+const displayNumber = (text: string) => Number(text.trim().replace(/\./g, "").replace(",", "."));
+/** A cell that looks like a number in any notation (display or plain). */
+const NUMBER_LIKE = /^[≥≤<>]?\s*[−+-]?\d[\d.,]*\s*%?$/;
+/** The only notation a download may use for a number: ASCII minus, decimal comma, no grouping. */
+const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
+
+describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
+  test("every Overzicht download parses back into plain numbers; Enschede's equal the table's", async () => {
+    const page = await openPage("overzicht");
+    try {
+      const buttons = await page.$$eval("button[data-download]", (b) => b.map((x) => x.getAttribute("data-download")!));
+      expect(buttons).toContain("overzicht-gemeenten.csv");
+      const files = new Map<string, DSVRowArray>();
+      for (const name of buttons) {
+        const [download] = await Promise.all([page.waitForEvent("download"), page.click(`button[data-download="${name}"]`)]);
+        const text = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+        const rows = dsvFormat(";").parse(text);
+        expect(rows.length, name).toBeGreaterThan(0);
+        for (const row of rows) for (const [column, cell] of Object.entries(row)) {
+          if (cell && NUMBER_LIKE.test(cell)) expect(cell, `${name}: ${column}`).toMatch(PLAIN_NUMBER);
+        }
+        files.set(name, rows);
+      }
+      // The figures shown in the per-municipality table for Enschede, and the same row downloaded.
+      const shown = await page.$$eval("form[class$='-table'] tbody tr", (rows) => rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "").filter((t) => t !== "")).find((cells) => cells[0] === "Enschede"));
+      expect(shown).toBeDefined();
+      const row = files.get("overzicht-gemeenten.csv")!.find((r) => r.gemeente === "Enschede")!;
+      expect(row.code).toBe("GM0153");
+      expect(Number(row.aantal!.replace(",", "."))).toBe(displayNumber(shown![1]));
+      expect(Number(row.per_1000_woningen!.replace(",", "."))).toBe(displayNumber(shown![5]));
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  test("every built page declares <html lang=\"nl\">", async () => {
+    const files = htmlFiles(DIST);
+    expect(files.length).toBeGreaterThan(20);
+    for (const file of files) expect(readFileSync(file, "utf8"), file).toMatch(/<html lang="nl"[ >]/);
+    const page = await openPage("overzicht");
+    try {
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  for (const path of ["overzicht", "gemeenten/enschede"]) {
+    test(`printed, ${path} keeps its tables with every row`, async () => {
+      const page = await openPage(path);
+      try {
+        await page.waitForSelector("form[class$='-table'] tbody tr");
+        const onScreen = await page.$$eval("form[class$='-table'] tbody tr", (r) => r.length);
+        await page.emulateMedia({media: "print"});
+        const tables = page.locator("form[class$='-table'] table");
+        expect(await tables.count()).toBeGreaterThan(0);
+        await expect.poll(() => tables.first().isVisible()).toBe(true);
+        const printed = await page.$$eval("form[class$='-table'] tbody tr", (rows) => rows.filter((r) => (r as HTMLElement).offsetHeight > 0).length);
+        expect(printed).toBe(onScreen);
+        if (path === "overzicht") expect(await page.locator("form[class$='-table'] td", {hasText: "Enschede"}).first().isVisible()).toBe(true);
+        // The table is not cut off at the bottom of its scroll frame.
+        const clipped = await page.$$eval("form[class$='-table']", (forms) => forms.some((f) => f.scrollHeight > f.clientHeight + 1));
+        expect(clipped).toBe(false);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
+    const context = await browser.newContext({viewport: {width: 390, height: 800}});
+    const page = await context.newPage();
+    try {
+      for (const path of ["overzicht", "waar"]) {
+        await page.goto(server.url + path, {waitUntil: "load"});
+        await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
+        await page.waitForTimeout(1000);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      }
+      await page.goto(server.url + "overzicht", {waitUntil: "load"});
+      await page.waitForSelector("form[class$='-table'] tbody tr");
+      // Every cell on one line: no word or number broken over lines, nothing cut off.
+      const cells = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return {text: td.textContent!, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, cut: td.scrollWidth > td.clientWidth + 1};
+      }));
+      expect(cells.length).toBeGreaterThan(20);
+      expect(cells.filter((c) => c.lines > 1 || c.cut)).toEqual([]);
+      // Scrolled sideways, the municipality names stay in view.
+      const table = page.locator("form[class$='-table']").first();
+      await table.evaluate((f) => (f.scrollLeft = 200));
+      const [frame, name] = await Promise.all([table.boundingBox(), page.locator("form[class$='-table'] td", {hasText: "Enschede"}).first().boundingBox()]);
+      expect(name!.x).toBeGreaterThanOrEqual(frame!.x);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("public pages speak to readers: no internal ids, unit codes or developer commands", async () => {
+    for (const path of ["", "overzicht", "hypothesen/", "gemeenten/", "datakwaliteit", "hypothesen/near-repeats"]) {
+      const page = await openPage(path);
+      try {
+        await page.waitForTimeout(500);
+        const text = await page.innerText("main");
+        expect(text, path).not.toMatch(/\b(knox|factor|season|repeat|forecast|measure)\.[a-z_]+|irr per sd|berekend in DuckDB|npm run|No results\./);
+      } finally {
+        await page.context().close();
+      }
+    }
+  });
+});
+

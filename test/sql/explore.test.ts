@@ -5,7 +5,7 @@ import type {Table} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {ColumnKind, ColumnSpec} from "../../loaders/arrow.js";
 import {schemaOf} from "../../loaders/pipeline/run.js";
-import {EXAMPLES, checkQuery, columnsQuery, filterQuery} from "../../src/lib/explore.js";
+import {DUTCH_VIEWS, EXAMPLES, checkQuery, columnsQuery, doubleCountWarning, filterQuery, viewStatements} from "../../src/lib/explore.js";
 import {publishedDemo} from "../helpers/published.js";
 
 const SQL_TYPE: Record<ColumnKind, string> = {string: "VARCHAR", dict: "VARCHAR", int16: "SMALLINT", int32: "INTEGER", float64: "DOUBLE", date: "DATE", bool: "BOOLEAN"};
@@ -40,6 +40,7 @@ beforeAll(async () => {
   const instance = await DuckDBInstance.create(":memory:");
   connection = await instance.connect();
   for (const [name, table] of tables) await load(connection, name, table);
+  for (const statement of viewStatements()) await connection.run(statement);
 }, 120_000);
 
 afterAll(() => connection?.closeSync());
@@ -58,11 +59,11 @@ describe("Verkennen SQL", () => {
 
   test("the region-per-year example flags years with a hidden month instead of adding them silently", async () => {
     // The demo region hides no month, so one hidden regional month is added (a CTE named like the
-    // table shadows it): its year must be flagged, the other years not.
+    // example's view shadows it): its year must be flagged, the other years not.
     const monthly = tables.get("counts_month")!.toArray().map((x) => x.toJSON());
     const first = monthly.find((r) => r.area_code === "regio")!;
     const hiddenYear = new Date(first.month as number).getUTCFullYear();
-    const withHidden = `WITH counts_month AS (SELECT * FROM counts_month UNION ALL (SELECT area_level, area_code, area_name, month, 'poging', NULL, TRUE FROM counts_month WHERE area_code = 'regio' AND month = ${literal(first.month, "date")} LIMIT 1))\n`;
+    const withHidden = `WITH maandcijfers_regio AS (SELECT * FROM maandcijfers_regio UNION ALL (SELECT maand, 'poging', NULL, TRUE FROM maandcijfers_regio WHERE maand = ${literal(first.month, "date")} LIMIT 1))\n`;
     // The same sums and flags computed from the monthly table itself, year by year.
     const expected = new Map<number, {aantal: number; met_verborgen: boolean}>();
     for (const r of monthly) {
@@ -83,8 +84,8 @@ describe("Verkennen SQL", () => {
     const rows = await run(columnsQuery());
     const byTable = new Map<string, string[]>();
     for (const r of rows) (byTable.get(String(r.table_name)) ?? byTable.set(String(r.table_name), []).get(String(r.table_name))!).push(String(r.column_name));
-    expect([...byTable.keys()].sort()).toEqual([...tables.keys()].sort());
-    for (const [name, columns] of byTable) expect(columns).toEqual(schemaOf(name).map((c) => c.name));
+    expect([...byTable.keys()].sort()).toEqual([...tables.keys(), ...Object.keys(DUTCH_VIEWS)].sort());
+    for (const [name, columns] of byTable) if (!(name in DUTCH_VIEWS)) expect(columns).toEqual(schemaOf(name).map((c) => c.name));
   });
 
   test("the filter query selects the chosen area, period and soort", async () => {
@@ -94,6 +95,20 @@ describe("Verkennen SQL", () => {
     for (const r of rows) expect(r.soort).toBe("poging");
     const all = await run(filterQuery({from: "2022-01", to: "2024-12", gemeente: "regio", soort: "alle"}));
     expect(new Set(all.map((r) => r.soort))).toEqual(new Set(["inbraak", "poging"]));
+  });
+
+  test("the Dutch views count each registration once; a sum over all counts_year rows is warned about", async () => {
+    const naive = "SELECT sum(count) AS n FROM counts_year";
+    const [{n: all}] = await run(naive);
+    const [{n: region}] = await run("SELECT sum(aantal) AS n FROM jaarcijfers_regio");
+    const [{n: direct}] = await run("SELECT sum(count) AS n FROM counts_year WHERE area_level = 'regio' AND soort IN ('inbraak', 'poging')");
+    expect(Number(region)).toBe(Number(direct));
+    expect(Number(all)).toBeGreaterThan(1.9 * Number(region));
+    expect(doubleCountWarning(naive)).toMatch(/dubbel/);
+    expect(doubleCountWarning("SELECT sum(count) FROM counts_year WHERE area_level = 'gemeente'")).toBeNull();
+    expect(doubleCountWarning("SELECT sum(aantal) FROM jaarcijfers_gemeenten")).toBeNull();
+    const named = await run("SELECT DISTINCT gemeentecode, gemeente FROM jaarcijfers_gemeenten");
+    for (const r of named) expect(r.gemeente).not.toBe("");
   });
 
   test("a bad query fails in DuckDB with a message the page translates", async () => {

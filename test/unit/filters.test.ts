@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {defaultFilters, filterText, inPeriod, readFilters, writeFilters} from "../../src/lib/filters.js";
+import {completeYears, defaultFilters, defaultPeriod, defaultPeriodPhrase, filterText, inPeriod, readFilters, writeFilters} from "../../src/lib/filters.js";
 
 const domain = {months: ["2023-11", "2023-12", "2024-01", "2024-02"], gemeenten: ["GM0153", "GM0164"]};
 
@@ -28,5 +28,40 @@ describe("URL filters", () => {
     const f = {from: "2023-12", to: "2024-01", gemeente: "regio", soort: "alle" as const};
     expect(inPeriod(f, "2023-12")).toBe(true);
     expect(inPeriod(f, Date.UTC(2024, 1, 1))).toBe(false);
+  });
+});
+
+/** Every month from `from` to `to` inclusive, `YYYY-MM`. */
+function monthRange(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let y = +from.slice(0, 4), m = +from.slice(5); `${y}-${String(m).padStart(2, "0")}` <= to; m === 12 ? (y++, m = 1) : m++) out.push(`${y}-${String(m).padStart(2, "0")}`);
+  return out;
+}
+
+describe("default period per chart (issue 14, item 3)", () => {
+  // The real police sample's span: April 2023 to June 2026.
+  const real = monthRange("2023-04", "2026-06");
+  const long = monthRange("2015-01", "2026-06");
+  test("complete years are those with all twelve months", () => {
+    expect(completeYears(real)).toEqual([2024, 2025]);
+    expect(completeYears(monthRange("2024-02", "2024-12"))).toEqual([]);
+  });
+  test("jaren: the last complete years, at most five; a short delivery gives what it has", () => {
+    expect(defaultPeriod(long, "jaren")).toEqual({from: "2021-01", to: "2025-12"});
+    expect(defaultPeriod(real, "jaren")).toEqual({from: "2024-01", to: "2025-12"});
+    expect(defaultPeriodPhrase(real, "jaren")).toBe("de laatste 2 volledige kalenderjaren");
+    expect(defaultPeriod(monthRange("2024-02", "2024-12"), "jaren")).toEqual({from: "2024-02", to: "2024-12"});
+  });
+  test("jaar: the last complete calendar year, else the last 12 months; maanden: the last 12 months", () => {
+    expect(defaultPeriod(real, "jaar")).toEqual({from: "2025-01", to: "2025-12"});
+    expect(defaultPeriod(monthRange("2024-02", "2025-03"), "jaar")).toEqual({from: "2024-04", to: "2025-03"});
+    expect(defaultPeriod(real, "maanden")).toEqual({from: "2025-07", to: "2026-06"});
+    expect(defaultPeriod(real)).toEqual(defaultPeriod(real, "maanden"));
+  });
+  test("a page's default is left out of its URL, another page's default is not", () => {
+    const jaren = {months: real, gemeenten: [], period: "jaren" as const};
+    expect(readFilters("", jaren)).toMatchObject({from: "2024-01", to: "2025-12"});
+    expect(writeFilters(defaultFilters(jaren), jaren)).toBe("");
+    expect(writeFilters(defaultFilters(jaren), {months: real, gemeenten: []})).toBe("?van=2024-01&tot=2025-12");
   });
 });

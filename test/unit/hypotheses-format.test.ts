@@ -1,6 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {thinLogTicks} from "../../src/components/estimate-plot.js";
-import {findingsOf, findingTitle, formatEstimate, isRatioFinding, formatP, formatShare, parseBands, pText, verdictClass} from "../../src/lib/hypotheses/format.js";
+import {FORECAST_METHODS} from "../../src/lib/forecast.js";
+import {findingsOf, findingTitle, unitLabel, formatEstimate, isRatioFinding, formatP, formatShare, parseBands, pText, verdictClass} from "../../src/lib/hypotheses/format.js";
 
 describe("hypothesis page helpers", () => {
   test("p-values and estimates in Dutch", () => {
@@ -39,5 +40,17 @@ describe("hypothesis page helpers", () => {
     expect(findingTitle("season.dark_evenings")).toBe("Donkere avonden");
     expect(thinLogTicks([0.5, 0.9, 1, 1.1, 2], [0.5, 2], 100, 30)).toEqual([0.5, 1, 2]);
     expect(thinLogTicks([0.8, 0.9, 1, 1.1, 1.25], [0.75, 1.3], 400, 30)).toEqual([0.8, 0.9, 1, 1.1, 1.25]);
+  });
+
+  test("readers see titles and units in Dutch, not internal ids or unit codes (issue 14, item 8)", () => {
+    const ids = ["knox.near_repeat", "knox.near_repeat_share", "season.winter_peak", "season.dark_evenings", "repeat.same_address", "factor.gemiddelde_woz",
+      "measure.whatsapp.overall", ...FORECAST_METHODS.map((m) => `forecast.pai5.${m}`)];
+    for (const id of ids) expect(findingTitle(id), id).not.toMatch(/^[a-z]+\.|_/);
+    expect(findingTitle("forecast.pai5.kde")).toBe("Voorspelling: kerndichtheid (hotspotkaart)");
+    // Every unit the analyses write (loaders/analyses/*.ts).
+    for (const unit of ["ratio", "irr", "irr per sd", "percent", "percent_per_10", "share", "wald", "pai"]) {
+      expect(unitLabel(unit), unit).not.toMatch(/\b(irr|sd|per_10|ratio|share|percent|wald)\b/);
+    }
+    expect(unitLabel("irr per sd")).toBe("verhouding per standaardafwijking");
   });
 });

@@ -2,6 +2,7 @@
 
 import type {FindingRow} from "../findings.js";
 import {FACTOR_SHORT} from "./factors.js";
+import {FORECAST_METHOD_LABEL, type ForecastMethod} from "../forecast.js";
 export type {FindingRow};
 
 /** The hypothesis page of a finding id, by its prefix. */
@@ -41,7 +42,23 @@ export function findingTitle(id: string): string {
   if (FINDING_TITLES[id]) return FINDING_TITLES[id];
   if (id.startsWith("factor.")) return `Omgeving: ${FACTOR_SHORT[id.slice(7)] ?? id.slice(7).replaceAll("_", " ")}`;
   if (id.startsWith("measure.campaign.")) return `Campagne ${id.slice(17).replaceAll("_", " ").replaceAll("-", " ")}`;
+  if (id.startsWith("forecast.pai5.")) return `Voorspelling: ${FORECAST_METHOD_LABEL[id.slice(14) as ForecastMethod] ?? id.slice(14).replaceAll("_", " ")}`;
   return id;
+}
+
+/** Readers' words for the finding units of findings.json (issue 14, item 8: no internal units on pages). */
+const UNIT_LABELS: Readonly<Record<string, string>> = {
+  ratio: "verhouding", irr: "verhouding (risico)", "irr per sd": "verhouding per standaardafwijking",
+  percent: "procent", percent_per_10: "procent per 10 eenheden", share: "aandeel", m: "meter", wald: "toetsgrootheid",
+  pai: "PAI (trefkans ten opzichte van de oppervlakte)"
+};
+
+/**
+ * The unit of a finding in plain Dutch (units that already are Dutch words stay as they are).
+ * @example unitLabel("irr per sd") // "verhouding per standaardafwijking"
+ */
+export function unitLabel(unit: string): string {
+  return UNIT_LABELS[unit] ?? unit.replaceAll("_", " ");
 }
 
 /** Formats a number the Dutch way with a fixed number of decimals; "–" for null or NaN. */

@@ -76,3 +76,12 @@ describe("hardenSite", () => {
     expect(readFileSync(join(dir, "sub", "b.html"), "utf8")).toContain(scriptHash("{other()}"));
   });
 });
+
+describe("hardenHtml: language", () => {
+  test("every hardened page declares lang=\"nl\" on <html>, once", () => {
+    const {html} = hardenHtml(page("<p>x</p>"));
+    expect(html).toMatch(/<html lang="nl">/);
+    const again = hardenHtml(html).html;
+    expect(again.match(/lang=/g)).toHaveLength(1);
+  });
+});

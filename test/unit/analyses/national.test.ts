@@ -1,0 +1,52 @@
+// The committed national reference file is read with checks, and the national_rates table carries
+// its rates and which years the delivery covers in full.
+import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+import {NATIONAL_REFERENCE, nationalAnalysis, readNational} from "../../../loaders/analyses/national.js";
+import type {AnalysisContext} from "../../../loaders/analyses/types.js";
+import {checkTable} from "../../../loaders/pipeline/gate.js";
+
+const reference = JSON.parse(readFileSync(NATIONAL_REFERENCE, "utf8"));
+
+function withYears(years: unknown[]): string {
+  const path = join(mkdtempSync(join(tmpdir(), "inbraaklab-nl-")), "nederland.json");
+  writeFileSync(path, JSON.stringify({...reference, years}));
+  return path;
+}
+
+describe("national reference", () => {
+  test("every CBS year 2012-2023 once, every source documented", () => {
+    const rows = readNational();
+    expect(rows.map((r) => r.year)).toEqual(Array.from({length: 12}, (_, i) => 2012 + i));
+    for (const r of rows) expect(r.dwellings_source === "interpolated" || r.dwellings_source in reference.sources).toBe(true);
+    expect(rows.filter((r) => r.dwellings_interpolated).map((r) => r.year)).toEqual([2022, 2023]);
+  });
+
+  test("bad rows are refused with the file, row and field", () => {
+    const ok = reference.years[0];
+    expect(() => readNational(withYears([ok, {...ok, dwellings: 0}]))).toThrow(/years\[1\]: dwellings must be a positive integer/);
+    expect(() => readNational(withYears([ok, ok]))).toThrow(/year 2012 appears twice/);
+    expect(() => readNational(withYears([{...ok, dwellings_source: undefined}]))).toThrow(/years\[0\]: dwellings_source missing/);
+  });
+
+  test("the table: rate per 1,000 dwellings and the delivery's full years", () => {
+    const day = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) / 86_400_000) * 1440;
+    // 2022 has January and December, 2023 only April onwards.
+    const incidents = ["2022-01-10", "2022-06-01", "2022-12-20", "2023-04-02", "2023-12-30"].map((d) => ({start: day(d)}));
+    const context = {delivery: {incidents}, level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null} as unknown as AnalysisContext;
+    const table = nationalAnalysis.run(context).tables!.national_rates;
+    const rows = table.toArray().map((r) => r.toJSON());
+    const y2019 = rows.find((r) => r.year === 2019)!;
+    expect(y2019.rate).toBeCloseTo((y2019.burglaries / y2019.dwellings) * 1000, 3);
+    expect(rows.filter((r) => r.delivery_full_year).map((r) => r.year)).toEqual([2022]);
+  });
+
+  test("passes the privacy gate as a reference table in an openbaar build", () => {
+    const context = {delivery: {incidents: []}, level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null} as unknown as AnalysisContext;
+    const table = nationalAnalysis.run(context).tables!.national_rates;
+    const account = checkTable("national_rates", table, {level: "openbaar", mode: "standaard", threshold: 5});
+    expect(account).toMatchObject({class: "reference", rows: 12, hidden: 0, threshold: 0});
+  });
+});

@@ -1,0 +1,57 @@
+// The national benchmark: rates per 1,000 dwellings, and only years with a national figure, a
+// region rate and a full delivered year are shown.
+import {describe, expect, test} from "vitest";
+import {benchmarkSeries, ratePer1000, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
+
+const row = (area_code: string, area_name: string, year: number, rate: number | null, reference_rate: number, indicator = "inbraken"): BenchmarkRateRow =>
+  ({indicator, area_level: "gemeente", area_code, area_name, year, rate, reference_rate});
+
+describe("ratePer1000", () => {
+  test("divides by the stock and scales to 1,000", () => {
+    expect(ratePer1000(22_706, 8_124_810)).toBeCloseTo((22_706 / 8_124_810) * 1000, 12);
+    expect(ratePer1000(3, 1500)).toBe(2);
+  });
+  test("refuses a missing or zero stock and a negative count", () => {
+    expect(() => ratePer1000(10, 0)).toThrow(/dwelling stock 0/);
+    expect(() => ratePer1000(10, Number.NaN)).toThrow(/dwelling stock/);
+    expect(() => ratePer1000(-1, 100)).toThrow(/invalid count -1/);
+  });
+});
+
+describe("benchmarkSeries", () => {
+  const national = [
+    {year: 2021, burglaries: 2000, dwellings: 1_000_000},
+    {year: 2022, burglaries: 3000, dwellings: 1_000_000, rate: 3.5}
+  ];
+  const rates = [
+    row("GM0153", "Enschede", 2021, 4.1, 3.2), row("GM0164", "Hengelo", 2021, 2.5, 3.2),
+    row("GM0153", "Enschede", 2022, null, 3.0), row("GM0164", "Hengelo", 2022, 2.8, 3.0),
+    row("GM0153", "Enschede", 2023, 3.9, 2.9),
+    row("GM0153", "Enschede", 2021, 0.4, 0.3, "poging")
+  ];
+
+  test("national, region and municipality per year; years without national data are left out", () => {
+    const out = benchmarkSeries(rates, national, {regionName: "Regio", gemeente: "GM0153"});
+    expect(out).toEqual([
+      {year: 2021, reeks: "Nederland", rate: 2}, // computed from burglaries / dwellings
+      {year: 2021, reeks: "Regio", rate: 3.2},
+      {year: 2021, reeks: "Enschede", rate: 4.1},
+      {year: 2022, reeks: "Nederland", rate: 3.5}, // the published rate wins
+      {year: 2022, reeks: "Regio", rate: 3.0}
+      // 2022 Enschede hidden (rate null); 2023 has no national figure
+    ]);
+    expect(out.some((d) => d.year === 2023)).toBe(false);
+  });
+
+  test("only the allowed (full) years, no municipality without a choice, other indicators apart", () => {
+    const out = benchmarkSeries(rates, national, {regionName: "Regio", years: new Set([2022, 2023])});
+    expect(out.map((d) => `${d.year} ${d.reeks}`)).toEqual(["2022 Nederland", "2022 Regio"]);
+    const attempts = benchmarkSeries(rates, national, {indicator: "poging", regionName: "Regio", gemeente: "GM0153"});
+    expect(attempts.filter((d) => d.reeks === "Enschede")).toEqual([{year: 2021, reeks: "Enschede", rate: 0.4}]);
+  });
+
+  test("a national year with no dwelling stock is not compared", () => {
+    const out = benchmarkSeries(rates, [{year: 2021, burglaries: 5, dwellings: 0}], {regionName: "Regio"});
+    expect(out).toEqual([]);
+  });
+});
