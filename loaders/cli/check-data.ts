@@ -45,6 +45,11 @@ export function formatReport(delivery: Delivery, {maxMessages = 20, quarantine}:
     if (rejects.length > maxMessages) out.push(`  ... en nog ${nl(rejects.length - maxMessages)} afgekeurde rijen (zie de quarantaine)`);
   }
   out.push("");
+  if (delivery.warnings.length) {
+    out.push("Waarschuwingen:");
+    for (const w of delivery.warnings) out.push(`  - ${w}`);
+    out.push("");
+  }
   if (quarantine?.length) out.push(`Afgekeurde rijen staan in: ${quarantine.join(", ")}`);
   out.push(usable ? "Oordeel: BRUIKBAAR — de levering kan worden gebruikt." : "Oordeel: NIET BRUIKBAAR — herstel eerst:");
   for (const e of delivery.errors) out.push(`  - ${e.message}`);
@@ -122,6 +127,7 @@ function report(delivery: Delivery, usable: boolean, quarantine: string[], optio
       region: delivery.region,
       files: delivery.reports,
       errors: delivery.errors.map((e) => ({file: e.file, problem: e.problem, fix: e.fix})),
+      warnings: delivery.warnings,
       rejects: delivery.rejects.map(({file, line, column, value, reason}) => ({file, line, column, value, reason, message: REJECT_REASONS[reason]})),
       quarantine
     };

@@ -33,13 +33,31 @@ export interface Registry {
   shapes: {gemeente: Area[]; wijk: Area[]; buurt: Area[]; pc4: Area[]};
   buurtIndex?: AreaIndex;
   gemeenteIndex?: AreaIndex;
+  /**
+   * Whether points are checked against the built-in boundaries (national outline, the region's
+   * municipalities; loaders/delivery/builtin.ts). Off only when gebieden.geojson declares its
+   * geography fictional (the demo), which check-data reports.
+   */
+  checkBuiltin: boolean;
 }
 
 const EPSG_28992 = /EPSG:{1,2}28992$/;
 
+/** One feature of gebieden.geojson: its code, name and level, and its boundary in RD New. */
+export type BoundaryFeature = {info: AreaInfo | Pc4Info; shape: Area};
+
 /** Reads gebieden.geojson: codes, names and boundaries, in RD New. */
-export function readBoundaries(path: string, file = "gebieden.geojson"): {info: AreaInfo | Pc4Info; shape: Area}[] {
-  let json: {type?: string; crs?: {properties?: {name?: string}}; features?: {properties?: Record<string, unknown>; geometry?: {type: string; coordinates: unknown}}[]};
+export function readBoundaries(path: string, file = "gebieden.geojson"): BoundaryFeature[] {
+  return readBoundaryFile(path, file).features;
+}
+
+/**
+ * Reads gebieden.geojson with whether it declares its geography fictional (a top-level
+ * `"geografie": "fictief"`, written by the demo generator only): such boundaries are not checked
+ * against the built-in ones, and check-data says so.
+ */
+export function readBoundaryFile(path: string, file = "gebieden.geojson"): {features: BoundaryFeature[]; fictional: boolean} {
+  let json: {type?: string; geografie?: unknown; crs?: {properties?: {name?: string}}; features?: {properties?: Record<string, unknown>; geometry?: {type: string; coordinates: unknown}}[]};
   try {
     json = JSON.parse(readFileSync(path, "utf8").replace(/^\uFEFF/, ""));
   } catch (error) {
@@ -49,7 +67,7 @@ export function readBoundaries(path: string, file = "gebieden.geojson"): {info: 
     throw new DeliveryError(file, "het bestand is geen GeoJSON FeatureCollection", "Lever een FeatureCollection met per gebied een feature.");
   }
   const rd = EPSG_28992.test(json.crs?.properties?.name ?? "");
-  return json.features.map((f, i) => {
+  const features = json.features.map((f, i) => {
     if (f === null || typeof f !== "object") throw new DeliveryError(file, `feature ${i + 1} is geen object`, "Lever per gebied een GeoJSON Feature.");
     const raw = String(f.properties?.code ?? f.properties?.statcode ?? f.properties?.postcode ?? f.properties?.pc4 ?? "").trim();
     // A four-digit postcode area (properties code, postcode or pc4): drawn on the PC4 map, never used to link.
@@ -74,10 +92,11 @@ export function readBoundaries(path: string, file = "gebieden.geojson"): {info: 
     }
     return {info: {code, name, level, gemeentecode: level === "gemeente" ? code : municipalityOf(code)!}, shape};
   });
+  return {features, fictional: json.geografie === "fictief"};
 }
 
 /** Builds the registry for a region from the known municipalities and delivered boundaries. */
-export function buildRegistry(region: readonly string[], boundaries: {info: AreaInfo | Pc4Info; shape: Area}[] = []): Registry {
+export function buildRegistry(region: readonly string[], boundaries: BoundaryFeature[] = [], {checkBuiltin = true}: {checkBuiltin?: boolean} = {}): Registry {
   const areas = new Map<string, AreaInfo>();
   for (const m of TWENTE) if (region.includes(m.code)) areas.set(m.code, {code: m.code, name: m.name, level: "gemeente", gemeentecode: m.code});
   for (const code of region) if (!areas.has(code)) areas.set(code, {code, name: code, level: "gemeente", gemeentecode: code});
@@ -96,7 +115,8 @@ export function buildRegistry(region: readonly string[], boundaries: {info: Area
     areas,
     shapes,
     buurtIndex: shapes.buurt.length ? new AreaIndex(shapes.buurt) : undefined,
-    gemeenteIndex: shapes.gemeente.length ? new AreaIndex(shapes.gemeente) : undefined
+    gemeenteIndex: shapes.gemeente.length ? new AreaIndex(shapes.gemeente) : undefined,
+    checkBuiltin
   };
 }
 

@@ -21,13 +21,13 @@ export function rdToWgs84(x: number, y: number): [number, number] {
   return toRd.inverse([x, y]) as [number, number];
 }
 
-/** Whether x/y lie within the RD New extent of the Netherlands. */
-export function inNetherlandsRd(x: number, y: number): boolean {
+/** Whether x/y lie within the RD New extent of the Netherlands (a rectangle; a fast pre-check only). */
+export function inRdExtent(x: number, y: number): boolean {
   return x >= 7_000 && x <= 300_000 && y >= 289_000 && y <= 629_000;
 }
 
-/** Whether lat/lon lie within the Netherlands' bounding box. */
-export function inNetherlandsWgs84(lat: number, lon: number): boolean {
+/** Whether lat/lon lie within the Netherlands' bounding box (a fast pre-check only). */
+export function inWgs84Extent(lat: number, lon: number): boolean {
   return lat >= 50.7 && lat <= 53.6 && lon >= 3.2 && lon <= 7.3;
 }
 
@@ -78,6 +78,71 @@ export function areaContains(area: Area, x: number, y: number): boolean {
   return false;
 }
 
+function segmentDistance2(x: number, y: number, [ax, ay]: number[], [bx, by]: number[]): number {
+  const dx = bx - ax, dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
+  const ex = ax + t * dx - x, ey = ay + t * dy - y;
+  return ex * ex + ey * ey;
+}
+
+/** Distance in metres from x/y to the nearest edge of an area (holes included). */
+export function distanceToEdge(area: Area, x: number, y: number): number {
+  let best = Infinity;
+  for (const rings of area.polygons) {
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const d = segmentDistance2(x, y, ring[j], ring[i]);
+        if (d < best) best = d;
+      }
+    }
+  }
+  return Math.sqrt(best);
+}
+
+/** Distance in metres from x/y to an area: 0 inside, else to its nearest edge. */
+export function distanceToArea(area: Area, x: number, y: number): number {
+  return areaContains(area, x, y) ? 0 : distanceToEdge(area, x, y);
+}
+
+/**
+ * Answers "is x/y inside `area` or within `tolerance` metres of it" for many points, caching a
+ * verdict per square of `cell` metres: a square whose centre is deep inside (or far outside) is
+ * decided once; only squares near the edge measure each point.
+ */
+export class NearArea {
+  private readonly verdicts = new Map<number, 0 | 1 | 2>();
+
+  constructor(readonly area: Area, readonly tolerance: number, readonly cell = 500) {}
+
+  /** Whether x/y lies inside the area or within the tolerance of its edge. */
+  has(x: number, y: number): boolean {
+    const i = Math.floor(x / this.cell), j = Math.floor(y / this.cell);
+    const key = i * 1_000_000 + j;
+    let verdict = this.verdicts.get(key);
+    if (verdict === undefined) {
+      const cx = (i + 0.5) * this.cell, cy = (j + 0.5) * this.cell, half = this.cell * Math.SQRT1_2;
+      const inside = areaContains(this.area, cx, cy);
+      const edge = distanceToEdge(this.area, cx, cy);
+      verdict = inside && edge >= half ? 1 : !inside && edge >= half + this.tolerance ? 0 : 2;
+      this.verdicts.set(key, verdict);
+    }
+    return verdict === 2 ? distanceToArea(this.area, x, y) <= this.tolerance : verdict === 1;
+  }
+}
+
+/** Area in square metres (outer rings minus holes, shoelace formula). */
+export function areaSize(area: Area): number {
+  const ringSize = (ring: number[][]) => {
+    let s = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) s += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    return Math.abs(s) / 2;
+  };
+  let total = 0;
+  for (const rings of area.polygons) total += ringSize(rings[0]) - rings.slice(1).reduce((sum, r) => sum + ringSize(r), 0);
+  return total;
+}
+
 /** A bucket index over area bounding boxes, for assigning many points to few areas. */
 export class AreaIndex {
   private readonly cells = new Map<number, Area[]>();
@@ -98,11 +163,14 @@ export class AreaIndex {
     }
   }
 
+  /** The areas whose bounding box may hold x/y (they need not contain it). */
+  candidates(x: number, y: number): readonly Area[] {
+    return this.cells.get(Math.floor(x / this.size) * 100_000 + Math.floor(y / this.size)) ?? [];
+  }
+
   /** The first area (in delivery order) that contains x/y, or undefined. */
   find(x: number, y: number): Area | undefined {
-    const list = this.cells.get(Math.floor(x / this.size) * 100_000 + Math.floor(y / this.size));
-    if (!list) return undefined;
-    for (const area of list) if (areaContains(area, x, y)) return area;
+    for (const area of this.candidates(x, y)) if (areaContains(area, x, y)) return area;
     return undefined;
   }
 }

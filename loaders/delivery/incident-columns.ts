@@ -8,7 +8,7 @@
 import {ByteDict, StringDict, type RangeDecoder} from "./byte-dict.js";
 import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
 import {fastDate, fastDecimal} from "./fast-values.js";
-import {inNetherlandsRd, inNetherlandsWgs84, wgs84ToRd} from "./geo.js";
+import {inRdExtent, inWgs84Extent, wgs84ToRd} from "./geo.js";
 import type {Reject, RejectReason} from "./reject.js";
 import {MAX_FIELD_LENGTH, TEMPLATES} from "./templates.js";
 import {dateLimits, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseJaNee, parsePostcode, parseSoort, type DateLimits} from "./values.js";
@@ -328,7 +328,7 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
       continue;
     }
     if (!Number.isNaN(x)) {
-      if (!inNetherlandsRd(x, y)) {
+      if (!inRdExtent(x, y)) {
         reject("x", "coordinaten_buiten_nederland", `${text(ix.x)}, ${text(ix.y)}`);
         continue;
       }
@@ -348,7 +348,7 @@ export function parseIncidentChunk(bytes: Uint8Array, layout: ByteLayout, header
         continue;
       }
       if (!Number.isNaN(lat)) {
-        if (!inNetherlandsWgs84(lat, lon)) {
+        if (!inWgs84Extent(lat, lon)) {
           reject("lat", "coordinaten_buiten_nederland", `${text(ix.lat)}, ${text(ix.lon)}`);
           continue;
         }

@@ -5,6 +5,7 @@
  */
 import {KeySet} from "./byte-dict.js";
 import {registerCode, wijkOf, type Registry} from "./areas.js";
+import {inNetherlands, outsideMunicipality, rdText} from "./builtin.js";
 import {RecordReader, rangeDecoder, type ByteLayout} from "./csv-bytes.js";
 import {parseIncidentChunk, type IncidentChunk, type IncidentHeader} from "./incident-columns.js";
 import type {Reject, RejectReason} from "./reject.js";
@@ -78,6 +79,10 @@ export function dedupeAndLink(bytes: Uint8Array, layout: ByteLayout, validated: 
       const x = c.x[i], y = c.y[i];
       let buurtcode = delivered;
       let fromPoint: string | undefined;
+      if (!Number.isNaN(x) && registry.checkBuiltin && !inNetherlands(x, y)) {
+        reject(i, "x", "coordinaten_buiten_nederland", rdText(x, y));
+        continue;
+      }
       if (!Number.isNaN(x)) {
         const bu = buurtIndex?.find(x, y);
         if (bu) {
@@ -97,6 +102,11 @@ export function dedupeAndLink(bytes: Uint8Array, layout: ByteLayout, validated: 
       }
       if (!regionSet.has(gm)) {
         reject(i, gemeentecode ? "gemeentecode" : delivered ? "buurtcode" : "x", "buiten_de_regio", gm);
+        continue;
+      }
+      const outside = Number.isNaN(x) || !registry.checkBuiltin ? undefined : outsideMunicipality(gm, x, y);
+      if (outside !== undefined) {
+        reject(i, "x", "buiten_gemeentegrens", outside);
         continue;
       }
       let wijkcode: string | null = null;

@@ -5,7 +5,9 @@
 import {existsSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {TWENTE_CODES} from "../../src/lib/twente.js";
-import {buildRegistry, readBoundaries, registerCode, wijkOf, type Registry} from "./areas.js";
+import {buildRegistry, readBoundaryFile, registerCode, wijkOf, type Registry} from "./areas.js";
+import {checkBoundaries} from "./boundary-checks.js";
+import {inNetherlands, outsideMunicipality, rdText} from "./builtin.js";
 import {decodeText, looksLikeUtf16, parseCsv, utf16AsUtf8, type CsvFile, type Encoding} from "./csv.js";
 import {byteLayout} from "./csv-bytes.js";
 import {readIncidentHeader} from "./incident-columns.js";
@@ -70,7 +72,12 @@ export interface Delivery {
   rejects: Reject[];
   /** File-level problems; a delivery with any is not usable. */
   errors: DeliveryError[];
+  /** Doubts that do not stop the delivery (Dutch), shown by check-data. */
+  warnings: string[];
 }
+
+/** At most this many per-feature errors of gebieden.geojson are listed (then a count). */
+const MAX_BOUNDARY_ERRORS = 20;
 
 /** Reads a file's bytes, or stops the delivery with a Dutch message when it cannot be read. */
 function readBytes(path: string, file: string): Uint8Array {
@@ -141,6 +148,10 @@ export function linkIncidents(records: IncidentRecord[], lines: number[], regist
     const r = records[i];
     let buurtcode = r.buurtcode;
     let fromPoint: string | undefined;
+    if (!Number.isNaN(r.x) && registry.checkBuiltin && !inNetherlands(r.x, r.y)) {
+      rejects.push({file, line: lines[i], column: "x", value: rdText(r.x, r.y), reason: "coordinaten_buiten_nederland"});
+      continue;
+    }
     if (!Number.isNaN(r.x)) {
       const bu = registry.buurtIndex?.find(r.x, r.y);
       if (bu) {
@@ -163,6 +174,11 @@ export function linkIncidents(records: IncidentRecord[], lines: number[], regist
     const gm = candidates[0];
     if (!registry.region.includes(gm)) {
       reject(r.gemeentecode ? "gemeentecode" : r.buurtcode ? "buurtcode" : "x", "buiten_de_regio", gm);
+      continue;
+    }
+    const outside = Number.isNaN(r.x) || !registry.checkBuiltin ? undefined : outsideMunicipality(gm, r.x, r.y);
+    if (outside !== undefined) {
+      reject("x", "buiten_gemeentegrens", outside);
       continue;
     }
     if (buurtcode) registerCode(registry, buurtcode), registerCode(registry, wijkOf(buurtcode));
@@ -217,14 +233,26 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   const rejects: Reject[] = [];
   const errors: DeliveryError[] = [];
   const headers: Record<string, string[]> = {};
+  const warnings: string[] = [];
 
   let registry = buildRegistry(region);
   let boundaries = false;
   const geojson = join(dir, "gebieden.geojson");
   if (existsSync(geojson)) {
     try {
-      const features = readBoundaries(geojson);
-      registry = buildRegistry(region, features);
+      const {features, fictional} = readBoundaryFile(geojson);
+      if (fictional) warnings.push("gebieden.geojson verklaart zijn geografie fictief (\"geografie\": \"fictief\", zoals de demo): punten worden niet aan de ingebouwde lands- en gemeentegrenzen getoetst");
+      const check = checkBoundaries(features, region, {builtin: !fictional});
+      warnings.push(...check.warnings.map((w) => `gebieden.geojson: ${w}`));
+      if (check.errors.length) {
+        // One error per feature, so check-data lists each; the file is then not used to link.
+        const fix = "Lever de grenzen van CBS/PDOK (wijk- en buurtkaart) voor de regio, bijvoorbeeld met npm run fetch:open.";
+        const each = "Herstel of verwijder dit gebied.";
+        for (const e of check.errors.slice(0, MAX_BOUNDARY_ERRORS)) errors.push(new DeliveryError("gebieden.geojson", e, each));
+        if (check.errors.length > MAX_BOUNDARY_ERRORS) errors.push(new DeliveryError("gebieden.geojson", `en nog ${check.errors.length - MAX_BOUNDARY_ERRORS} fouten in de gebiedsgrenzen`, each));
+        throw new DeliveryError("gebieden.geojson", `${check.errors.length} ${check.errors.length === 1 ? "fout" : "fouten"} in de gebiedsgrenzen (elk afzonderlijk gemeld); het bestand zou inbraken aan een verkeerd gebied of een andere gemeente toewijzen en wordt niet gebruikt`, fix);
+      }
+      registry = buildRegistry(region, features, {checkBuiltin: !fictional});
       boundaries = true;
       reports.push({file: "gebieden.geojson", present: true, read: features.length, accepted: features.length, rejected: 0, byReason: {}, encoding: "utf-8", separator: null, error: null});
     } catch (error) {
@@ -346,7 +374,7 @@ export function readDelivery(dir: string, {region = TWENTE_CODES, maxRejectShare
   for (const r of whatsapp ?? []) if (r.buurtcode) registerCode(registry, r.buurtcode), registerCode(registry, wijkOf(r.buurtcode));
   for (const r of kerncijfers ?? []) registerCode(registry, r.gebiedscode);
 
-  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, alerts, doelen, kerncijfers, boundaries, reports, rejects, errors};
+  return {headers, dir, region, registry, incidents, whatsapp, preventie, dor, campagnes, alerts, doelen, kerncijfers, boundaries, reports, rejects, errors, warnings};
 }
 
 /** Throws the first file-level error of a delivery (the build stops with its message). */

@@ -3,7 +3,7 @@
  * validated into a typed record. See docs/data-model.md for the user-facing description.
  */
 import type {CsvFile} from "./csv.js";
-import {inNetherlandsRd, inNetherlandsWgs84, wgs84ToRd} from "./geo.js";
+import {inRdExtent, inWgs84Extent, wgs84ToRd} from "./geo.js";
 import {DeliveryError, type Reject, type RejectReason} from "./reject.js";
 import {
   dateLimits, municipalityOf, parseBuurtcode, parseDate, parseDecimal, parseGemeentecode, parseInteger, parseJaNee,
@@ -198,7 +198,7 @@ function rdPoint(row: RowContext): [number, number] | null | undefined {
   if (x === undefined || y === undefined) return undefined;
   if ((x === null) !== (y === null)) return row.reject(x === null ? "x" : "y", "onvolledige_coordinaten", "");
   if (x === null || y === null) return null;
-  return inNetherlandsRd(x, y) ? [x, y] : row.reject("x", "coordinaten_buiten_nederland", `${row.get("x")}, ${row.get("y")}`);
+  return inRdExtent(x, y) ? [x, y] : row.reject("x", "coordinaten_buiten_nederland", `${row.get("x")}, ${row.get("y")}`);
 }
 
 function decimal(row: RowContext, column: string) {
@@ -266,7 +266,7 @@ export function parseIncident(row: RowContext, limits: DateLimits = dateLimits()
     if (lat === undefined || lon === undefined) return undefined;
     if ((lat === null) !== (lon === null)) return row.reject(lat === null ? "lat" : "lon", "onvolledige_coordinaten", "");
     if (lat !== null && lon !== null) {
-      if (!inNetherlandsWgs84(lat, lon)) return row.reject("lat", "coordinaten_buiten_nederland", `${row.get("lat")}, ${row.get("lon")}`);
+      if (!inWgs84Extent(lat, lon)) return row.reject("lat", "coordinaten_buiten_nederland", `${row.get("lat")}, ${row.get("lon")}`);
       [x, y] = wgs84ToRd(lon, lat);
     }
   }

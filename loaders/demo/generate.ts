@@ -19,7 +19,7 @@ import {
 } from "./geography.js";
 
 /** Generator name and version written to truth.json; bump the version when output bytes change. */
-export const DEMO_GENERATOR = {name: "inbraaklab-demo", version: "1.0.0"} as const;
+export const DEMO_GENERATOR = {name: "inbraaklab-demo", version: "1.1.0"} as const;
 
 /** Template columns per file, in the order the demo writes them (docs/data-model.md). */
 export const DEMO_TEMPLATE_COLUMNS = {
@@ -919,7 +919,7 @@ function targetRows(
   return rows;
 }
 
-/** Writes gebieden.geojson in RD New: GM and WK as merged outlines, BU as their square cells. */
+/** Writes gebieden.geojson in RD New: GM and WK as merged outlines, BU as their square cells, declared fictional. */
 function writeGeojson(sink: Sink, geo: DemoGeography): number {
   const features: object[] = [];
   const polygon = (rings: [number, number][][][]) =>
@@ -934,7 +934,9 @@ function writeGeojson(sink: Sink, geo: DemoGeography): number {
     features.push({type: "Feature", properties: {code: n.code, naam: n.name}, geometry: {type: "Polygon", coordinates: [cellRing(n)]}});
   }
   sink.open("gebieden.geojson");
-  sink.write(JSON.stringify({type: "FeatureCollection", crs: {type: "name", properties: {name: "urn:ogc:def:crs:EPSG::28992"}}, features}) + "\n");
+  // The layout is fiction on a real frame: it says so, so that its points are not checked against
+  // the real (built-in) national and municipal boundaries (loaders/delivery/builtin.ts).
+  sink.write(JSON.stringify({type: "FeatureCollection", geografie: "fictief", crs: {type: "name", properties: {name: "urn:ogc:def:crs:EPSG::28992"}}, features}) + "\n");
   sink.close();
   return features.length;
 }

@@ -47,6 +47,13 @@ function fixture({primaries = 3000, effect = -0.4, seed = 7, withAlerts = true} 
   const dir = mkdtempSync(join(tmpdir(), "inbraaklab-alerts-"));
   writeFileSync(join(dir, "inbraken.csv"), rows.join("\n") + "\n");
   if (withAlerts) writeFileSync(join(dir, "alerts.csv"), alerts.join("\n") + "\n");
+  // The layout is fiction on the real frame (Enschede west of x = 230 km): declared so, as the demo
+  // does, so that its points are not checked against the real municipal outlines.
+  const rect = (x0: number, x1: number) => [[[x0, 430_000], [x1, 430_000], [x1, 510_000], [x0, 510_000], [x0, 430_000]]];
+  writeFileSync(join(dir, "gebieden.geojson"), JSON.stringify({
+    type: "FeatureCollection", geografie: "fictief", crs: {type: "name", properties: {name: "urn:ogc:def:crs:EPSG::28992"}},
+    features: [["GM0153", 190_000, 230_000], ["GM0164", 230_000, 270_000]].map(([code, x0, x1]) => ({type: "Feature", properties: {code, naam: code}, geometry: {type: "Polygon", coordinates: rect(x0 as number, x1 as number)}}))
+  }));
   return dir;
 }
 

@@ -52,7 +52,9 @@ const inbraken = [
   "R21;inbraak;1999-12-31 23:59;;GM0153;;;;;;;;;;;", // 22 datum_voor_beginjaar
   "R22;inbraak;2025-06-30 22:00;2025-07-01 01:00;GM0153;;;;;;;;;;;", // 23 datum_na_peildatum (the window ends after it)
   "R1;inbraak;2024-01-05 18:00;2024-01-05 21:30;GM0153;;7511AB;12;257500;471500;;;flipperen;tussenwoning;geld|sieraden;nee", // 24 dubbel (an exact repeat of R1)
-  `R23;inbraak;2024-01-09;;GM0153;;;;;;;;${"x".repeat(1001)};;;` // 25 veld_te_lang
+  `R23;inbraak;2024-01-09;;GM0153;;;;;;;;${"x".repeat(1001)};;;`, // 25 veld_te_lang
+  "R24;inbraak;2024-01-09;;GM0153;;;;136000;456000;;;;;;", // 26 buiten_gemeentegrens (Utrecht, declared Enschede)
+  "R25;inbraak;2024-01-09;;GM0153;;;;290000;470000;;;;;;" // 27 coordinaten_buiten_nederland (Germany, inside the old rectangle)
 ].join("\n") + "\n";
 
 describe("readDelivery on a delivery with every reject reason", () => {
@@ -66,7 +68,7 @@ describe("readDelivery on a delivery with every reject reason", () => {
   const report = d.reports.find((r) => r.file === "inbraken.csv")!;
 
   test("reconciles: rows read = accepted + rejected, per file and per reason", () => {
-    expect(report).toMatchObject({read: 24, accepted: 4, rejected: 20});
+    expect(report).toMatchObject({read: 26, accepted: 4, rejected: 22});
     const sum = Object.values(report.byReason).reduce((a, b) => a + b, 0);
     expect(sum).toBe(report.rejected);
     for (const r of d.reports) expect(r.read).toBe(r.accepted + r.rejected);
@@ -94,7 +96,9 @@ describe("readDelivery on a delivery with every reject reason", () => {
       [22, "pleegdatum_van", "datum_voor_beginjaar"],
       [23, "pleegdatum_tot", "datum_na_peildatum"],
       [24, "registratienummer", "dubbel"],
-      [25, "werkwijze", "veld_te_lang"]
+      [25, "werkwijze", "veld_te_lang"],
+      [26, "x", "buiten_gemeentegrens"],
+      [27, "x", "coordinaten_buiten_nederland"]
     ]);
     expect(d.rejects.find((r) => r.line === 25)!.value).toBe("1001 tekens");
     expect(d.rejects.find((r) => r.line === 10)!.value).toBe("GM153");
