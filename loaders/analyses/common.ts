@@ -1,5 +1,6 @@
 /** Column helpers and small utilities shared by the hypothesis analyses. */
 import type {LinkedIncident} from "../delivery/read.js";
+import {partialMonths} from "../pipeline/time.js";
 
 export {col, columns} from "../arrow.js";
 
@@ -26,13 +27,22 @@ export const P_FLOOR = 1e-300;
  */
 export const roundP = (p: number): number => (Number.isFinite(p) ? Math.min(1, Math.max(P_FLOOR, Number(p.toPrecision(10)))) : NaN);
 
-/** Full calendar years covered by the incidents (a January and a December start in that year). */
+/**
+ * Full calendar years covered by the incidents: a January and a December start in that year, and
+ * neither month covered only in part (a delivery that stops on 7 December has no full last year;
+ * `partialMonths` in loaders/pipeline/time.ts).
+ */
 export function fullYears(incidents: readonly LinkedIncident[]): number[] {
   const months = new Map<number, Set<number>>();
+  let first = Infinity, last = -Infinity;
   for (const r of incidents) {
-    const d = new Date(startDay(r) * 86_400_000);
+    const day = startDay(r);
+    if (day < first) first = day;
+    if (day > last) last = day;
+    const d = new Date(day * 86_400_000);
     const y = d.getUTCFullYear();
     (months.get(y) ?? months.set(y, new Set()).get(y)!).add(d.getUTCMonth());
   }
-  return [...months.entries()].filter(([, m]) => m.has(0) && m.has(11)).map(([y]) => y).sort((a, b) => a - b);
+  const partialYears = new Set(partialMonths(first, last, incidents.length).map((m) => +m.slice(0, 4)));
+  return [...months.entries()].filter(([y, m]) => m.has(0) && m.has(11) && !partialYears.has(y)).map(([y]) => y).sort((a, b) => a - b);
 }

@@ -21,7 +21,7 @@ export const NATIONAL_RATES_SCHEMA: readonly ColumnSpec[] = [
   {name: "dwellings_interpolated", kind: "bool", description: "whether the dwelling stock is interpolated (2022, 2023: between 1 January 2021 and 2024)"},
   f64("rate", "burglaries per 1,000 dwellings (3 decimals)"),
   i32("inhabitants", "yearly mean population (CBS 83474NED)"),
-  {name: "delivery_full_year", kind: "bool", description: "whether the delivery covers this calendar year in full (a January and a December incident)"}
+  {name: "delivery_full_year", kind: "bool", description: "whether the delivery covers this calendar year in full (a January and a December incident, neither month covered only in part)"}
 ];
 
 export const NATIONAL_REFERENCE = join(PROJECT_ROOT, "loaders/reference/nederland.json");

@@ -68,7 +68,7 @@ export function FilterBar(domain: FilterDomain, {names = new Map(), soort = true
   const describe = (next: PageFilters) => {
     const standard = defaultFilters(domain);
     const isDefault = next.from === standard.from && next.to === standard.to;
-    print.textContent = `Deze pagina toont: ${filterText(next, names, theme)}${isDefault ? ` Standaard is dat ${defaultPeriodPhrase(domain.months, domain.period)}.` : ""}`;
+    print.textContent = `Deze pagina toont: ${filterText(next, names, theme)}${isDefault ? ` Standaard is dat ${defaultPeriodPhrase(domain.months, domain.period, domain.partial)}.` : ""}`;
     share.href = location.href;
     share.textContent = "Deel deze weergave";
   };

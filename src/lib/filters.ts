@@ -29,6 +29,8 @@ export interface FilterDomain {
   gemeenten: readonly string[];
   /** The page's default period (default `maanden`: the last 12 months). */
   period?: PeriodDefault;
+  /** Months the delivery covers only in part (`meta.partial_months`): no default starts or ends on one. */
+  partial?: readonly string[];
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -36,22 +38,27 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** How many complete years the `jaren` default shows at most. */
 export const DEFAULT_YEARS = 5;
 
-/** The calendar years of which all twelve months are available, ascending. */
-export function completeYears(months: readonly string[]): number[] {
+/** The calendar years of which all twelve months are available and wholly covered, ascending. */
+export function completeYears(months: readonly string[], partial: readonly string[] = []): number[] {
   const count = new Map<number, number>();
-  for (const m of new Set(months)) count.set(+m.slice(0, 4), (count.get(+m.slice(0, 4)) ?? 0) + 1);
+  for (const m of new Set(months)) if (!partial.includes(m)) count.set(+m.slice(0, 4), (count.get(+m.slice(0, 4)) ?? 0) + 1);
   return [...count].filter(([, n]) => n === 12).map(([y]) => y).sort((a, b) => a - b);
 }
 
 /**
  * The default period of a page as {from, to}: `maanden` the last 12 months (or all); `jaar` the
  * last complete calendar year (else the last 12 months); `jaren` the last complete years, at most
- * {@link DEFAULT_YEARS} (else all months: a delivery shorter than a calendar year).
+ * {@link DEFAULT_YEARS} (else all months: a delivery shorter than a calendar year). A month the
+ * delivery covers only in part (`partial`) is left off the ends: 12 months that end on a week of data
+ * would read as a fall against the year before.
  * @example defaultPeriod(["2023-04", ..., "2026-06"], "jaren") // {from: "2024-01", to: "2025-12"}
+ * @example defaultPeriod(["2023-04", ..., "2026-06"], "maanden", ["2023-04", "2026-06"]) // {from: "2025-06", to: "2026-05"}
  */
-export function defaultPeriod(months: readonly string[], period: PeriodDefault = "maanden"): {from: string; to: string} {
-  const last12 = {from: months[Math.max(0, months.length - 12)] ?? "", to: months[months.length - 1] ?? ""};
-  const years = completeYears(months);
+export function defaultPeriod(months: readonly string[], period: PeriodDefault = "maanden", partial: readonly string[] = []): {from: string; to: string} {
+  const whole = months.filter((m) => !partial.includes(m));
+  const usable = whole.length ? whole : months;
+  const last12 = {from: usable[Math.max(0, usable.length - 12)] ?? "", to: usable[usable.length - 1] ?? ""};
+  const years = completeYears(months, partial);
   if (period === "maanden" || (!years.length && period === "jaar")) return last12;
   if (!years.length) return {from: months[0] ?? "", to: months[months.length - 1] ?? ""};
   const last = years[years.length - 1];
@@ -60,19 +67,19 @@ export function defaultPeriod(months: readonly string[], period: PeriodDefault =
 }
 
 /** A Dutch phrase for the page's default period, e.g. "de laatste 2 volledige jaren". */
-export function defaultPeriodPhrase(months: readonly string[], period: PeriodDefault = "maanden"): string {
-  const years = completeYears(months);
-  if (period === "maanden" || (!years.length && period === "jaar")) return "de laatste 12 maanden";
+export function defaultPeriodPhrase(months: readonly string[], period: PeriodDefault = "maanden", partial: readonly string[] = []): string {
+  const years = completeYears(months, partial);
+  if (period === "maanden" || (!years.length && period === "jaar")) return months.some((m) => partial.includes(m)) ? "de laatste 12 volledige maanden" : "de laatste 12 maanden";
   if (period === "jaar") return "het laatste volledige kalenderjaar";
   if (!years.length) return "de hele levering (korter dan een kalenderjaar)";
-  const {from, to} = defaultPeriod(months, period);
+  const {from, to} = defaultPeriod(months, period, partial);
   const n = +to.slice(0, 4) - +from.slice(0, 4) + 1;
   return n === 1 ? "het laatste volledige kalenderjaar" : `de laatste ${n} volledige kalenderjaren`;
 }
 
 /** The default filters: the page's default period, the whole region, both kinds. */
-export function defaultFilters({months, period}: FilterDomain): PageFilters {
-  return {...defaultPeriod(months, period), gemeente: "regio", soort: "alle"};
+export function defaultFilters({months, period, partial}: FilterDomain): PageFilters {
+  return {...defaultPeriod(months, period, partial), gemeente: "regio", soort: "alle"};
 }
 
 /**

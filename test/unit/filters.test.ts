@@ -58,6 +58,17 @@ describe("default period per chart (issue 14, item 3)", () => {
     expect(defaultPeriod(real, "maanden")).toEqual({from: "2025-07", to: "2026-06"});
     expect(defaultPeriod(real)).toEqual(defaultPeriod(real, "maanden"));
   });
+  test("a partly covered end month is never a default's end, nor part of a complete year", () => {
+    // The real sample stops on 7 June 2026 and starts on 20 April 2023.
+    const partial = ["2023-04", "2026-06"];
+    expect(defaultPeriod(real, "maanden", partial)).toEqual({from: "2025-06", to: "2026-05"});
+    expect(defaultPeriodPhrase(real, "maanden", partial)).toBe("de laatste 12 volledige maanden");
+    expect(defaultFilters({months: real, gemeenten: [], partial})).toMatchObject({from: "2025-06", to: "2026-05"});
+    // A delivery that stops on 10 December 2025: 2025 is not a complete year.
+    const toDec = monthRange("2023-01", "2025-12");
+    expect(completeYears(toDec, ["2025-12"])).toEqual([2023, 2024]);
+    expect(defaultPeriod(toDec, "jaar", ["2025-12"])).toEqual({from: "2024-01", to: "2024-12"});
+  });
   test("a page's default is left out of its URL, another page's default is not", () => {
     const jaren = {months: real, gemeenten: [], period: "jaren" as const};
     expect(readFilters("", jaren)).toMatchObject({from: "2024-01", to: "2025-12"});

@@ -1,5 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {PARTIAL_MONTH_CHANCE, partialMonths} from "../../../loaders/pipeline/time.js";
+import {fullYears} from "../../../loaders/analyses/common.js";
+import type {LinkedIncident} from "../../../loaders/delivery/read.js";
 
 const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -26,5 +28,19 @@ describe("partialMonths", () => {
   });
   test("no incidents, no months", () => {
     expect(partialMonths(Infinity, -Infinity, 0)).toEqual([]);
+  });
+});
+
+describe("fullYears", () => {
+  const incident = (iso: string) => ({start: day(iso) * 1440}) as unknown as LinkedIncident;
+  test("a year with January and December is full unless the delivery stops inside December", () => {
+    // Two a day from 1 January 2024; one delivery runs to 31 December 2025, the other to 7 December 2025.
+    const days = (to: string) => {
+      const out: LinkedIncident[] = [];
+      for (let d = day("2024-01-01"); d <= day(to); d++) out.push(incident(new Date(d * 86_400_000).toISOString().slice(0, 10)), incident(new Date(d * 86_400_000).toISOString().slice(0, 10)));
+      return out;
+    };
+    expect(fullYears(days("2025-12-31"))).toEqual([2024, 2025]);
+    expect(fullYears(days("2025-12-07"))).toEqual([2024]);
   });
 });
