@@ -30,11 +30,11 @@ const LINK_REACH = 9;
  */
 export const SAME_MUNICIPALITY_DISTANCE = 2;
 
-export type ForecastLevel = "vak500" | "pc4";
+export type ForecastLevel = "vak500" | "buurt" | "pc4";
 
 export interface ForecastInput {
   level: ForecastLevel;
-  /** Cell ids: `E2565N4705` (lower-left corner in hm) or the postcode. */
+  /** Cell ids: `E2565N4705` (lower-left corner in hm), the neighbourhood code or the postcode. */
   ids: string[];
   cells: ForecastCells;
   events: ForecastEvents;
@@ -70,16 +70,23 @@ export function surface(area: Area): number {
 /**
  * The forecast cells of a delivery. With coordinates on at least half of the incidents: 500 m
  * squares whose centre lies in the region's municipalities (when their boundaries are delivered)
- * plus every square with an incident; else the squares with an incident. Without: the postcode
- * areas with an incident, by centroid and area when their boundaries are delivered, else of equal
- * area with the municipality as neighbourhood ({@link SAME_MUNICIPALITY_DISTANCE}).
+ * plus every square with an incident; else the squares with an incident. Without: the
+ * neighbourhoods (CBS buurten) when at least as many incidents carry a buurtcode as a postcode, else
+ * the postcode areas; the areas with an incident, by centroid and area when their boundaries are
+ * delivered, else of equal area with the municipality as neighbourhood ({@link SAME_MUNICIPALITY_DISTANCE}).
  */
 export function forecastInput(delivery: Pick<Delivery, "incidents" | "registry">): ForecastInput {
   const incidents = delivery.incidents;
   const withXY = incidents.filter((r) => !Number.isNaN(r.x) && !Number.isNaN(r.y));
   if (withXY.length > 0 && withXY.length * 2 >= incidents.length) return gridInput(delivery, withXY.length);
-  return pc4Input(delivery);
+  const withBuurt = incidents.filter((r) => r.buurtcode).length, withPc4 = incidents.filter((r) => r.pc4).length;
+  return areaInput(delivery, withBuurt > 0 && withBuurt >= withPc4 ? "buurt" : "pc4");
 }
+
+const AREA_WORDS = {
+  buurt: {plural: "buurten", cells: "buurten (CBS) met ten minste één incident"},
+  pc4: {plural: "postcodegebieden", cells: "postcodegebieden (4 cijfers) met ten minste één incident"}
+} as const;
 
 /**
  * Lower-left corners of the squares whose centre lies inside an area (even-odd per polygon, as
@@ -152,19 +159,22 @@ function gridInput({incidents, registry}: Pick<Delivery, "incidents" | "registry
   };
 }
 
-function pc4Input({incidents, registry}: Pick<Delivery, "incidents" | "registry">): ForecastInput {
+/** Cells that are areas: the neighbourhoods or the postcode areas of the incidents. */
+function areaInput({incidents, registry}: Pick<Delivery, "incidents" | "registry">, level: "buurt" | "pc4"): ForecastInput {
   const gemeente = new Map<string, Map<string, number>>();
   const cell: string[] = [], day: number[] = [];
   for (const r of incidents) {
-    if (!r.pc4) continue;
-    const g = gemeente.get(r.pc4) ?? gemeente.set(r.pc4, new Map()).get(r.pc4)!;
+    const code = level === "buurt" ? r.buurtcode : r.pc4;
+    if (!code) continue;
+    const g = gemeente.get(code) ?? gemeente.set(code, new Map()).get(code)!;
     g.set(r.gemeentecode, (g.get(r.gemeentecode) ?? 0) + 1);
-    cell.push(r.pc4);
+    cell.push(code);
     day.push(startDay(r));
   }
   const ids = [...gemeente.keys()].sort();
   const index = new Map(ids.map((id, i) => [id, i]));
-  const shapes = new Map(registry.shapes.pc4.map((s) => {
+  const words = AREA_WORDS[level];
+  const shapes = new Map(registry.shapes[level].map((s) => {
     const [x, y] = centroid(s);
     return [s.code, {a: surface(s), x, y}];
   }));
@@ -179,19 +189,19 @@ function pc4Input({incidents, registry}: Pick<Delivery, "incidents" | "registry"
       const d = Math.hypot(p.x - q.x, p.y - q.y);
       return i !== j && d <= LINK_REACH * spacing ? [{to: j, d}] : [];
     })]);
-    return {level: "pc4", ids, cells: {area: Float64Array.from(geo, (g) => g.a), spacing, ...csr(lists)}, events, excluded,
-      note: "postcodegebieden (4 cijfers) met ten minste één incident; afstanden tussen hun middelpunten, oppervlakte uit de geleverde grenzen"};
+    return {level, ids, cells: {area: Float64Array.from(geo, (g) => g.a), spacing, ...csr(lists)}, events, excluded,
+      note: `${words.cells}; afstanden tussen hun middelpunten, oppervlakte uit de geleverde grenzen`};
   }
   const main = ids.map((id) => [...gemeente.get(id)!.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0]);
   const lists = ids.map((_, i) => [{to: i, d: 0}, ...ids.flatMap((_, j) => (i !== j && main[i] === main[j] ? [{to: j, d: SAME_MUNICIPALITY_DISTANCE}] : []))]);
-  return {level: "pc4", ids, cells: {area: new Float64Array(ids.length).fill(1), spacing: 1, ...csr(lists)}, events, excluded,
-    note: "postcodegebieden (4 cijfers) met ten minste één incident; zonder grenzen telt elk postcodegebied als even groot, " +
-      "en de kerndichtheid leent alleen van postcodegebieden in dezelfde gemeente (de prospectieve methode blijft binnen het postcodegebied)"};
+  return {level, ids, cells: {area: new Float64Array(ids.length).fill(1), spacing: 1, ...csr(lists)}, events, excluded,
+    note: `${words.cells}; zonder grenzen telt elk gebied als even groot, ` +
+      `en de kerndichtheid leent alleen van ${words.plural} in dezelfde gemeente (de prospectieve methode blijft binnen het gebied)`};
 }
 
 const SUMMARY = [
   col.d("method", "simple_count, kde, prospective or blend (src/lib/forecast.ts)"),
-  col.d("cell_level", "vak500 (500 m squares) or pc4 (four-digit postcode areas)"),
+  col.d("cell_level", "vak500 (500 m squares), buurt (CBS neighbourhoods) or pc4 (four-digit postcode areas)"),
   col.i32("cells", "cells in the forecast area"),
   col.f64("fraction", "share of the area taken (the cells with the highest forecast)"),
   col.f64("pai", "mean Predictive Accuracy Index over the months: hit rate / share of the area"),

@@ -73,7 +73,7 @@ export function forecastReading(comparisons: readonly MethodComparison[], {plura
   const simple = comparisons.find((c) => c.method === "simple_count");
   if (!simple || comparisons.length < 2) return [`Er zijn te weinig maanden met ${plural} om de voorspellingen te toetsen (nodig: 12 maanden geschiedenis vóór elke getoetste maand).`];
   const best = [...comparisons].sort((a, b) => b.pai - a.pai)[0];
-  const where = cellLevel === "pc4" ? "de postcodegebieden" : "de vakken van 500 m";
+  const where = ({pc4: "de postcodegebieden", buurt: "de buurten"} as Record<string, string>)[cellLevel] ?? "de vakken van 500 m";
   const out: string[] = [];
   out.push(`Wie elke maand de 5% van ${where} met de hoogste voorspelling kiest, vindt daar met de eenvoudige telling van de vorige 12 maanden gemiddeld ${pct(simple.hitRate)} van de ${plural} van die maand: ${nl(simple.pai)} keer zoveel als bij een willekeurige keuze van even veel gebied (PAI ${nl(simple.pai)}${interval(simple)}).`);
   if (best.method === "simple_count") {

@@ -37,8 +37,23 @@ describe("forecast cells", () => {
     expect(input.ids[k]).toBe(`E${Math.floor(r.x / 500) * 5}N${Math.floor(r.y / 500) * 5}`);
   });
 
-  test("without coordinates: postcode areas, linked within their municipality", () => {
+  test("without coordinates but with neighbourhood codes: the neighbourhoods, sized and placed by their boundaries", () => {
     const noXY = {...delivery, incidents: delivery.incidents.map((r) => ({...r, x: NaN, y: NaN}))};
+    const input = forecastInput(noXY);
+    expect(input.level).toBe("buurt");
+    expect(input.ids.every((id) => /^BU\d{8}$/.test(id))).toBe(true);
+    expect(input.events.cell.length).toBe(delivery.incidents.filter((r) => r.buurtcode).length);
+    const shapes = new Map(delivery.registry.shapes.buurt.map((s) => [s.code, s]));
+    expect(input.ids.every((id) => shapes.has(id))).toBe(true);
+    // Areas in m² from the boundaries (the fallback without boundaries counts each area as 1).
+    expect([...input.cells.area].every((a) => a > 1e5)).toBe(true);
+    expect(input.cells.spacing).toBeGreaterThan(100);
+    const result = run("openbaar", noXY);
+    expect(rowsOf(result.tables!.forecast_summary)[0].cell_level).toBe("buurt");
+  });
+
+  test("without coordinates or neighbourhood codes: postcode areas, linked within their municipality", () => {
+    const noXY = {...delivery, incidents: delivery.incidents.map((r) => ({...r, x: NaN, y: NaN, buurtcode: null}))};
     const input = forecastInput(noXY);
     expect(input.level).toBe("pc4");
     expect(input.ids.every((id) => /^[1-9]\d{3}$/.test(id))).toBe(true);
@@ -52,7 +67,7 @@ describe("forecast cells", () => {
   test("postcode areas with boundaries: areas from the shapes, distances between centroids", () => {
     const square = (code: string, x0: number, side: number) => ({code, name: code, bbox: [x0, 0, x0 + side, side] as [number, number, number, number],
       polygons: [[[[x0, 0], [x0 + side, 0], [x0 + side, side], [x0, side], [x0, 0]]]]});
-    const incidents = ["7511", "7512", "7512"].map((pc4, i) => ({...delivery.incidents[i], x: NaN, y: NaN, pc4}));
+    const incidents = ["7511", "7512", "7512"].map((pc4, i) => ({...delivery.incidents[i], x: NaN, y: NaN, buurtcode: null, pc4}));
     const registry = {...delivery.registry, shapes: {...delivery.registry.shapes, pc4: [square("7511", 0, 1000), square("7512", 1000, 2000)]}};
     const input = forecastInput({incidents, registry});
     expect(input.ids).toEqual(["7511", "7512"]);

@@ -31,6 +31,9 @@ describe("compareMethods and forecastReading", () => {
     expect(text).toContain("Het best scoort kerndichtheid");
     expect(text).toContain("groter dan de schommeling");
     expect(text).toContain("slechter dan de telling");
+    expect(text).toContain("de 5% van de vakken van 500 m");
+    expect(forecastReading(c, {cellLevel: "buurt"}).join(" ")).toContain("de 5% van de buurten");
+    expect(forecastReading(c, {cellLevel: "pc4"}).join(" ")).toContain("de 5% van de postcodegebieden");
   });
 
   test("a gain within the noise is not claimed", () => {
