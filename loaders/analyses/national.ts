@@ -48,8 +48,9 @@ export function readNational(path = NATIONAL_REFERENCE): (NationalRow & {inhabit
 export const nationalAnalysis: Analysis = {
   name: "national",
   schemas: {national_rates: NATIONAL_RATES_SCHEMA},
-  run({delivery}) {
-    const rows = readNational();
+  run({delivery, theme}) {
+    // The CBS series counts residential burglary: beside another offence it would compare unlike things.
+    const rows = theme && theme.id !== "woninginbraak" ? [] : readNational();
     const full = new Set(fullYears(delivery.incidents));
     const columns = {
       year: rows.map((r) => r.year),

@@ -60,3 +60,13 @@ export function benchmarkSeries(rates: readonly BenchmarkRateRow[], national: re
   }
   return out;
 }
+
+/**
+ * Why there is no chart beside the Netherlands, in Dutch: no national series in this build (it is
+ * published for residential burglary only, and the text must not name burglary in another theme's
+ * build), or no complete year of the delivery that it covers.
+ */
+export function nationalEmptyText(national: readonly Pick<NationalRow, "year">[]): string {
+  if (!national.length) return "Voor dit delict heeft het CBS geen landelijk vergelijkingscijfer in deze site.";
+  return `Geen volledig kalenderjaar in de levering waarvoor ook het landelijke CBS-cijfer bestaat (CBS heeft de jaren ${national[0].year}–${national[national.length - 1].year}).`;
+}

@@ -7,6 +7,7 @@ import {describe, expect, test} from "vitest";
 import {NATIONAL_REFERENCE, nationalAnalysis, readNational} from "../../../loaders/analyses/national.js";
 import type {AnalysisContext} from "../../../loaders/analyses/types.js";
 import {checkTable} from "../../../loaders/pipeline/gate.js";
+import {THEMES} from "../../../src/lib/theme.js";
 
 const reference = JSON.parse(readFileSync(NATIONAL_REFERENCE, "utf8"));
 
@@ -48,5 +49,12 @@ describe("national reference", () => {
     const table = nationalAnalysis.run(context).tables!.national_rates;
     const account = checkTable("national_rates", table, {level: "openbaar", mode: "standaard", threshold: 5});
     expect(account).toMatchObject({class: "reference", rows: 12, hidden: 0, threshold: 0});
+  });
+
+  test("another offence gets no national burglary series", () => {
+    const context = {delivery: {incidents: []}, level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null, theme: THEMES.fietsdiefstal} as unknown as AnalysisContext;
+    expect(nationalAnalysis.run(context).tables!.national_rates.numRows).toBe(0);
+    const burglary = {...context, theme: THEMES.woninginbraak} as AnalysisContext;
+    expect(nationalAnalysis.run(burglary).tables!.national_rates.numRows).toBe(12);
   });
 });

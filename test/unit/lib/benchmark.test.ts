@@ -1,7 +1,7 @@
 // The national benchmark: rates per 1,000 dwellings, and only years with a national figure, a
 // region rate and a full delivered year are shown.
 import {describe, expect, test} from "vitest";
-import {benchmarkSeries, ratePer1000, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
+import {benchmarkSeries, nationalEmptyText, ratePer1000, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
 
 const row = (area_code: string, area_name: string, year: number, rate: number | null, reference_rate: number, indicator = "inbraken"): BenchmarkRateRow =>
   ({indicator, area_level: "gemeente", area_code, area_name, year, rate, reference_rate});
@@ -53,5 +53,13 @@ describe("benchmarkSeries", () => {
   test("a national year with no dwelling stock is not compared", () => {
     const out = benchmarkSeries(rates, [{year: 2021, burglaries: 5, dwellings: 0}], {regionName: "Regio"});
     expect(out).toEqual([]);
+  });
+});
+
+describe("nationalEmptyText", () => {
+  test("says whether the series is missing for this offence or the delivery has no year it covers", () => {
+    expect(nationalEmptyText([])).toMatch(/geen landelijk vergelijkingscijfer/);
+    expect(nationalEmptyText([])).not.toMatch(/inbra/);
+    expect(nationalEmptyText([{year: 2012}, {year: 2023}])).toMatch(/CBS heeft de jaren 2012–2023/);
   });
 });
