@@ -3,29 +3,15 @@
 import {existsSync, readFileSync, readdirSync} from "node:fs";
 import {dsvFormat, type DSVRowArray} from "d3-dsv";
 import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
 import {htmlFiles} from "../../loaders/site/harden.js";
-import {launchBrowser} from "./browser.js";
-import {serveStatic, type StaticServer} from "./server.js";
+import {DIST, servedSite} from "./browser.js";
 import {listPages, problems, smokePage} from "./smoke.js";
 
-const DIST = join(import.meta.dirname, "../../dist");
 const SCREENSHOTS = join(import.meta.dirname, "../output/screenshots");
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
-  browser = await launchBrowser();
-  server = await serveStatic(DIST);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite(DIST);
 
 describe("built site", () => {
   const pages = existsSync(DIST) ? listPages(DIST) : [];
@@ -45,15 +31,15 @@ describe("built site", () => {
 
   for (const name of pages) {
     test(`page ${name} renders cleanly`, async () => {
-      const result = await smokePage(browser, server.url + (name === "index" ? "" : name), name, {screenshots: SCREENSHOTS});
+      const result = await smokePage(site.browser, site.server.url + (name === "index" ? "" : name), name, {screenshots: SCREENSHOTS});
       expect(problems(result)).toEqual([]);
     });
   }
 
   test("home page shows its chart, its input and its SQL result, and the input filters the chart", async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     try {
-      await page.goto(server.url, {waitUntil: "load"});
+      await page.goto(site.server.url, {waitUntil: "load"});
       await page.waitForSelector("[data-main-chart] svg");
       await page.waitForSelector("[data-sql-result] table tbody tr");
       const years = await page.$$eval("[data-sql-result] table tbody tr", (rows) => rows.length);
@@ -71,9 +57,9 @@ describe("built site", () => {
 
 /** A fresh page at 1280 px wide on `path`, once its main chart is drawn. */
 async function openPage(path: string): Promise<Page> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
+  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
   const page = await context.newPage();
-  await page.goto(server.url + path, {waitUntil: "load"});
+  await page.goto(site.server.url + path, {waitUntil: "load"});
   await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
   return page;
 }
@@ -149,16 +135,16 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
   }
 
   test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
-    const context = await browser.newContext({viewport: {width: 390, height: 800}});
+    const context = await site.browser.newContext({viewport: {width: 390, height: 800}});
     const page = await context.newPage();
     try {
       for (const path of ["overzicht", "waar"]) {
-        await page.goto(server.url + path, {waitUntil: "load"});
+        await page.goto(site.server.url + path, {waitUntil: "load"});
         await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
         await page.waitForTimeout(1000);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
       }
-      await page.goto(server.url + "overzicht", {waitUntil: "load"});
+      await page.goto(site.server.url + "overzicht", {waitUntil: "load"});
       await page.waitForSelector("form[class$='-table'] tbody tr");
       // Every cell on one line: no word or number broken over lines, nothing cut off.
       const cells = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => {
