@@ -91,7 +91,7 @@ export const CATALOGUE: readonly Source[] = [
     owner: "Gemeenten, politie (wijkagent, preventieadviseur)",
     content: "Buurtbrieven, alerts en huisbezoeken na een delict in de buurt: datum, soort en plaats (punt of buurt/postcode)",
     granularity: "punt (RD) of buurt/postcode x dag",
-    legalBasis: "AVG art. 6 lid 1 sub e (taak van algemeen belang); de plaats wijst naar een recente inbraak",
+    legalBasis: "AVG art. 6 lid 1 sub e (taak van algemeen belang); de plaats wijst naar een recent delict",
     privacy: "persoonsgegevens (AVG)",
     format: "CSV",
     frequency: "maandelijks",
