@@ -3,11 +3,6 @@
  * the delivery's own neighbourhood baseline with the WhatsApp estimator and its verdict rule
  * (src/lib/measures/planner.ts), for a small grid of designs: share of neighbourhoods treated,
  * rollout (all at once or in waves) and follow-up, each for effects 0 to -50%.
- *
- * Not yet in the registry (loaders/analyses/index.ts): no page reads it yet, it adds about 90 s to a
- * demo build, and its probability for the demo's WhatsApp design does not yet match the demo bench
- * (docs/methods.md, "Planner"). Registering it needs policy entries, loaders in src/data and the
- * Verkennen front matter.
  */
 import type {Delivery} from "../delivery/read.js";
 import {planBaseline, planPower, minimumDetectable, type PlanDesign} from "../../src/lib/measures/planner.js";
@@ -60,13 +55,13 @@ export const PLANNER_GRID = {
 export const PLANNER_MIN_MONTHS = 48;
 
 export interface PlannerOptions {
-  /** Simulated rollouts per design (default 40). */
+  /** Simulated rollouts per design (default 30). */
   runs?: number;
   seed?: number;
   grid?: typeof PLANNER_GRID;
 }
 
-export function runPlanner(delivery: Delivery, {runs = 40, seed = 20_261_205, grid = PLANNER_GRID}: PlannerOptions = {}) {
+export function runPlanner(delivery: Delivery, {runs = 30, seed = 20_261_205, grid = PLANNER_GRID}: PlannerOptions = {}) {
   const empty = (reason: string) => ({
     planner_power: tableOf(PLANNER_SCHEMAS.planner_power, []),
     planner_designs: tableOf(PLANNER_SCHEMAS.planner_designs, []),

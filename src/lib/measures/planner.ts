@@ -22,10 +22,9 @@
  * overstate by up to that much). {@link fullRulePower} runs the published rule itself, for checks.
  */
 import type {Rng} from "../random.js";
-import {normal, poisson} from "../random.js";
+import {normal} from "../random.js";
 import {staggeredDid, type DidOptions, type Panel} from "./did.js";
 import {didVerdict, guardedVerdict, staggeredDidGuarded, RTM_GAP} from "./rtm.js";
-import {gamma} from "./simulate.js";
 
 /** The baseline a design is simulated on: one entry per neighbourhood. */
 export interface PlanBaseline {
@@ -41,6 +40,11 @@ export interface PlanBaseline {
   dispersion: number;
   /** Month index (year * 12 + month - 1) of the first simulated month. */
   firstMonth: number;
+  /**
+   * Replay only: the delivery's own pooled rate per dwelling for each of its months (season and
+   * trend as they were), used instead of level x season; a design then runs over the delivery's months.
+   */
+  monthly?: Float64Array;
 }
 
 /** Dense area x month counts and dwellings (row-major), as loaders/analyses/measures/panel.ts builds them. */
@@ -56,9 +60,11 @@ export interface BaselineInput {
  * Fits the baseline of a delivery: monthly pooled rates f_t, each area's relative rate
  * r_a = sum y / sum(E f), the seasonal profile from the pooled rate per calendar month, the level of
  * the last 12 months, and the overdispersion sum((y - mu)^2 - mu) / sum(mu^2) (mu = E r f; at least 0).
+ * The simulated months follow the delivery. With `replay`, they are the delivery's own months with
+ * its pooled rates f_t (to replay a rollout that happened, such as the demo's WhatsApp groups).
  * @example planBaseline(buurtPanel(delivery)).level * 12000 // burglaries per 1,000 dwellings per year
  */
-export function planBaseline(p: BaselineInput): PlanBaseline {
+export function planBaseline(p: BaselineInput, {replay = false}: {replay?: boolean} = {}): PlanBaseline {
   const A = p.areas.length, T = p.months;
   if (!(A >= 1) || !(T >= 12) || p.count.length !== A * T || p.exposure.length !== A * T) {
     throw new Error(`invalid baseline panel: ${A} areas x ${T} months (at least 12 months), ${p.count.length} counts`);
@@ -99,7 +105,9 @@ export function planBaseline(p: BaselineInput): PlanBaseline {
   }
   const level = lastE > 0 ? lastY / lastE : 0;
   if (!(level > 0)) throw new Error("invalid baseline panel: no burglaries in the last 12 months");
-  return {dwellings, relative, level, season, dispersion: den > 0 ? Math.max(0, num / den) : 0, firstMonth: p.firstMonth + T};
+  const dispersion = den > 0 ? Math.max(0, num / den) : 0;
+  if (replay) return {dwellings, relative, level, season, dispersion, firstMonth: p.firstMonth, monthly: f};
+  return {dwellings, relative, level, season, dispersion, firstMonth: p.firstMonth + T};
 }
 
 /** A rollout: which neighbourhoods start when. */
@@ -143,6 +151,7 @@ export function designMonths(d: PlanDesign): number {
 export function drawPlanPanel(rng: Rng, b: PlanBaseline, design: PlanDesign, effect = 0): {panel: Panel; starts: Record<string, number | null>} {
   const d = checkDesign(b, design);
   const n = b.dwellings.length, T = designMonths(d);
+  if (b.monthly && T > b.monthly.length) throw new Error(`invalid design: ${T} months, the replayed delivery has ${b.monthly.length}`);
   const order = Array.from({length: n}, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
@@ -152,21 +161,48 @@ export function drawPlanPanel(rng: Rng, b: PlanBaseline, design: PlanDesign, eff
   for (let k = 0; k < d.treatedAreas; k++) start[order[k]] = d.preMonths + (k % d.waves) * d.waveGap;
   const names = Array.from({length: n}, (_, i) => `P${i}`);
   const area: string[] = new Array(n * T), month = new Int32Array(n * T), count = new Float64Array(n * T), exposure = new Float64Array(n * T);
-  const shape = b.dispersion > 0 ? 1 / b.dispersion : 0;
   for (let a = 0, k = 0; a < n; a++) {
     const base = b.dwellings[a] * b.relative[a] * b.level;
     for (let t = 0; t < T; t++, k++) {
-      let lambda = base * b.season[(b.firstMonth + t) % 12];
+      let lambda = b.monthly ? b.dwellings[a] * b.relative[a] * b.monthly[t] : base * b.season[(b.firstMonth + t) % 12];
       if (start[a] >= 0 && t >= start[a]) lambda *= 1 + effect;
-      if (shape > 0 && lambda > 0) lambda *= gamma(rng, shape) * b.dispersion;
       area[k] = names[a];
       month[k] = b.firstMonth + t;
-      count[k] = lambda > 0 ? poisson(rng, lambda) : 0;
+      count[k] = gammaPoisson(rng, lambda, b.dispersion);
       exposure[k] = b.dwellings[a];
     }
   }
   const starts = Object.fromEntries(names.map((name, a) => [name, start[a] >= 0 ? b.firstMonth + start[a] : null]));
   return {panel: {area, month, count, exposure}, starts};
+}
+
+/**
+ * A Poisson draw with mean `mean` and a gamma frailty of variance `dispersion` (a negative binomial;
+ * Poisson at 0), by inversion: one uniform for most cells, where the means are small.
+ */
+function gammaPoisson(rng: Rng, mean: number, dispersion: number): number {
+  if (!(mean > 0)) return 0;
+  const u = rng();
+  let k = 0, p: number, cdf: number;
+  if (dispersion > 0) {
+    const r = 1 / dispersion, q = (mean * dispersion) / (1 + mean * dispersion);
+    p = Math.pow(1 - q, r);
+    cdf = p;
+    while (u > cdf && p > 0) {
+      p *= ((r + k) / (k + 1)) * q;
+      cdf += p;
+      k++;
+    }
+  } else {
+    p = Math.exp(-mean);
+    cdf = p;
+    while (u > cdf && p > 0) {
+      p *= mean / (k + 1);
+      cdf += p;
+      k++;
+    }
+  }
+  return k;
 }
 
 /** A binomial draw: exact for small n, normal approximation (continuity-corrected, clipped) above. */

@@ -180,7 +180,7 @@ export function simulateSeries(rng: Rng, options: SimulateSeriesOptions = {}): {
 }
 
 /** A gamma draw with the given shape and scale 1 (Marsaglia-Tsang). */
-export function gamma(rng: Rng, shape: number): number {
+function gamma(rng: Rng, shape: number): number {
   if (shape < 1) return gamma(rng, shape + 1) * Math.pow(rng() || Number.MIN_VALUE, 1 / shape);
   const d = shape - 1 / 3, c = 1 / Math.sqrt(9 * d);
   for (;;) {
