@@ -109,7 +109,7 @@ export function panelMatrix(panel: Panel): PanelMatrix {
 export interface DidOptions {
   /** Random source for the bootstrap. */
   rng: Rng;
-  /** Bootstrap replicates (default 499). */
+  /** Bootstrap replicates (default 499); 0 gives the point estimates only (intervals, SEs and the pre-trend test NaN; no jackknife either). */
   replicates?: number;
   /** Months before the start that form the base window (default 12, a full seasonal cycle). */
   baseMonths?: number;
@@ -288,7 +288,7 @@ function staggeredDidCore(panel: Panel, starts: Starts, options: DidOptions) {
   const {rng, replicates = 499, baseMonths = 12, baseGap = 0, eventMin = -24, eventMax = 24, binMonths = 1} = options;
   const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05, interval = DEFAULT_INTERVAL} = options;
   if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
-  if (!Number.isInteger(replicates) || replicates < 19) throw new Error(`invalid replicates: ${replicates}`);
+  if (!Number.isInteger(replicates) || (replicates < 19 && replicates !== 0)) throw new Error(`invalid replicates: ${replicates}`);
   if (!Number.isInteger(baseMonths) || baseMonths < 1) throw new Error(`invalid baseMonths: ${baseMonths}`);
   if (!Number.isInteger(baseGap) || baseGap < 0) throw new Error(`invalid baseGap: ${baseGap}`);
   if (!Number.isInteger(eventMin) || eventMin > -1) throw new Error(`invalid eventMin: ${eventMin}`);
@@ -312,7 +312,7 @@ function staggeredDidCore(panel: Panel, starts: Starts, options: DidOptions) {
   const ones = new Float64Array(m.areas.length).fill(1);
   const point = estimate(design, layout, ones);
   const reps = bootstrap(design, layout, rng, replicates);
-  const jack = interval === "percentile" ? null : jackknife(design, layout);
+  const jack = interval === "percentile" || replicates === 0 ? null : jackknife(design, layout);
   return {m, design, layout, point, reps, jack, replicates, level, minAreas, preTrendAlpha, interval};
 }
 
