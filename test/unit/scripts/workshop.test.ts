@@ -3,7 +3,7 @@
 // the shells read differently); the file edits of `npm run workshop` do what the steps say and refuse
 // a second time; and `npm run -s check-data -- <map> --json` prints JSON alone, as documented.
 import {spawnSync} from "node:child_process";
-import {mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
@@ -17,6 +17,12 @@ const PORTABLE = /^(npm|npx|node) [\w@./:=,-]+( [\w@./:=,-]+)*$/;
 
 describe("workshop steps are the same in PowerShell and a Unix shell", () => {
   const steps = workshopSteps(join(ROOT, "docs/workshop"));
+
+  test("every step marker is read as a step (an attribute with > would hide it)", () => {
+    const markers = readdirSync(join(ROOT, "docs/workshop")).filter((f) => /^\d\d-.*\.md$/.test(f))
+      .reduce((n, f) => n + (readFileSync(join(ROOT, "docs/workshop", f), "utf8").match(/<!--\s*stap\b/g)?.length ?? 0), 0);
+    expect(steps).toHaveLength(markers);
+  });
 
   test("every line of every step is a plain npm, npx or node call", () => {
     expect(steps.length).toBeGreaterThanOrEqual(15);
