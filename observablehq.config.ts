@@ -51,7 +51,8 @@ export default {
         {name: "Buurtpreventie-appgroepen", path: "/maatregelen/whatsapp"},
         {name: "Preventieadviezen", path: "/maatregelen/preventieadvies"},
         {name: "Digitaal Opkopersregister", path: "/maatregelen/dor"},
-        {name: "Campagnes", path: "/maatregelen/campagnes"}
+        {name: "Campagnes", path: "/maatregelen/campagnes"},
+        {name: "Vooraf: is een effect te zien?", path: "/maatregelen/vooraf"}
       ]
     },
     {

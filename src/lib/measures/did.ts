@@ -108,7 +108,7 @@ export function panelMatrix(panel: Panel): PanelMatrix {
 export interface DidOptions {
   /** Random source for the bootstrap. */
   rng: Rng;
-  /** Bootstrap replicates (default 499). */
+  /** Bootstrap replicates (default 499); 0 gives the point estimates only (intervals, SEs and the pre-trend test NaN). */
   replicates?: number;
   /** Months before the start that form the base window (default 12, a full seasonal cycle). */
   baseMonths?: number;
@@ -225,7 +225,7 @@ export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions):
   const {rng, replicates = 499, baseMonths = 12, baseGap = 0, eventMin = -24, eventMax = 24, binMonths = 1} = options;
   const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05} = options;
   if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
-  if (!Number.isInteger(replicates) || replicates < 19) throw new Error(`invalid replicates: ${replicates}`);
+  if (!Number.isInteger(replicates) || (replicates < 19 && replicates !== 0)) throw new Error(`invalid replicates: ${replicates}`);
   if (!Number.isInteger(baseMonths) || baseMonths < 1) throw new Error(`invalid baseMonths: ${baseMonths}`);
   if (!Number.isInteger(baseGap) || baseGap < 0) throw new Error(`invalid baseGap: ${baseGap}`);
   if (!Number.isInteger(eventMin) || eventMin > -1) throw new Error(`invalid eventMin: ${eventMin}`);
