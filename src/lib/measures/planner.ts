@@ -15,8 +15,9 @@
  * untreated cells. So each simulated panel is drawn once without an effect, the estimator's point
  * estimates (main, robustness base, base history) are computed once, and an effect e is planted by
  * binomial thinning of O with probability 1 + e (exact for Poisson and gamma-Poisson counts). The
- * 95% intervals are estimate +- 1.96 SE with the bootstrap SEs of the same estimator, measured on
- * `seRuns` full bootstrap runs of the design. The detection rule is the published one: "aangetoond"
+ * 95% intervals are estimate +- 1.96 SE with the SEs of the same estimator (its default interval's
+ * SE: the delete-one-area jackknife, see did.ts), measured on `seRuns` full runs of the design; with
+ * dozens of treated areas t(n - 1) differs from 1.96 by a few per cent. The detection rule is the published one: "aangetoond"
  * needs the main and the robustness interval below 0 and the history interval not below 0; the
  * pre-trend test is left out (it rejects about 5% of designs at random, so the fast rule can
  * overstate by up to that much). {@link fullRulePower} runs the published rule itself, for checks.
@@ -231,7 +232,7 @@ export interface PlanPowerOptions {
 export interface PlanPower {
   /** Probability of "aangetoond" per effect (same order as `effects`). */
   power: number[];
-  /** Bootstrap SE of the log estimate without effect: main, robustness base, base history. */
+  /** SE (the estimator's jackknife SE) of the log estimate without effect: main, robustness base, base history. */
   se: {main: number; robust: number; history: number};
   /** Too few treated or never-treated areas (< 10) or months: the verdict is "onvoldoende gegevens". */
   thin: boolean;
