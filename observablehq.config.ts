@@ -2,6 +2,7 @@
 import {cspMetaTag} from "./loaders/site/csp.js";
 import {siteMunicipalities} from "./loaders/site/municipalities.js";
 import {themeOf} from "./src/lib/theme.js";
+import {printTablesScript} from "./src/lib/print-tables.js";
 import {carryViewScript} from "./src/lib/view-links.js";
 
 // Offence theme (INBRAAKLAB_THEME, src/lib/theme.ts) and the delivery's municipalities with data
@@ -50,7 +51,8 @@ export default {
         {name: "Buurtpreventie-appgroepen", path: "/maatregelen/whatsapp"},
         {name: "Preventieadviezen", path: "/maatregelen/preventieadvies"},
         {name: "Digitaal Opkopersregister", path: "/maatregelen/dor"},
-        {name: "Campagnes", path: "/maatregelen/campagnes"}
+        {name: "Campagnes", path: "/maatregelen/campagnes"},
+        {name: "Vooraf: is een effect te zien?", path: "/maatregelen/vooraf"}
       ]
     },
     {
@@ -80,8 +82,9 @@ export default {
   preserveExtension: true,
   preserveIndex: true,
   // An empty icon keeps the browser from requesting a favicon; the CSP meta tag only in builds; the
-  // script that carries the view (period, area, soort) along every internal link (issue 14).
-  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript()}</script>`,
+  // script that carries the view (period, area, soort) along every internal link and the one that
+  // gives printed tables all their rows (issue 14).
+  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript()}</script><script>${printTablesScript()}</script>`,
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],

@@ -15,6 +15,7 @@ import {gridHotspots} from "./grid-hotspots.js";
 import {knoxAnalysis} from "./knox.js";
 import {nationalAnalysis} from "./national.js";
 import {nearRepeatAnalysis} from "./nearrepeat.js";
+import {plannerAnalysis} from "./planner.js";
 import {preventionAnalysis} from "./prevention.js";
 import {repeatAnalysis} from "./repeat.js";
 import {seasonAnalysis} from "./season.js";
@@ -43,6 +44,8 @@ export const ANALYSES: readonly Analysis[] = [
   preventionAnalysis,
   dorAnalysis,
   campaignsAnalysis,
+  // Vooraf: detection probabilities of planned rollouts (the WhatsApp estimator on the baseline).
+  plannerAnalysis,
   // Warnings after a burglary (after nearrepeat, whose zone settings it uses).
   alertsAnalysis
 ];

@@ -28,8 +28,8 @@ export const WHATSAPP_SCHEMAS = {
     d("analysis", "effect (neighbourhoods with a group) or verplaatsing (untreated neighbours)"),
     i16("event_time", "months since the start: first month of the quarter bin (negative: before)"),
     f64("estimate", "percent change of the burglary rate against the counterfactual", true),
-    f64("ci_low", "lower bound of the 95% bootstrap interval (percent)", true),
-    f64("ci_high", "upper bound of the 95% bootstrap interval (percent)", true),
+    f64("ci_low", "lower bound of the 95% jackknife t interval (percent; null when the bin rests on fewer than 2 neighbourhoods with a group)", true),
+    f64("ci_high", "upper bound of the 95% jackknife t interval (percent)", true),
     i32("observed", "burglaries in the bin pooled over cohorts; null when suppressed", true),
     f64("expected", "counterfactual burglaries in the bin"),
     i32("cohorts", "start-month cohorts contributing to the bin")
@@ -95,14 +95,14 @@ const QUESTION = (t: Theme) => `Daalt het aantal ${t.plural} in een buurt nadat 
  * base. It follows the design of Callaway & Sant'Anna (2021) but is not their estimator (base g-1,
  * simple aggregation), so the method must not be shown as theirs.
  */
-const METHOD = "verhouding van het waargenomen tot het verwachte aantal, opgeteld over alle buurten en maanden na de start; verwacht op grond van de eigen 12 maanden vóór de start en de verandering in buurten zonder (of nog zonder) groep (gespreide difference-in-differences naar het ontwerp van Callaway & Sant'Anna 2021, niet hun schatter); bootstrap over buurten";
+const METHOD = "verhouding van het waargenomen tot het verwachte aantal, opgeteld over alle buurten en maanden na de start; verwacht op grond van de eigen 12 maanden vóór de start en de verandering in buurten zonder (of nog zonder) groep (gespreide difference-in-differences naar het ontwerp van Callaway & Sant'Anna 2021, niet hun schatter); interval: jackknife over buurten (steeds één buurt weggelaten) met een t-verdeling";
 const QUESTION_DISPLACEMENT = (t: Theme) => `Verplaatsen ${t.plural} zich naar aangrenzende buurten zonder appgroep?`;
 const LABEL = (t: Theme) => `Verandering van het ${t.risk} na de start van een appgroep`;
 /** The groups are meant to lower burglary: the question asks for a decrease. */
 const DIRECTION: Direction = "decrease";
 /** Displacement moves burglary to the neighbours: the question asks for an increase there. */
 const DIRECTION_DISPLACEMENT: Direction = "increase";
-const METHOD_DISPLACEMENT = "dezelfde verhouding van waargenomen tot verwacht aantal, voor aangrenzende buurten zonder appgroep vanaf de start bij hun buur; bootstrap over buurten";
+const METHOD_DISPLACEMENT = "dezelfde verhouding van waargenomen tot verwacht aantal, voor aangrenzende buurten zonder appgroep vanaf de start bij hun buur; interval: jackknife over buurten met een t-verdeling";
 
 /** Dutch warnings for a DiD result. */
 export function didWarnings(r: DidResult): string[] {

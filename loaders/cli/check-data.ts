@@ -6,8 +6,8 @@
  * Usage: npm run check-data -- <map> [--json] [--out <bestand>] [--regio GM0153,GM0164] [--max-afkeur 0.05]
  *        [--quarantaine <map>] [--max-meldingen 20] [--peildatum 2025-12-31] [--eerste-jaar 2000]
  */
-import {writeFileSync} from "node:fs";
-import {join} from "node:path";
+import {existsSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {isAbsolute, join, relative, resolve, sep} from "node:path";
 import {PROJECT_ROOT} from "../config.js";
 import {quarantineName, writeQuarantine} from "../delivery/quarantine.js";
 import {readDelivery, type Delivery} from "../delivery/read.js";
@@ -91,6 +91,10 @@ export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {project
   } catch (error) {
     return {usable: false, output: `Fout: ${(error as Error).message} (--peildatum, --eerste-jaar)`, delivery: null};
   }
+  if (typeof options.out === "string") {
+    const refused = refuseOut(options.out, positional[0]);
+    if (refused) return {usable: false, output: `Fout: ${refused} (--out)`, delivery: null};
+  }
   let delivery: Delivery;
   try {
     delivery = readDelivery(positional[0], {region, maxRejectShare, peildatum, firstYear});
@@ -117,6 +121,33 @@ export function checkData(args: string[], {projectRoot = PROJECT_ROOT}: {project
     return {usable, output: `${usable ? "Oordeel: BRUIKBAAR" : "Oordeel: NIET BRUIKBAAR"}; het verslag staat in ${options.out}`, delivery};
   }
   return {usable, output: result, delivery};
+}
+
+/** Whether a file's text is a report that check-data wrote (readable or JSON). */
+export function isCheckDataReport(text: string): boolean {
+  if (text.startsWith("Controle van levering: ")) return true;
+  try {
+    const json = JSON.parse(text) as Record<string, unknown>;
+    return typeof json.usable === "boolean" && typeof json.dir === "string" && Array.isArray(json.files);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why `--out <out>` may not be written, or undefined: never inside the delivery folder (a report there
+ * would become part of the delivery, or overwrite one of its files), never a folder, and an existing
+ * file only when it is an earlier report of check-data.
+ */
+export function refuseOut(out: string, deliveryDir: string): string | undefined {
+  const rel = relative(resolve(deliveryDir), resolve(out));
+  if (rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))) {
+    return `${out} ligt in de leveringsmap ${deliveryDir}; schrijf het verslag buiten de levering`;
+  }
+  if (!existsSync(out)) return undefined;
+  if (statSync(out).isDirectory()) return `${out} is een map; geef een bestandsnaam, bijvoorbeeld verslag.json`;
+  if (!isCheckDataReport(readFileSync(out, "utf8"))) return `${out} bestaat al en is geen verslag van check-data; kies een andere naam of verwijder het bestand eerst`;
+  return undefined;
 }
 
 function report(delivery: Delivery, usable: boolean, quarantine: string[], options: Record<string, string | true>): string {

@@ -3,15 +3,23 @@
  * templates (cbs_misdrijven.csv, kerncijfers.csv, optionally gebieden.geojson) with bronnen.json.
  *
  * Usage: npm run fetch:open -- --out <map> [--jaar 2023 | --jaar 2019-2023] [--regio GM0141,...]
- *        [--gebieden-url <GeoJSON-URL>] [--kwb-tabel 85984NED] [--timeout 60]
+ *        [--gebieden-url <GeoJSON-URL>] [--kwb-tabel 85984NED] [--timeout 60] [--nederland ook|alleen|nee]
+ *
+ * It also refreshes the national benchmark loaders/reference/nederland.json (loaders/sources/
+ * national.ts); `--nederland alleen` does only that (no --out needed), `--nederland nee` skips it.
  */
+import {NATIONAL_REFERENCE} from "../analyses/national.js";
 import {parseGemeentecode} from "../delivery/values.js";
 import type {FetchLike} from "../sources/cbs-odata.js";
+import {refreshNational, type NationalRefresh} from "../sources/national.js";
 import {fetchOpenData, KWB_TABLES, type OpenDataOptions} from "../sources/open-data.js";
 import {isMain} from "./main.js";
 
-const USAGE = "Gebruik: npm run fetch:open -- --out <map> [--jaar 2023 | --jaar 2019-2023] [--regio GM0141,GM0153] [--gebieden-url <url>] [--kwb-tabel 85984NED] [--timeout 60]";
-const KNOWN = new Set(["out", "jaar", "regio", "gebieden-url", "kwb-tabel", "timeout"]);
+const USAGE = "Gebruik: npm run fetch:open -- --out <map> [--jaar 2023 | --jaar 2019-2023] [--regio GM0141,GM0153] [--gebieden-url <url>] [--kwb-tabel 85984NED] [--timeout 60] [--nederland ook|alleen|nee]";
+const KNOWN = new Set(["out", "jaar", "regio", "gebieden-url", "kwb-tabel", "timeout", "nederland"]);
+
+/** Whether fetch:open refreshes nederland.json too (default), only that, or not. */
+export type NationalMode = "ook" | "alleen" | "nee";
 
 export interface FetchOpenResult {
   exitCode: 0 | 1;
@@ -22,7 +30,7 @@ export interface FetchOpenResult {
  * Parses the command line into options for {@link fetchOpenData}, or returns a Dutch error.
  * @example parseFetchOpenArgs(["--out", "x", "--jaar", "2023"]) // {options: {out: "x", year: [2023], ...}}
  */
-export function parseFetchOpenArgs(args: readonly string[]): {options: OpenDataOptions} | {error: string} {
+export function parseFetchOpenArgs(args: readonly string[]): {options: OpenDataOptions; national?: NationalMode} | {error: string} {
   const values: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -35,8 +43,13 @@ export function parseFetchOpenArgs(args: readonly string[]): {options: OpenDataO
     values[name] = value;
     i++;
   }
-  if (!values.out) return {error: `Fout: geef met --out de map op waarin de levering komt.\n${USAGE}`};
-  const options: OpenDataOptions = {out: values.out};
+  let national: NationalMode | undefined;
+  if (values.nederland !== undefined) {
+    if (!["ook", "alleen", "nee"].includes(values.nederland)) return {error: `Fout: ongeldige --nederland: ${values.nederland} (ook, alleen of nee).`};
+    national = values.nederland as NationalMode;
+  }
+  if (!values.out && national !== "alleen") return {error: `Fout: geef met --out de map op waarin de levering komt.\n${USAGE}`};
+  const options: OpenDataOptions = {out: values.out ?? ""};
   if (values.jaar !== undefined) {
     const match = /^(\d{4})(?:-(\d{4}))?$/.exec(values.jaar.trim());
     const from = match ? Number(match[1]) : NaN, to = match?.[2] ? Number(match[2]) : from;
@@ -64,7 +77,7 @@ export function parseFetchOpenArgs(args: readonly string[]): {options: OpenDataO
     if (!(seconds > 0 && seconds <= 3600)) return {error: `Fout: ongeldige --timeout: ${values.timeout} (seconden, groter dan 0).`};
     options.timeoutMs = seconds * 1000;
   }
-  return {options};
+  return national ? {options, national} : {options};
 }
 
 /**
@@ -72,10 +85,41 @@ export function parseFetchOpenArgs(args: readonly string[]): {options: OpenDataO
  * @param deps.fetch the fetch to use (tests pass a fake serving fixtures)
  * @returns exit code 0 with a summary of what was written, or 1 with a Dutch error
  */
-export async function runFetchOpen(args: readonly string[], deps: {fetch?: FetchLike; now?: () => Date} = {}): Promise<FetchOpenResult> {
+export async function runFetchOpen(args: readonly string[], deps: {fetch?: FetchLike; now?: () => Date; nationalPath?: string} = {}): Promise<FetchOpenResult> {
   const parsed = parseFetchOpenArgs(args);
   if ("error" in parsed) return {exitCode: 1, output: parsed.error};
+  const national = parsed.national ?? "ook";
   const options = {...parsed.options, fetch: deps.fetch, now: deps.now};
+  const lines: string[] = [];
+  if (national !== "alleen") {
+    const delivery = await runDelivery(options);
+    lines.push(delivery.output);
+    if (delivery.exitCode) return delivery;
+  }
+  if (national === "nee") return {exitCode: 0, output: lines.join("\n")};
+  const path = deps.nationalPath ?? NATIONAL_REFERENCE;
+  try {
+    lines.push(...nationalLines(await refreshNational({path, fetch: deps.fetch, now: deps.now, timeoutMs: options.timeoutMs})));
+    return {exitCode: 0, output: lines.join("\n")};
+  } catch (error) {
+    lines.push(`Fout: ${(error as Error).message}`, `${path} is niet veranderd.`);
+    return {exitCode: 1, output: lines.join("\n")};
+  }
+}
+
+/** What the refresh of nederland.json did, in Dutch. */
+function nationalLines(result: NationalRefresh): string[] {
+  const span = (years: number[]) => (years.length ? `${years[0]}–${years[years.length - 1]}` : "geen");
+  const lines = [`Landelijke reeks bijgewerkt in ${result.path}: ${result.replaced.length + result.added.length} jaren uit CBS (${span([...result.replaced, ...result.added].sort((a, b) => a - b))}), ${result.added.length} nieuw${result.kept.length ? `; ${result.kept.length} jaren ongewijzigd uit het bestand (${result.kept.join(", ")})` : ""}`];
+  for (const s of result.series) {
+    lines.push(`  bron ${s.source.table} (${s.source.licence}${s.source.modified ? `, gewijzigd ${s.source.modified.slice(0, 10)}` : ""}): ${s.source.topic}`);
+    if (s.missing.length) lines.push(`    geen waarde voor ${s.missing.join(", ")}`);
+  }
+  return lines;
+}
+
+/** Downloads the delivery folder's open data (the original fetch:open). */
+async function runDelivery(options: OpenDataOptions): Promise<FetchOpenResult> {
   try {
     const result = await fetchOpenData(options);
     const lines = [`Open data opgehaald in ${result.dir} (regio: ${result.provenance.regio.length} gemeenten; jaren: ${result.provenance.jaren.join(", ")})`];

@@ -13,6 +13,7 @@ import KDBush from "kdbush";
 import SunCalc from "suncalc";
 import {normal, poisson, seededRng, shuffle, type Rng} from "../../src/lib/random.js";
 import {csvRow} from "../../src/lib/csv.js";
+import {amsterdamOffset} from "../../src/lib/sun.js";
 import {
   DWELLING_TYPES, KERNCIJFER_VARIABLES, buildGeography, cellRing, mergeCells,
   type DemoGeography, type DemoNeighbourhood
@@ -330,16 +331,6 @@ function formatDateTime(ms: number): string {
 }
 function formatDate(ms: number): string {
   return formatDateTime(ms).slice(0, 10);
-}
-
-/** Dutch UTC offset in hours at a UTC instant (CEST from the last Sunday of March to that of October, 01:00 UTC). */
-function amsterdamOffset(utcMs: number): number {
-  const year = new Date(utcMs).getUTCFullYear();
-  const lastSunday = (month: number) => {
-    const d = new Date(Date.UTC(year, month + 1, 0, 1));
-    return d.getTime() - d.getUTCDay() * DAY_MS;
-  };
-  return utcMs >= lastSunday(2) && utcMs < lastSunday(9) ? 2 : 1;
 }
 
 /** Picks an index from weights by a uniform draw. */

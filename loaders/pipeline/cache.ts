@@ -70,12 +70,13 @@ export function generatorFingerprint(): string {
 }
 
 /** The delivery folder to build from: INBRAAKLAB_DATA_DIR, or the demo delivery (generated when missing). */
-export async function deliveryDir(config: BuildConfig): Promise<string> {
+export async function deliveryDir(config: BuildConfig, onStep?: (text: string) => void): Promise<string> {
   if (config.dataDir) return config.dataDir;
   const dir = join(DEMO_ROOT, `seed-${config.demoSeed}${config.theme === "woninginbraak" ? "" : `-${config.theme}`}`);
   const stamp = join(dir, ".generator");
   const version = generatorFingerprint();
   if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
+    onStep?.(`demolevering maken (seed ${config.demoSeed}, eenmalig)`);
     const {writeDemoDelivery} = await import("../demo/generate.js");
     const {plantErrors} = await import("../demo/faults.js");
     const {seededRng} = await import("../../src/lib/random.js");
@@ -101,18 +102,18 @@ export interface Prepared {
 
 /**
  * Makes sure the published tables of the configured delivery are in the cache, running the
- * pipeline (run.ts) when they are not. Throws, with a Dutch message naming the file and the fix,
+ * pipeline (run.ts) when they are not; `onStep` hears a Dutch line per step (the start's progress). Throws, with a Dutch message naming the file and the fix,
  * when the delivery is not usable.
  */
-export async function prepare(config: BuildConfig = readConfig()): Promise<Prepared> {
-  const dir = await deliveryDir(config);
+export async function prepare(config: BuildConfig = readConfig(), onStep?: (text: string) => void): Promise<Prepared> {
+  const dir = await deliveryDir(config, onStep);
   const fingerprint = createHash("sha256").update(deliveryFingerprint(dir, config)).update(codeFingerprint()).digest("hex").slice(0, 24);
   const cacheDir = join(CACHE_ROOT, fingerprint);
   if (existsSync(join(cacheDir, "meta.json"))) {
     return {dir, cacheDir, fingerprint, meta: JSON.parse(readFileSync(join(cacheDir, "meta.json"), "utf8")), computed: false};
   }
   const {computeTables} = await import("./run.js");
-  const meta = await computeTables(dir, config, cacheDir, fingerprint);
+  const meta = await computeTables(dir, config, cacheDir, fingerprint, onStep);
   return {dir, cacheDir, fingerprint, meta, computed: true};
 }
 

@@ -25,11 +25,13 @@ export {CACHE_ROOT, DEMO_ROOT, codeFingerprint, deliveryDir, deliveryFingerprint
  * the cache folder `cacheDir` (prepare in cache.ts calls this when the cache misses); returns the
  * meta. Throws, with a Dutch message naming the file and the fix, when the delivery is not usable.
  */
-export async function computeTables(dir: string, config: BuildConfig, cacheDir: string, fingerprint: string): Promise<PublishMeta> {
+export async function computeTables(dir: string, config: BuildConfig, cacheDir: string, fingerprint: string, onStep?: (text: string) => void): Promise<PublishMeta> {
+  onStep?.(`levering lezen en controleren (${dir})`);
   const delivery = readDelivery(dir, {region: config.region, maxRejectShare: config.maxRejectShare, peildatum: config.peildatum, firstYear: config.firstYear});
   assertUsable(delivery);
+  onStep?.(`${delivery.incidents.length.toLocaleString("nl-NL")} incidenten aanvaard; tabellen maken (niveau ${config.level})`);
   const {tables, meta} = publish(delivery, {level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy, pseudonymKey: config.pseudonymKey, freeText: config.internFreeText});
-  const findings = runAnalyses(delivery, tables, config, dir);
+  const findings = runAnalyses(delivery, tables, config, dir, onStep);
   meta.tables.push(...ANALYSES.flatMap((a) => Object.keys(a.schemas)));
   // The single privacy gate: nothing is written that the publication policy does not allow.
   const accounts = gateTables(tables, {level: config.level, mode: config.privacy, threshold: config.suppressBelow});
@@ -51,11 +53,12 @@ export async function computeTables(dir: string, config: BuildConfig, cacheDir: 
 }
 
 /** Runs every registered analysis on the delivery, adding its tables; returns all findings, Holm-adjusted per family (adjustFindings). */
-export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: Map<string, Table>, config: BuildConfig, dir: string): Finding[] {
+export function runAnalyses(delivery: ReturnType<typeof readDelivery>, tables: Map<string, Table>, config: BuildConfig, dir: string, onStep?: (text: string) => void): Finding[] {
   const truthPath = join(dir, "truth.json");
   const truth = existsSync(truthPath) ? JSON.parse(readFileSync(truthPath, "utf8")) : null;
   const findings: Finding[] = [];
-  for (const analysis of ANALYSES) {
+  for (const [i, analysis] of ANALYSES.entries()) {
+    onStep?.(`analyse ${i + 1}/${ANALYSES.length}: ${analysis.name}`);
     const result = analysis.run({delivery, level: config.level, suppressBelow: config.suppressBelow, privacy: config.privacy, tables, truth, theme: themeOf(config.theme)});
     for (const [name, table] of Object.entries(result.tables ?? {})) {
       const spec = analysis.schemas[name];

@@ -2,7 +2,7 @@
  * A weekday x hour heat map (7 rows, 24 columns) of aoristic weights, as plain SVG: each cell has a
  * <title> with its value, and a legend gives the scale. Labels are set with textContent.
  */
-import {WEEKDAYS} from "../lib/when.js";
+import {WEEKDAYS} from "../lib/nl-format.js";
 
 export interface HeatMapCell {
   weekday: number;

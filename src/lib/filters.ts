@@ -2,6 +2,7 @@
  * Page-wide filters (period, municipality, soort) kept in the URL, so a view can be shared and
  * reopened exactly. Pure functions; the form lives in src/components/filters.ts.
  */
+import {MONTHS_LONG} from "./nl-format.js";
 import {capitalise, THEMES, type Theme} from "./theme.js";
 
 export type Soort = "alle" | "inbraak" | "poging";
@@ -116,12 +117,10 @@ export function writeFilters(filters: PageFilters, domain: FilterDomain): string
   return text ? `?${text}` : "";
 }
 
-const MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
 /** `2024-03` as `maart 2024`. */
 export function monthName(month: string): string {
   const [y, m] = month.split("-").map(Number);
-  return `${MONTHS_NL[m - 1]} ${y}`;
+  return `${MONTHS_LONG[m - 1]} ${y}`;
 }
 
 /**

@@ -80,7 +80,7 @@ export interface YearFigures {
   months: number;
   gemeente: SafeSum;
   regio: SafeSum;
-  /** Per 1,000 dwellings; null when hidden or when dwellings were not delivered. */
+  /** Per 1,000 dwellings in a whole year; null when hidden, without dwellings, or over part of a year. */
   gemeenteRate: number | null;
   regioRate: number | null;
 }
@@ -169,11 +169,15 @@ export function municipalityReport(input: ReportInput, code: string): Municipali
     // The published year cell is exact where months are hidden; fall back to the months.
     const gemeente = yearCells.has(year) ? safeSum([yearCells.get(year)!]) : safeSum(e.gemeente);
     const regio = safeSum(e.regio);
-    return {year, months: e.months.size, gemeente, regio, gemeenteRate: rate(gemeente, dwellings), regioRate: rate(regio, regionDwellings)};
+    // A rate per 1,000 dwellings is a yearly rate: over part of a year it would read as a fall.
+    const whole = e.months.size === 12;
+    return {year, months: e.months.size, gemeente, regio, gemeenteRate: whole ? rate(gemeente, dwellings) : null, regioRate: whole ? rate(regio, regionDwellings) : null};
   });
   const complete = years.filter((y) => y.months === 12);
   const latest = complete.at(-1) ?? years.at(-1) ?? null;
-  const previous = latest ? years.find((y) => y.year === latest.year - 1) ?? null : null;
+  // The change on the year before compares whole years only (a delivery that starts in April has a
+  // first year of eight months).
+  const previous = latest ? years.find((y) => y.year === latest.year - 1 && (y.months === 12 || latest.months < 12)) ?? null : null;
 
   const whatsapp = [...(input.whatsapp ?? [])];
   const advice = [...(input.advice ?? [])];
@@ -209,13 +213,16 @@ export function municipalityReport(input: ReportInput, code: string): Municipali
   };
 }
 
-/** The report's yearly figures as table rows (Dutch column names; hidden totals as "≥ n"). */
+/**
+ * The report's yearly figures as table rows (Dutch column names; hidden totals as "≥ n"; rates per
+ * 1,000 dwellings only for whole years).
+ */
 export function reportRows(report: MunicipalityReport): Record<string, string | number | null>[] {
   const shown = (s: SafeSum) => (s.suppressed ? `≥ ${s.lowerBound}` : s.value);
   const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
   return report.years.map((y) => ({
     jaar: y.year,
-    maanden: y.months,
+    "volledige maanden": y.months,
     [report.name]: shown(y.gemeente),
     regio: shown(y.regio),
     [`${report.name} per 1.000 woningen`]: round(y.gemeenteRate),

@@ -1,6 +1,19 @@
 /** Dutch tick formats for Plot axes (Plot formats numbers and dates in English by default). */
 
-const MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+/** The twelve months (January first) or seven weekdays (Monday first) in Dutch, from Intl. */
+const names = (count: number, date: (i: number) => number, options: Intl.DateTimeFormatOptions): readonly string[] => {
+  const format = new Intl.DateTimeFormat("nl-NL", {...options, timeZone: "UTC"});
+  return Object.freeze(Array.from({length: count}, (_, i) => format.format(date(i)).replace(/\.$/, "")));
+};
+
+/** Dutch month abbreviations, January first: jan, feb, mrt, ... */
+export const MONTHS_SHORT = names(12, (i) => Date.UTC(2024, i, 1), {month: "short"});
+
+/** Dutch month names, January first: januari, februari, maart, ... */
+export const MONTHS_LONG = names(12, (i) => Date.UTC(2024, i, 1), {month: "long"});
+
+/** Dutch weekday names, Monday first (1 January 2024 was a Monday). */
+export const WEEKDAYS = names(7, (i) => Date.UTC(2024, 0, 1 + i), {weekday: "long"});
 
 /**
  * A number the Dutch way, for a Plot `tickFormat`.

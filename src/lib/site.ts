@@ -1,5 +1,6 @@
 /** Shared page text: what every page says about the build it shows. */
 import {CATALOGUE} from "./catalogue.js";
+import {MONTHS_LONG} from "./nl-format.js";
 import {themeOf, type Theme} from "./theme.js";
 
 export interface SiteMeta {
@@ -40,8 +41,7 @@ export function levelNote(meta: SiteMeta): string {
 export function dutchDate(date: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) return date;
-  const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+  return `${Number(m[3])} ${MONTHS_LONG[Number(m[2]) - 1]} ${m[1]}`;
 }
 
 /**

@@ -11,24 +11,23 @@ export const TWENTE_CENTRE: {readonly lat: number; readonly lon: number} = {lat:
 /** Hour bins relative to sunset: -12 .. +11 (bin h covers [h, h+1) hours after sunset). */
 export const SUNSET_BINS: readonly number[] = Array.from({length: 24}, (_, i) => i - 12);
 
-/** The last Sunday of a month (0-based) in a year, as a UTC day number. */
-function lastSunday(year: number, month: number): number {
-  const last = Date.UTC(year, month + 1, 0) / 86_400_000;
-  const weekday = (last + 4) % 7; // day 0 (1970-01-01) was a Thursday; 0 = Sunday here
-  return last - weekday;
-}
+const HOUR_MS = 3_600_000;
+
+/** Europe/Amsterdam's offset from UTC as Intl prints it ("GMT+02:00"): the tz database's rule. */
+const OFFSET_FORMAT = new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/Amsterdam", timeZoneName: "longOffset"});
 
 /**
  * Minutes that Europe/Amsterdam civil time is ahead of UTC at a UTC instant: 60 in winter, 120 in
- * summer time (from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October).
+ * summer time (since 1996 from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+ * of October). From the time-zone database through Intl, not a rule written here.
  * @example amsterdamOffsetMinutes(Date.UTC(2024, 6, 1)) // 120
  */
 export function amsterdamOffsetMinutes(utcMs: number): number {
   if (!Number.isFinite(utcMs)) throw new Error(`invalid instant: ${utcMs}`);
-  const year = new Date(utcMs).getUTCFullYear();
-  const start = lastSunday(year, 2) * 86_400_000 + 3_600_000;
-  const end = lastSunday(year, 9) * 86_400_000 + 3_600_000;
-  return utcMs >= start && utcMs < end ? 120 : 60;
+  const name = OFFSET_FORMAT.formatToParts(utcMs).find((p) => p.type === "timeZoneName")?.value ?? "";
+  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
+  if (!m) throw new Error(`unexpected time-zone offset from Intl: ${name}`);
+  return m[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
 /**
@@ -91,10 +90,24 @@ export function sunsetHistogram(start: number, end: number, bins: Float64Array, 
 /** The point the project computes sunsets for (Twente's centre); an alias of {@link TWENTE_CENTRE}. */
 export const TWENTE_POINT = TWENTE_CENTRE;
 
-/** The UTC instant (ms) summer time starts (month 2, March) or ends (month 9, October) in a year. */
+/**
+ * The UTC instant (ms) summer time starts (month 2, March) or ends (month 9, October) in a year: the
+ * first whole hour of the month at which Amsterdam's offset differs from the month's start.
+ * @example new Date(clockChange(2024, 9)).toISOString() // "2024-10-27T01:00:00.000Z"
+ */
 export function clockChange(year: number, month: 2 | 9): number {
   if (!Number.isInteger(year)) throw new Error(`invalid year: ${year}`);
-  return lastSunday(year, month) * 86_400_000 + 3_600_000;
+  const start = Date.UTC(year, month, 1);
+  const before = amsterdamOffsetMinutes(start);
+  let lo = 0;
+  let hi = (Date.UTC(year, month + 1, 1) - start) / HOUR_MS;
+  if (amsterdamOffsetMinutes(start + hi * HOUR_MS) === before) throw new Error(`no clock change in ${year}-${month + 1}`);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (amsterdamOffsetMinutes(start + mid * HOUR_MS) === before) lo = mid;
+    else hi = mid;
+  }
+  return start + hi * HOUR_MS;
 }
 
 /**
@@ -113,8 +126,8 @@ export function amsterdamOffset(utcMs: number): number {
 export function sunsetHour(day: number, {lat, lon}: {lat: number; lon: number} = TWENTE_CENTRE): number {
   if (!Number.isInteger(day)) throw new Error(`invalid day: ${day}`);
   const start = day * 86_400_000;
-  const set = SunCalc.getTimes(new Date(start + 12 * 3_600_000), lat, lon).sunset.getTime();
-  return (set - start) / 3_600_000 + amsterdamOffset(set);
+  const set = SunCalc.getTimes(new Date(start + 12 * HOUR_MS), lat, lon).sunset.getTime();
+  return (set - start) / HOUR_MS + amsterdamOffset(set);
 }
 
 /** The civil day (days since 1970-01-01) of the Sunday summer time ends in a year. */

@@ -194,11 +194,6 @@ export function sunsetSummary(rows: Iterable<SunsetRow>, {from, to, area, soort}
   };
 }
 
-/** Dutch month abbreviations, January first. */
-export const MONTHS_SHORT = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
-
-/** Dutch weekday names, Monday first. */
-export const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
 
 /**
  * Whether the delivery carries times of day: at least a tenth of its incidents have a window that

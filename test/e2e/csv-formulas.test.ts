@@ -5,12 +5,10 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {dsvFormat} from "d3-dsv";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {describe, expect, test} from "vitest";
+import {servedSite} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {FORMULAS, SITES, writeXssDelivery} from "./sites.js";
-import {serveStatic, type StaticServer} from "./server.js";
 import {isLoopback} from "./smoke.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -38,32 +36,24 @@ function pagesWithDownloads(site: string): string[] {
 }
 
 describe("CSV downloads of a delivery with formulas in its text", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  let site: string;
-  beforeAll(async () => {
+  const dir = join(ROOT, SITES.xss.output);
+  const site = servedSite(dir, "index.html", () => {
     writeXssDelivery();
-    site = buildSite(SITES.xss.output, SITES.xss.env);
-    server = await serveStatic(site);
-    browser = await launchBrowser();
-  }, 600_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    buildSite(SITES.xss.output, SITES.xss.env);
   });
 
   test("every download on every page: no cell a spreadsheet would run", async () => {
-    const pages = pagesWithDownloads(site);
+    const pages = pagesWithDownloads(dir);
     expect(pages).toEqual(expect.arrayContaining(["wat", "wie", "gemeenten/index"]));
     const downloads: Record<string, string[][]> = {};
     const problems: string[] = [];
     for (const path of pages) {
-      const context = await browser.newContext({acceptDownloads: true});
+      const context = await site.browser.newContext({acceptDownloads: true});
       await context.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
       const page = await context.newPage();
       page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
       try {
-        await page.goto(`${server.url}${path.replace(/(^|\/)index$/, "$1")}`, {waitUntil: "networkidle"});
+        await page.goto(`${site.server.url}${path.replace(/(^|\/)index$/, "$1")}`, {waitUntil: "networkidle"});
         await page.waitForTimeout(1000);
         const count = await page.locator("button.download").count();
         for (let i = 0; i < count; i++) {

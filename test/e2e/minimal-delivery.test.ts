@@ -2,43 +2,29 @@
 // gemeentecode and PC4), given by INBRAAKLAB_DATA_DIR: every page renders without errors.
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {afterAll, beforeAll, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {expect, test} from "vitest";
+import {servedSite} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {SITES} from "./sites.js";
-import {serveStatic, type StaticServer} from "./server.js";
 import {listPages, problems, smokePage} from "./smoke.js";
 import {TWENTE_CODES} from "../../src/lib/twente.js";
 
-let browser: Browser;
-let server: StaticServer;
-let dir: string;
-
-beforeAll(async () => {
-  dir = buildSite(SITES.minimal.output, SITES.minimal.env);
-  browser = await launchBrowser();
-  server = await serveStatic(dir);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const dir = join(ROOT, SITES.minimal.output);
+const site = servedSite(dir, "index.html", () => buildSite(SITES.minimal.output, SITES.minimal.env));
 
 test("every page renders on the minimal delivery", async () => {
   const pages = listPages(dir);
   expect(pages.length).toBeGreaterThan(1);
   for (const name of pages) {
-    const result = await smokePage(browser, server.url + (name === "index" ? "" : name), `minimal-${name}`, {screenshots: join(ROOT, "test/output/screenshots")});
+    const result = await smokePage(site.browser, site.server.url + (name === "index" ? "" : name), `minimal-${name}`, {screenshots: join(ROOT, "test/output/screenshots")});
     expect(problems(result)).toEqual([]);
   }
 });
 
 test("the data-quality page accounts for the rows rejected as outside the region", async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   try {
-    await page.goto(server.url + "datakwaliteit");
+    await page.goto(site.server.url + "datakwaliteit");
     await page.waitForSelector("text=buiten de regio");
     const text = await page.textContent("main");
     expect(text).toContain("403");
@@ -57,13 +43,13 @@ test("Overzicht, Wanneer and Waar show the open counts exactly: no ≥, no hidde
   const from = `${+last.slice(0, 4) - 1}-${String(+last.slice(5, 7) % 12 + 1).padStart(2, "0")}`;
   const want = inRegion.filter((r) => month(r) >= from && month(r) <= last).length;
   expect(want).toBeGreaterThan(50);
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   try {
-    await page.goto(server.url + "overzicht");
+    await page.goto(site.server.url + "overzicht");
     await page.waitForSelector(".kpi-value");
     expect(await page.locator(".kpi-value").first().textContent()).toBe(want.toLocaleString("nl-NL"));
     for (const name of ["overzicht", "wanneer", "waar"]) {
-      await page.goto(server.url + name);
+      await page.goto(site.server.url + name);
       await page.waitForSelector("[data-main-chart] svg, table");
       await page.waitForTimeout(500);
       const cells = await page.locator("main .kpi-value, main table td").allTextContents();
@@ -71,7 +57,7 @@ test("Overzicht, Wanneer and Waar show the open counts exactly: no ≥, no hidde
       expect(cells.filter((t) => t.includes("≥") || t.includes("verborgen")), name).toEqual([]);
     }
     // Without times of day, Wanneer says so instead of drawing a flat hour profile.
-    await page.goto(server.url + "wanneer");
+    await page.goto(site.server.url + "wanneer");
     await page.waitForSelector("text=geen tijdstippen");
     expect(await page.locator("svg.heat-map").count()).toBe(0);
   } finally {

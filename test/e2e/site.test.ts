@@ -112,27 +112,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
     }
   });
 
-  for (const path of ["overzicht", "gemeenten/enschede"]) {
-    test(`printed, ${path} keeps its tables with every row`, async () => {
-      const page = await openPage(path);
-      try {
-        await page.waitForSelector("form[class$='-table'] tbody tr");
-        const onScreen = await page.$$eval("form[class$='-table'] tbody tr", (r) => r.length);
-        await page.emulateMedia({media: "print"});
-        const tables = page.locator("form[class$='-table'] table");
-        expect(await tables.count()).toBeGreaterThan(0);
-        await expect.poll(() => tables.first().isVisible()).toBe(true);
-        const printed = await page.$$eval("form[class$='-table'] tbody tr", (rows) => rows.filter((r) => (r as HTMLElement).offsetHeight > 0).length);
-        expect(printed).toBe(onScreen);
-        if (path === "overzicht") expect(await page.locator("form[class$='-table'] td", {hasText: "Enschede"}).first().isVisible()).toBe(true);
-        // The table is not cut off at the bottom of its scroll frame.
-        const clipped = await page.$$eval("form[class$='-table']", (forms) => forms.some((f) => f.scrollHeight > f.clientHeight + 1));
-        expect(clipped).toBe(false);
-      } finally {
-        await page.context().close();
-      }
-    });
-  }
+  // Print keeps every row of every table, header repeated per page: test/e2e/print.test.ts (issue 14, item 6).
 
   test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
     const context = await site.browser.newContext({viewport: {width: 390, height: 800}});

@@ -1,7 +1,8 @@
 /**
  * Staggered-adoption difference-in-differences on pooled rates, after Callaway & Sant'Anna (2021):
  * group-time effects ATT(g, t) with not-yet-treated and never-treated areas as controls, aggregated
- * to an overall effect and an event-study curve, with a bootstrap over areas.
+ * to an overall effect and an event-study curve, with delete-one-area jackknife t intervals (or a
+ * bootstrap over areas; see {@link IntervalMethod}) and a bootstrap pre-trend test.
  *
  * Estimator (see docs/methods.md): for cohort g (areas whose measure starts in month g), month t and
  * the control set C = {areas not treated by max(g, t)} (never-treated plus later cohorts), the
@@ -17,7 +18,7 @@
  */
 import {Matrix, pseudoInverse} from "ml-matrix";
 import type {Rng} from "../random.js";
-import {chiSquareUpper, quantileSorted} from "../stats/distributions.js";
+import {chiSquareUpper, normalCdf, normalQuantile, quantileSorted, studentTQuantile} from "../stats/distributions.js";
 
 /** A balanced panel in long form: one row per area x month. */
 export interface Panel {
@@ -108,7 +109,7 @@ export function panelMatrix(panel: Panel): PanelMatrix {
 export interface DidOptions {
   /** Random source for the bootstrap. */
   rng: Rng;
-  /** Bootstrap replicates (default 499). */
+  /** Bootstrap replicates (default 499); 0 gives the point estimates only (intervals, SEs and the pre-trend test NaN; no jackknife either). */
   replicates?: number;
   /** Months before the start that form the base window (default 12, a full seasonal cycle). */
   baseMonths?: number;
@@ -133,15 +134,31 @@ export interface DidOptions {
   minAreas?: number;
   /** Pre-trend test p-value below this raises `preTrendDiffers` (default 0.05). */
   preTrendAlpha?: number;
+  /** How the intervals are formed (default {@link DEFAULT_INTERVAL}); see {@link IntervalMethod}. */
+  interval?: IntervalMethod;
 }
 
-/** An effect on the log scale with its bootstrap interval, and the same as a percentage change. */
+/**
+ * Interval methods for the effects (docs/methods.md, "Calibration at one delivery's size"):
+ * - `percentile`: quantiles of the bootstrap replicates;
+ * - `basic`: the percentile interval reflected about the estimate;
+ * - `normal`: estimate ± z · bootstrap SD;
+ * - `bca`: bias-corrected and accelerated percentile (Efron 1987), acceleration from the jackknife;
+ * - `jackknife-t`: estimate ± t(n − 1) · delete-one-area jackknife SE (stratified by treated and
+ *   control areas; n the treated areas the statistic rests on). No Monte Carlo noise in the limits.
+ */
+export type IntervalMethod = "percentile" | "basic" | "normal" | "bca" | "jackknife-t";
+export const INTERVAL_METHODS: readonly IntervalMethod[] = ["percentile", "basic", "normal", "bca", "jackknife-t"];
+/** The default, chosen by measurement (bench/did-calibration.bench.ts; docs/decisions.md). */
+export const DEFAULT_INTERVAL: IntervalMethod = "jackknife-t";
+
+/** An effect on the log scale with its interval ({@link IntervalMethod}), and the same as a percentage change. */
 export interface Effect {
   /** log(observed / counterfactual). */
   estimate: number;
   lower: number;
   upper: number;
-  /** Bootstrap standard deviation of the log estimate. */
+  /** Standard error of the log estimate: the jackknife SE with `jackknife-t`, else the bootstrap SD. */
   se: number;
   /** 100 * (exp(estimate) - 1), and the interval on that scale. */
   percent: number;
@@ -215,41 +232,18 @@ interface Layout {
 
 /**
  * Estimates the effect of a measure adopted by areas at different months (staggered DiD on pooled
- * rates, percentile bootstrap over areas) and flags thin or suspect evidence.
+ * rates; jackknife t intervals by default, bootstrap pre-trend test) and flags thin or suspect evidence.
  * @param panel balanced long panel of counts and dwellings per area-month
  * @param starts first treated month per area, null for never treated
  * @example staggeredDid(panel, starts, {rng: seededRng(1)}).overall.percent; // e.g. -24.1
  */
 export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions): DidResult {
-  const m = panelMatrix(panel);
-  const {rng, replicates = 499, baseMonths = 12, baseGap = 0, eventMin = -24, eventMax = 24, binMonths = 1} = options;
-  const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05} = options;
-  if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
-  if (!Number.isInteger(replicates) || replicates < 19) throw new Error(`invalid replicates: ${replicates}`);
-  if (!Number.isInteger(baseMonths) || baseMonths < 1) throw new Error(`invalid baseMonths: ${baseMonths}`);
-  if (!Number.isInteger(baseGap) || baseGap < 0) throw new Error(`invalid baseGap: ${baseGap}`);
-  if (!Number.isInteger(eventMin) || eventMin > -1) throw new Error(`invalid eventMin: ${eventMin}`);
-  if (!Number.isInteger(eventMax) || eventMax < 0) throw new Error(`invalid eventMax: ${eventMax}`);
-  if (!Number.isInteger(binMonths) || binMonths < 1) throw new Error(`invalid binMonths: ${binMonths}`);
-  if (!Number.isInteger(preTrendMonths) || preTrendMonths < 3) throw new Error(`invalid preTrendMonths: ${preTrendMonths}`);
-  if (!(maxPostMonths >= 0)) throw new Error(`invalid maxPostMonths: ${maxPostMonths}`);
-  if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
-  const design = makeDesign(m, starts);
-  if (design.treated.length === 0) throw new Error("invalid starts: no area starts inside the panel after its first month");
-  if (design.treated.length + design.controls.length < 2) throw new Error("invalid panel: fewer than 2 usable areas");
-  const binOffset = Math.floor(eventMin / binMonths);
-  const bins = Math.floor(eventMax / binMonths) - binOffset + 1;
-  const preBins = Math.ceil(preTrendMonths / 3);
+  const {m, design, layout, point, reps, jack, replicates, level, minAreas, preTrendAlpha, interval} = staggeredDidCore(panel, starts, options);
+  const {baseMonths, baseGap, maxPostMonths} = {baseMonths: layout.base, baseGap: layout.gap, maxPostMonths: layout.maxPost};
+  const {bins, binOffset, bin: binMonths} = layout;
   const K = design.starts.length;
-  const layout: Layout = {
-    base: baseMonths, gap: baseGap, eventMin, eventMax, bin: binMonths, binOffset, bins, preTrendMonths, preBins, maxPost: maxPostMonths,
-    atBins: 1, atCohorts: 1 + bins, atPre: 1 + bins + K, atHistory: 1 + bins + K + preBins, size: 2 + bins + K + preBins
-  };
-  const ones = new Float64Array(m.areas.length).fill(1);
-  const point = estimate(design, layout, ones);
-  const reps = bootstrap(design, layout, rng, replicates);
   const alpha = (1 - level) / 2;
-  const effect = (j: number): Effect => summarize(point.obs[j], point.exp[j], reps, replicates, layout.size, j, alpha);
+  const effect = (j: number): Effect => summarize(point.obs[j], point.exp[j], column(reps, replicates, layout.size, j), jack && jackColumn(jack, j), interval, alpha);
 
   const eventStudy = Array.from({length: bins}, (_, b) => ({
     eventTime: (binOffset + b) * binMonths,
@@ -287,6 +281,39 @@ export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions):
     replicates,
     level
   };
+}
+
+function staggeredDidCore(panel: Panel, starts: Starts, options: DidOptions) {
+  const m = panelMatrix(panel);
+  const {rng, replicates = 499, baseMonths = 12, baseGap = 0, eventMin = -24, eventMax = 24, binMonths = 1} = options;
+  const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05, interval = DEFAULT_INTERVAL} = options;
+  if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);
+  if (!Number.isInteger(replicates) || (replicates < 19 && replicates !== 0)) throw new Error(`invalid replicates: ${replicates}`);
+  if (!Number.isInteger(baseMonths) || baseMonths < 1) throw new Error(`invalid baseMonths: ${baseMonths}`);
+  if (!Number.isInteger(baseGap) || baseGap < 0) throw new Error(`invalid baseGap: ${baseGap}`);
+  if (!Number.isInteger(eventMin) || eventMin > -1) throw new Error(`invalid eventMin: ${eventMin}`);
+  if (!Number.isInteger(eventMax) || eventMax < 0) throw new Error(`invalid eventMax: ${eventMax}`);
+  if (!Number.isInteger(binMonths) || binMonths < 1) throw new Error(`invalid binMonths: ${binMonths}`);
+  if (!Number.isInteger(preTrendMonths) || preTrendMonths < 3) throw new Error(`invalid preTrendMonths: ${preTrendMonths}`);
+  if (!(maxPostMonths >= 0)) throw new Error(`invalid maxPostMonths: ${maxPostMonths}`);
+  if (!(level > 0 && level < 1)) throw new Error(`invalid level: ${level}`);
+  if (!INTERVAL_METHODS.includes(interval)) throw new Error(`invalid interval: ${interval}`);
+  const design = makeDesign(m, starts);
+  if (design.treated.length === 0) throw new Error("invalid starts: no area starts inside the panel after its first month");
+  if (design.treated.length + design.controls.length < 2) throw new Error("invalid panel: fewer than 2 usable areas");
+  const binOffset = Math.floor(eventMin / binMonths);
+  const bins = Math.floor(eventMax / binMonths) - binOffset + 1;
+  const preBins = Math.ceil(preTrendMonths / 3);
+  const K = design.starts.length;
+  const layout: Layout = {
+    base: baseMonths, gap: baseGap, eventMin, eventMax, bin: binMonths, binOffset, bins, preTrendMonths, preBins, maxPost: maxPostMonths,
+    atBins: 1, atCohorts: 1 + bins, atPre: 1 + bins + K, atHistory: 1 + bins + K + preBins, size: 2 + bins + K + preBins
+  };
+  const ones = new Float64Array(m.areas.length).fill(1);
+  const point = estimate(design, layout, ones);
+  const reps = bootstrap(design, layout, rng, replicates);
+  const jack = interval === "percentile" || replicates === 0 ? null : jackknife(design, layout);
+  return {m, design, layout, point, reps, jack, replicates, level, minAreas, preTrendAlpha, interval};
 }
 
 function makeDesign(m: PanelMatrix, starts: Starts): Design {
@@ -341,37 +368,59 @@ interface Sums {
   cohortsPerBin: Int32Array;
 }
 
+/** Per-cohort sums over areas: counts and exposure (Y, E; controls in row K), treated counts and base-rate exposure (TY, TX). */
+interface Aggregates {
+  Y: Float64Array;
+  E: Float64Array;
+  TY: Float64Array;
+  TX: Float64Array;
+}
+
 /** Pooled observed and counterfactual counts for every statistic, with area weights `w`. */
 function estimate(design: Design, layout: Layout, w: Float64Array): Sums {
-  const {m, cohortOf, starts, firstAbove} = design;
-  const T = m.months, K = starts.length, R = K + 1;
-  const Y = new Float64Array(R * T), E = new Float64Array(R * T);
+  return cells(design, layout, aggregate(design, layout, w));
+}
+
+function aggregate(design: Design, layout: Layout, w: Float64Array): Aggregates {
+  const T = design.m.months, K = design.starts.length, R = K + 1;
+  const agg = {Y: new Float64Array(R * T), E: new Float64Array(R * T), TY: new Float64Array(K * T), TX: new Float64Array(K * T)};
+  for (let a = 0; a < design.m.areas.length; a++) addArea(design, layout, agg, a, w[a]);
+  return agg;
+}
+
+/** Adds area a with weight wa to the aggregates (wa = -1 takes it out again, for the jackknife). */
+function addArea(design: Design, layout: Layout, {Y, E, TY, TX}: Aggregates, a: number, wa: number): void {
+  const {m, cohortOf, starts} = design;
+  const T = m.months, K = starts.length;
   // The treated side per area: each area's own base-period rate times its own exposure, summed over
   // the cohort (TX), beside the counts of the same areas (TY). A pooled cohort base rate would turn
   // a change in the cohort's make-up (an area whose group ends leaves the panel) into an "effect".
-  const TY = new Float64Array(K * T), TX = new Float64Array(K * T);
-  for (let a = 0; a < m.areas.length; a++) {
-    const c = cohortOf[a], wa = w[a];
-    if (c < 0 || wa === 0) continue;
-    const src = a * T, dst = c * T;
-    for (let t = 0; t < T; t++) {
-      Y[dst + t] += wa * m.count[src + t];
-      E[dst + t] += wa * m.exposure[src + t];
-    }
-    if (c === K) continue;
-    const [b0, b1] = baseWindow(starts[c], layout);
-    let yb = 0, eb = 0;
-    for (let t = b0; t < b1; t++) {
-      yb += m.count[src + t];
-      eb += m.exposure[src + t];
-    }
-    if (!(eb > 0)) continue; // no base period to compare with: the area does not count on the treated side
-    const rate = yb / eb;
-    for (let t = 0; t < T; t++) {
-      TY[dst + t] += wa * m.count[src + t];
-      TX[dst + t] += wa * m.exposure[src + t] * rate;
-    }
+  const c = cohortOf[a];
+  if (c < 0 || wa === 0) return;
+  const src = a * T, dst = c * T;
+  for (let t = 0; t < T; t++) {
+    Y[dst + t] += wa * m.count[src + t];
+    E[dst + t] += wa * m.exposure[src + t];
   }
+  if (c === K) return;
+  const [b0, b1] = baseWindow(starts[c], layout);
+  let yb = 0, eb = 0;
+  for (let t = b0; t < b1; t++) {
+    yb += m.count[src + t];
+    eb += m.exposure[src + t];
+  }
+  if (!(eb > 0)) return; // no base period to compare with: the area does not count on the treated side
+  const rate = yb / eb;
+  for (let t = 0; t < T; t++) {
+    TY[dst + t] += wa * m.count[src + t];
+    TX[dst + t] += wa * m.exposure[src + t] * rate;
+  }
+}
+
+/** The statistics from the aggregates: control rates per cell, counterfactuals, sums over cells. */
+function cells(design: Design, layout: Layout, {Y, E, TY, TX}: Aggregates): Sums {
+  const {m, starts, firstAbove} = design;
+  const T = m.months, K = starts.length, R = K + 1;
   // Suffix sums over cohorts (controls with start > h) and their prefix sums over time.
   const PY = new Float64Array(R * (T + 1)), PE = new Float64Array(R * (T + 1));
   const SY = new Float64Array(R * T), SE = new Float64Array(R * T);
@@ -460,20 +509,162 @@ function logRatio(o: number, x: number): number {
   return x > 0 ? Math.log(o / x) : NaN;
 }
 
-function summarize(o: number, x: number, reps: Float64Array, replicates: number, size: number, j: number, alpha: number): Effect {
+/** The draws of statistic j: its bootstrap replicates (NaN dropped, ascending). */
+function column(reps: Float64Array, replicates: number, size: number, j: number): number[] {
   const values: number[] = [];
   for (let r = 0; r < replicates; r++) {
     const v = reps[r * size + j];
     if (!Number.isNaN(v)) values.push(v);
   }
-  values.sort((a, b) => a - b);
-  const finite = values.filter(Number.isFinite);
-  const mean = finite.reduce((s, v) => s + v, 0) / finite.length;
-  const se = finite.length > 1 ? Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (finite.length - 1)) : NaN;
+  return values.sort((a, b) => a - b);
+}
+
+/** Delete-one-area estimates of every statistic, per stratum (treated, control areas). */
+interface Jackknife {
+  size: number;
+  /** strata[h] = row-major (areas in stratum h) x size. */
+  strata: Float64Array[];
+}
+
+function jackknife(design: Design, layout: Layout): Jackknife {
+  // Each area is taken out of the full aggregates and its cohort's rows restored afterwards: the cost
+  // per area is the cell loop, not a pass over every area.
+  const agg = aggregate(design, layout, new Float64Array(design.m.areas.length).fill(1));
+  const T = design.m.months, K = design.starts.length;
+  const saved = {Y: new Float64Array(T), E: new Float64Array(T), TY: new Float64Array(T), TX: new Float64Array(T)};
+  const strata = [design.treated, design.controls].map((set) => {
+    const out = new Float64Array(set.length * layout.size);
+    set.forEach((a, i) => {
+      const c = design.cohortOf[a], rows = (["Y", "E", "TY", "TX"] as const).filter((k) => c < K || k === "Y" || k === "E");
+      for (const k of rows) saved[k].set(agg[k].subarray(c * T, (c + 1) * T));
+      addArea(design, layout, agg, a, -1);
+      for (const k of rows) {
+        // What the other areas sum to exactly 0 (a cohort's last area gone, base rates of 0) stays 0, not a rounding residue.
+        const row = agg[k];
+        for (let t = 0; t < T; t++) if (Math.abs(row[c * T + t]) <= 1e-12 * Math.abs(saved[k][t])) row[c * T + t] = 0;
+      }
+      const {obs, exp} = cells(design, layout, agg);
+      for (const k of rows) agg[k].set(saved[k], c * T);
+      for (let j = 0; j < layout.size; j++) out[i * layout.size + j] = logRatio(obs[j], exp[j]);
+    });
+    return out;
+  });
+  return {size: layout.size, strata};
+}
+
+/** The jackknife values of statistic j per stratum (treated first; NaN where deleting the area leaves no counterfactual). */
+function jackColumn(jack: Jackknife, j: number): number[][] {
+  return jack.strata.map((values) => {
+    const out: number[] = [];
+    for (let i = j; i < values.length; i += jack.size) out.push(values[i]);
+    return out;
+  });
+}
+
+/**
+ * A two-sided interval for `estimate` on the log scale by `method` from its sorted bootstrap draws
+ * and (for `bca` and `jackknife-t`) its delete-one jackknife values per stratum; `alpha` per tail.
+ * @example intervalOf("percentile", 0, [-1, 0, 1], null, 0.025) // [-0.95, 0.95]
+ */
+export function intervalOf(method: IntervalMethod, estimate: number, sorted: readonly number[], jack: readonly (readonly number[])[] | null, alpha: number): [number, number] {
+  const finite = sorted.filter(Number.isFinite);
+  if (!Number.isFinite(estimate) || finite.length < 2) return [NaN, NaN];
+  const q = (p: number) => quantileSorted(sorted, p);
+  switch (method) {
+    case "percentile":
+      return [q(alpha), q(1 - alpha)];
+    case "basic":
+      return [2 * estimate - q(1 - alpha), 2 * estimate - q(alpha)];
+    case "normal": {
+      const z = normalQuantile(1 - alpha), se = sd(finite);
+      return [estimate - z * se, estimate + z * se];
+    }
+    case "jackknife-t": {
+      if (!jack) throw new Error("jackknife-t needs jackknife values");
+      // Degrees of freedom: the treated areas the statistic rests on (those whose deletion moves it), less 1.
+      const contributing = jack[0].filter((v) => !(Math.abs(v - estimate) <= 1e-12 * Math.max(1, Math.abs(estimate)))).length;
+      const se = jackknifeSe(jack).se;
+      if (!(contributing >= 2 && se >= 0)) return [NaN, NaN];
+      const t = studentTQuantile(1 - alpha, contributing - 1);
+      return [estimate - t * se, estimate + t * se];
+    }
+    case "bca": {
+      if (!jack) throw new Error("bca needs jackknife values");
+      const below = sorted.filter((v) => v < estimate).length + sorted.filter((v) => v === estimate).length / 2;
+      const p0 = below / sorted.length;
+      if (!(p0 > 0 && p0 < 1)) return [q(alpha), q(1 - alpha)];
+      const z0 = normalQuantile(p0);
+      let num = 0, den = 0;
+      for (const all of jack) {
+        const values = all.filter(Number.isFinite), n = values.length;
+        if (n < 2) continue;
+        const mean = values.reduce((s, v) => s + v, 0) / n;
+        for (const v of values) {
+          const u = (n - 1) * (mean - v);
+          num += u ** 3;
+          den += u ** 2;
+        }
+      }
+      const a = den > 0 ? num / (6 * den ** 1.5) : 0;
+      const adj = (z: number) => normalCdf(z0 + (z0 + z) / (1 - a * (z0 + z)));
+      return [q(adj(normalQuantile(alpha))), q(adj(normalQuantile(1 - alpha)))];
+    }
+  }
+}
+
+/**
+ * The stratified delete-one jackknife SE, sqrt(Σ_h (n_h − 1)/n_h Σ_i (θ_(hi) − θ̄_h)²) over the finite
+ * values, and the number of areas used (Efron & Stein 1981; the CV3 cluster-robust variance).
+ * @example jackknifeSe([[1, 2, 3]]).se // sqrt(2/3 * 2) = 1.1547
+ */
+export function jackknifeSe(jack: readonly (readonly number[])[]): {se: number; areas: number} {
+  let v = 0, areas = 0;
+  for (const all of jack) {
+    const values = all.filter(Number.isFinite), n = values.length;
+    areas += n;
+    if (n < 2) continue;
+    const mean = values.reduce((s, x) => s + x, 0) / n;
+    v += ((n - 1) / n) * values.reduce((s, x) => s + (x - mean) ** 2, 0);
+  }
+  return {se: Math.sqrt(v), areas};
+}
+
+function sd(values: readonly number[]): number {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  return values.length > 1 ? Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1)) : NaN;
+}
+
+function summarize(o: number, x: number, sorted: number[], jack: number[][] | null, method: IntervalMethod, alpha: number): Effect {
+  const se = method === "jackknife-t" && jack ? jackknifeSe(jack).se : sd(sorted.filter(Number.isFinite));
   const estimate = logRatio(o, x);
-  const lower = quantileSorted(values, alpha), upper = quantileSorted(values, 1 - alpha);
+  const [lower, upper] = intervalOf(method, estimate, sorted, jack, alpha);
   const pct = (v: number) => 100 * (Math.exp(v) - 1);
   return {estimate, lower, upper, se, percent: pct(estimate), percentLower: pct(lower), percentUpper: pct(upper), observed: o, expected: x};
+}
+
+/**
+ * The overall effect's draws for the calibration bench (bench/did-calibration.bench.ts): the
+ * estimate, its sorted bootstrap replicates and its jackknife values per stratum, so that every
+ * {@link IntervalMethod} can be formed from one bootstrap.
+ */
+/** Delete-one estimates recomputed from scratch, for the test that checks the fast {@link jackknife} against them. */
+export function jackknifeCheck(panel: Panel, starts: Starts, options: DidOptions): {fast: number[][]; slow: number[][]} {
+  const r = staggeredDidCore(panel, starts, {...options, interval: "jackknife-t"});
+  const fast = [0, 1].map((h) => Array.from(r.jack!.strata[h]));
+  const w = new Float64Array(r.m.areas.length).fill(1);
+  const slow = [r.design.treated, r.design.controls].map((set) => set.flatMap((a) => {
+    w[a] = 0;
+    const {obs, exp} = estimate(r.design, r.layout, w);
+    w[a] = 1;
+    return Array.from(obs, (o, j) => logRatio(o, exp[j]));
+  }));
+  return {fast, slow};
+}
+
+export function overallDraws(panel: Panel, starts: Starts, options: DidOptions): {estimate: number; sorted: number[]; jack: number[][]; areas: {treated: number; controls: number}} {
+  const r = staggeredDidCore(panel, starts, {...options, interval: "bca"});
+  return {estimate: logRatio(r.point.obs[0], r.point.exp[0]), sorted: column(r.reps, r.replicates, r.layout.size, 0), jack: jackColumn(r.jack!, 0),
+    areas: {treated: r.design.treated.length, controls: r.design.controls.length}};
 }
 
 function preTrendTest(point: Sums, reps: Float64Array, replicates: number, layout: Layout, eventStudy: DidResult["eventStudy"]): DidResult["preTrend"] {

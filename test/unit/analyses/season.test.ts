@@ -6,7 +6,7 @@ import {describe, expect, test} from "vitest";
 import {readDelivery} from "../../../loaders/delivery/read.js";
 import {seasonAnalysis} from "../../../loaders/analyses/season.js";
 import {dstContrast, monthlyIndex, twoSidedP} from "../../../src/lib/hypotheses/season.js";
-import {amsterdamOffset, dstEndDay, sunsetHour} from "../../../src/lib/sun.js";
+import {amsterdamOffset, clockChange, dstEndDay, sunsetHour} from "../../../src/lib/sun.js";
 import {demoDelivery} from "../../helpers/demo.js";
 
 const DAY = 86_400_000;
@@ -19,6 +19,12 @@ describe("sun", () => {
     expect(amsterdamOffset(Date.UTC(2024, 11, 1))).toBe(1);
     expect(amsterdamOffset(Date.UTC(2024, 9, 27, 0, 59))).toBe(2);
     expect(amsterdamOffset(Date.UTC(2024, 9, 27, 1, 0))).toBe(1);
+    expect(new Date(clockChange(2024, 2)).toISOString()).toBe("2024-03-31T01:00:00.000Z");
+    expect(new Date(clockChange(2025, 9)).toISOString()).toBe("2025-10-26T01:00:00.000Z");
+    // The offsets come from the time-zone database: before 1996 summer time ended in September,
+    // which a hand-written "last Sunday of October" rule gets wrong.
+    expect(amsterdamOffset(Date.UTC(1995, 9, 1))).toBe(1);
+    expect(() => clockChange(1995, 9)).toThrow("no clock change in 1995-10");
   });
 
   test("sunset in Twente: about 16:30 at midwinter, about 22:05 at midsummer, one clock hour earlier after the change", () => {

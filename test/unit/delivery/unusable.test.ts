@@ -141,3 +141,36 @@ describe("check-data --out writes the report to a file (pipeable without npm's b
     expect(result.output).toContain("(--out)");
   });
 });
+
+describe("check-data --out overwrites only its own earlier reports", () => {
+  test("inside the delivery folder, a folder, or a file that is not a report: refused, nothing written", () => {
+    const dir = delivery({"inbraken.csv": CSV});
+    const other = join(mkdtempSync(join(tmpdir(), "inbraaklab-out-")), "aantekeningen.txt");
+    writeFileSync(other, "mijn aantekeningen\n");
+    for (const [out, reason] of [
+      [join(dir, "inbraken.csv"), "ligt in de leveringsmap"],
+      [join(dir, "verslag.json"), "ligt in de leveringsmap"],
+      [dir, "ligt in de leveringsmap"],
+      [tmpdir(), "is een map"],
+      [other, "bestaat al en is geen verslag van check-data"]
+    ] as const) {
+      const result = check(dir, "--json", "--out", out);
+      expect(result.usable, out).toBe(false);
+      expect(result.output, out).toContain(reason);
+      expect(result.output, out).toContain("(--out)");
+    }
+    expect(readFileSync(join(dir, "inbraken.csv"), "utf8")).toBe(CSV);
+    expect(readFileSync(other, "utf8")).toBe("mijn aantekeningen\n");
+  });
+
+  test("an earlier report (readable or JSON) is overwritten; a sibling folder named like the delivery is outside it", () => {
+    const dir = delivery({"inbraken.csv": CSV});
+    const out = join(mkdtempSync(join(tmpdir(), "inbraaklab-out-")), "verslag.txt");
+    expect(check(dir, "--out", out).usable).toBe(true);
+    expect(readFileSync(out, "utf8")).toMatch(/^Controle van levering: /);
+    expect(check(dir, "--json", "--out", out).usable).toBe(true);
+    expect(JSON.parse(readFileSync(out, "utf8")).usable).toBe(true);
+    expect(check(dir, "--out", out).usable).toBe(true);
+    expect(check(dir, "--out", `${dir}-verslag.txt`).usable).toBe(true);
+  });
+});

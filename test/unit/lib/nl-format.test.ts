@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {nlMonthTick, nlPercentTick, nlTick} from "../../../src/lib/nl-format.js";
+import {MONTHS_LONG, MONTHS_SHORT, WEEKDAYS, nlMonthTick, nlPercentTick, nlTick} from "../../../src/lib/nl-format.js";
 
 describe("Dutch tick formats", () => {
   test("numbers, percentages and months", () => {
@@ -10,5 +10,13 @@ describe("Dutch tick formats", () => {
     expect(nlMonthTick(new Date(Date.UTC(2024, 0, 1)))).toBe("2024");
     expect(nlMonthTick(new Date(Date.UTC(2024, 2, 1)))).toBe("mrt");
     expect(nlMonthTick(Date.UTC(2024, 9, 1))).toBe("okt");
+  });
+});
+
+describe("Dutch month and weekday names (from Intl)", () => {
+  test("are the names the pages print, without abbreviation dots", () => {
+    expect(MONTHS_SHORT).toEqual(["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]);
+    expect(MONTHS_LONG).toEqual(["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]);
+    expect(WEEKDAYS).toEqual(["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]);
   });
 });

@@ -1,6 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {seededRng} from "../../../src/lib/random.js";
-import {monthIndex, monthLabel, panelMatrix, staggeredDid, type Panel} from "../../../src/lib/measures/did.js";
+import {DEFAULT_INTERVAL, intervalOf, jackknifeCheck, jackknifeSe, monthIndex, monthLabel, panelMatrix, staggeredDid, type Panel} from "../../../src/lib/measures/did.js";
+import {studentTQuantile} from "../../../src/lib/stats/distributions.js";
 import {simulatePanel} from "../../../src/lib/measures/simulate.js";
 
 /** A noise-free panel: count = dwellings x area level x month effect x (effect after start). */
@@ -155,5 +156,62 @@ describe("staggeredDid on simulated Twente-scale panels", () => {
     }
     expect(declared).toBeLessThanOrEqual(3);
     expect(preTrendFlags).toBeLessThanOrEqual(4);
+  });
+});
+
+// Issue 13, item 2: intervals that hold at one delivery's size. The slow version with 200 runs at
+// 185 x 60 and 640 x 120 is bench/did-calibration.bench.ts (figures in docs/methods.md).
+describe("jackknife t intervals", () => {
+  test("the stratified jackknife SE and the t interval match a hand computation", () => {
+    // Treated deletions 0.1, 0.3, 0.5 (mean 0.3): 2/3 * (0.04 + 0 + 0.04); controls 1, 1: 0.
+    expect(jackknifeSe([[0.1, 0.3, 0.5], [1, 1]]).se).toBeCloseTo(Math.sqrt((2 / 3) * 0.08), 12);
+    expect(jackknifeSe([[0.1, NaN, 0.5]]).se).toBeCloseTo(Math.sqrt(0.5 * 0.08), 12); // non-finite values left out
+    // Three treated areas move the estimate 0.25: t with 2 degrees of freedom (4.302653).
+    const se = Math.sqrt((2 / 3) * 0.08);
+    const [lo, hi] = intervalOf("jackknife-t", 0.25, [0, 0.5], [[0.1, 0.3, 0.5], [1, 1]], 0.025);
+    expect(studentTQuantile(0.975, 2)).toBeCloseTo(4.302653, 5);
+    expect(lo).toBeCloseTo(0.25 - 4.302653 * se, 5);
+    expect(hi).toBeCloseTo(0.25 + 4.302653 * se, 5);
+    // A statistic that rests on one treated area has no interval.
+    expect(intervalOf("jackknife-t", 0.25, [0, 0.5], [[0.25, 0.25, NaN], [1, 1]], 0.025)).toEqual([NaN, NaN]);
+    expect(intervalOf("percentile", 0, [-1, 0, 1], null, 0.025)).toEqual([-0.95, 0.95]);
+  });
+  test("the fast jackknife equals deleting each area and estimating again", () => {
+    const sim = simulatePanel(seededRng(3), {areas: 60, months: 48, treatedAreas: 30, adoptionFrom: 13, adoptionMonths: 24, effect: -0.3});
+    const {fast, slow} = jackknifeCheck(sim.panel, sim.starts, {rng: seededRng(1), replicates: 19});
+    expect(fast.map((s) => s.length)).toEqual(slow.map((s) => s.length));
+    let compared = 0;
+    fast.forEach((stratum, h) => stratum.forEach((v, i) => {
+      const w = slow[h][i];
+      if (Number.isFinite(w)) expect(v).toBeCloseTo(w, 12), compared++;
+      else expect(v).toBe(w); // NaN or -Infinity alike
+    }));
+    expect(compared).toBeGreaterThan(1000);
+  });
+  test("is the default, and its limits do not depend on the bootstrap's random draws", () => {
+    expect(DEFAULT_INTERVAL).toBe("jackknife-t");
+    const sim = simulatePanel(seededRng(4), {areas: 185, months: 60, treatedAreas: 92, adoptionFrom: 24, adoptionMonths: 24, effect: -0.3});
+    const a = staggeredDid(sim.panel, sim.starts, {rng: seededRng(1), replicates: 39});
+    const b = staggeredDid(sim.panel, sim.starts, {rng: seededRng(2), replicates: 39});
+    expect([a.overall.lower, a.overall.upper]).toEqual([b.overall.lower, b.overall.upper]);
+    expect(a.overall.upper - a.overall.lower).toBeCloseTo(2 * studentTQuantile(0.975, 91) * a.overall.se, 12); // 92 treated areas
+    const p = staggeredDid(sim.panel, sim.starts, {rng: seededRng(1), replicates: 39, interval: "percentile"});
+    const q = staggeredDid(sim.panel, sim.starts, {rng: seededRng(2), replicates: 39, interval: "percentile"});
+    expect(p.overall.lower).not.toBe(q.overall.lower);
+    expect(() => staggeredDid(sim.panel, sim.starts, {rng: seededRng(1), interval: "wild" as "bca"})).toThrow("invalid interval: wild");
+  });
+  test("at one delivery's size (185 x 60, 92 groups): covers a planted -30% in >= 37 of 40 runs, declares one without in <= 3", () => {
+    const size = {areas: 185, months: 60, treatedAreas: 92, adoptionFrom: 24, adoptionMonths: 24};
+    let covered = 0, declared = 0;
+    for (let s = 1; s <= 40; s++) {
+      const planted = simulatePanel(seededRng(s), {...size, effect: -0.3});
+      const r = staggeredDid(planted.panel, planted.starts, {rng: seededRng(10_000 + s), replicates: 19});
+      if (r.overall.percentLower <= -30 && -30 <= r.overall.percentUpper) covered++;
+      const none = simulatePanel(seededRng(500_000 + s), {...size, effect: 0});
+      const q = staggeredDid(none.panel, none.starts, {rng: seededRng(10_000 + s), replicates: 19});
+      if (q.overall.percentLower > 0 || q.overall.percentUpper < 0) declared++;
+    }
+    expect(covered).toBeGreaterThanOrEqual(37);
+    expect(declared).toBeLessThanOrEqual(3);
   });
 });

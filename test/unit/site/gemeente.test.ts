@@ -115,9 +115,21 @@ describe("municipalityReport", () => {
     expect(r.latest?.year).toBe(2024);
   });
   test("a year whose last month the delivery covers only in part is not a whole year", () => {
-    const r = municipalityReport({monthly: fixture(), partial: ["2024-12"]}, "GM0001");
+    const r = municipalityReport({monthly: fixture(), areas, partial: ["2024-12"]}, "GM0001");
     expect(r.years.map((y) => [y.year, y.months])).toEqual([[2023, 12], [2024, 11]]);
     expect(r.latest?.year).toBe(2023);
+    // No rate per 1,000 dwellings over part of a year: it would read as a fall.
+    expect(r.years.map((y) => [y.gemeenteRate === null, y.regioRate === null])).toEqual([[false, false], [true, true]]);
+    expect(reportRows(r).map((row) => [row["volledige maanden"], row["Aadorp per 1.000 woningen"]])).toEqual([[12, 12], [11, null]]);
+  });
+  test("the change on the year before compares whole years only", () => {
+    // A delivery that starts in February 2023: the first year has 11 months.
+    const late = fixture().filter((row) => row.month !== day(2023, 1));
+    const r = municipalityReport({monthly: late, areas, partial: []}, "GM0001");
+    expect(r.latest?.year).toBe(2024);
+    expect(r.previous).toBeNull();
+    expect(r.changeGemeente).toBeNull();
+    expect(municipalityReport({monthly: fixture(), areas}, "GM0001").changeGemeente).toBeCloseTo(144 / 120 - 1);
   });
 });
 

@@ -56,8 +56,14 @@ describe("prepare in a copy of the project", () => {
       cwd: copy, stdio: "pipe", encoding: "utf8",
       env: {...process.env, INBRAAKLAB_DATA_DIR: join(ROOT, "test", "fixtures", "minimal-delivery"), INBRAAKLAB_LEVEL: "openbaar"}
     });
-    expect(existsSync(join(cache, "findings.json"))).toBe(false);
-    expect(existsSync(join(cache, "data"))).toBe(false);
+    // Cleared, then filled again by running every loader in prepare (loaders/site/warm-loaders.ts):
+    // what is cached now is the new delivery's.
+    const findings = JSON.parse(readFileSync(join(cache, "findings.json"), "utf8")) as {id: string; delivery: {source: string}}[];
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.map((f) => f.id)).not.toContain("from-the-previous-delivery");
+    expect(new Set(findings.map((f) => f.delivery.source))).toEqual(new Set(["minimal-delivery"]));
+    expect(JSON.parse(readFileSync(join(cache, "data", "meta.json"), "utf8")).source).toBe("minimal-delivery");
+    expect(existsSync(join(cache, "data", "counts-month.arrow"))).toBe(true);
     expect(readFileSync(join(cache, "_npm", "d3@7", "index.js"), "utf8")).toBe("vendored");
     expect(readFileSync(join(copy, "data", ".cache", "current"), "utf8")).not.toBe("fingerprint-of-the-previous-delivery");
   }, 300_000); // runs the whole pipeline once in a subprocess, on a shared 2-core machine

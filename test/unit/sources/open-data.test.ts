@@ -4,6 +4,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, describe, expect, test} from "vitest";
+import {NATIONAL_REFERENCE} from "../../../loaders/analyses/national.js";
 import {parseFetchOpenArgs, runFetchOpen} from "../../../loaders/cli/fetch-open.js";
 import {readBoundaries} from "../../../loaders/delivery/areas.js";
 import {readDelivery} from "../../../loaders/delivery/read.js";
@@ -191,8 +192,12 @@ describe("fetch:open CLI", () => {
 
   test("prints what was written and exits 0", async () => {
     const out = folder();
-    const result = await runFetchOpen(["--out", out, "--jaar", "2023", "--kwb-tabel", "85984NED", "--regio", "GM0153,GM0164"], {fetch: fixtureFetch(), now: () => NOW});
+    // The national series goes to a copy of nederland.json (test/unit/sources/national.test.ts).
+    const nationalPath = join(tmp, "nederland.json");
+    writeFileSync(nationalPath, readFileSync(NATIONAL_REFERENCE));
+    const result = await runFetchOpen(["--out", out, "--jaar", "2023", "--kwb-tabel", "85984NED", "--regio", "GM0153,GM0164"], {fetch: fixtureFetch(), now: () => NOW, nationalPath});
     expect(result.exitCode).toBe(0);
+    expect(result.output).toContain(`Landelijke reeks bijgewerkt in ${nationalPath}`);
     expect(result.output).toContain(`Open data opgehaald in ${out}`);
     const rows = readCsv(join(out, "cbs_misdrijven.csv")).rows.length;
     expect(result.output).toMatch(new RegExp(`cbs_misdrijven\\.csv\\s+${rows} rijen`));
