@@ -23,7 +23,8 @@ const CSP_HASH = /'sha256-[A-Za-z0-9+/]+=*' ?/g;
  * - `"lastModified":<ms>` in the file registrations of a page: Framework registers every file a page
  *   attaches with the modification time of the file it copies, for a data loader's output the
  *   moment the loader ran in this build (its output in src/.observablehq/cache is removed before
- *   every build, loaders/site/loader-cache.ts). The same registration names the file by a hash of
+ *   every build, loaders/site/loader-cache.ts, and written again by prepare,
+ *   loaders/site/warm-loaders.ts). The same registration names the file by a hash of
  *   its content and gives its size; those are compared.
  * - `'sha256-…'` script hashes of the Content-Security-Policy (each page's meta tag, _deploy/ and
  *   web.config; loaders/site/harden.ts): hashes of the pages' inline scripts, which hold those
