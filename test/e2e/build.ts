@@ -4,6 +4,7 @@ import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, realpathSync
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {promisify} from "node:util";
+import {annexPath} from "../../loaders/site/annex.js";
 
 export const ROOT = join(import.meta.dirname, "../..");
 
@@ -27,7 +28,8 @@ export function buildSite(output: string, env: Record<string, string>): string {
 }
 
 /**
- * Moves a site built in a copy to `<root>/<output>` and stamps it with this run and environment;
+ * Moves a site built in a copy to `<root>/<output>` (with the Verantwoording annex the postbuild
+ * writes next to it, `<output>-verantwoording.md`) and stamps it with this run and environment;
  * keeps the pipeline outputs the copy computed (data/.cache/<fingerprint>/, see
  * loaders/pipeline/cache.ts) in the project's cache, so the next run of the same build skips the pipeline.
  */
@@ -40,6 +42,8 @@ function install(copy: string, output: string, env: Record<string, string>): voi
   writeFileSync(join(staged, ".e2e-build"), stampOf(env));
   rmSync(dir, {recursive: true, force: true});
   renameSync(staged, dir);
+  rmSync(annexPath(dir), {force: true});
+  if (existsSync(annexPath(join(copy, output)))) cpSync(annexPath(join(copy, output)), annexPath(dir));
 }
 
 const stampOf = (env: Record<string, string>) => JSON.stringify({run: process.env.INBRAAKLAB_E2E_RUN ?? null, env});
