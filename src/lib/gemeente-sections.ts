@@ -72,7 +72,7 @@ export function districtMap(geometry: Iterable<VertexRow>, yearly: Iterable<MapY
   const outline = own.filter((f) => f.properties.level === "gemeente");
   const values = year === null ? [] : areaValues(yearly, [], {level: "wijk", year, gemeente: code});
   const none = (reason: string): DistrictMap => ({districts: [], outline, values: [], extent: null, year, reason});
-  if (!districts.length) return none(`Geen wijkkaart: deze levering bevat geen wijkgrenzen van ${name} (gebieden.geojson met wijken, of de ingebouwde CBS-wijken).`);
+  if (!districts.length) return none(`Geen wijkkaart: deze levering bevat geen wijkgrenzen van ${name} (gebieden.geojson met wijken).`);
   if (year === null) return none(`Geen wijkkaart: er is geen jaar met cijfers voor ${name}.`);
   if (!values.length) return none(`Geen wijkkaart: de registraties van ${name} hebben in deze levering geen wijk (bijvoorbeeld alleen een postcodegebied), dus er zijn geen cijfers per wijk.`);
   return {districts, outline, values, extent: pad(featureExtent(districts)!, 300), year, reason: null};
