@@ -1,6 +1,7 @@
 // Observable Framework configuration. The site is fully offline: see docs/offline.md.
 import {cspMetaTag} from "./loaders/site/csp.js";
 import {siteMunicipalities} from "./loaders/site/municipalities.js";
+import {editionSite} from "./loaders/site/edition.js";
 import {themeOf} from "./src/lib/theme.js";
 import {printTablesScript} from "./src/lib/print-tables.js";
 import {carryViewScript} from "./src/lib/view-links.js";
@@ -13,7 +14,7 @@ const municipalities = siteMunicipalities();
 // scripts/harden.ts (postbuild) adds the hashes of each page's inline scripts.
 const building = process.argv.includes("build");
 
-export default {
+const site = {
   root: "src",
   output: process.env.INBRAAKLAB_OUTPUT ?? "dist",
   title: theme.siteTitle,
@@ -94,3 +95,7 @@ export default {
   search: false,
   toc: {label: "Inhoud"}
 };
+
+// A municipality's edition (`npm run report -- --gemeente <naam>`, loaders/site/edition.ts) builds
+// from its own source root with only its pages (root, title, pages, dynamicPaths); otherwise the site.
+export default {...site, ...editionSite(process.env.INBRAAKLAB_EDITION, site)};

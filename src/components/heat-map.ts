@@ -37,7 +37,10 @@ export function HeatMap(cells: readonly HeatMapCell[], {width = 640, unit = "gew
   const left = 78, top = 20, bottom = 30;
   const cw = Math.max(8, Math.floor((width - left - 8) / 24));
   const ch = Math.max(14, Math.round(cw * 0.8));
-  const height = top + 7 * ch + bottom;
+  // On a phone the legend's text and the hidden swatch go on lines of their own below the ramp:
+  // beside it they would run past the right edge.
+  const narrow = left + 24 * cw + 8 < left + RAMP.length * 18 + 320;
+  const height = top + 7 * ch + bottom + (narrow ? 30 : 0);
   const max = Math.max(0, ...cells.map((c) => c.weight ?? 0));
   const svg = doc.createElementNS(SVG, "svg") as SVGSVGElement;
   svg.setAttribute("class", "heat-map");
@@ -67,11 +70,12 @@ export function HeatMap(cells: readonly HeatMapCell[], {width = 640, unit = "gew
   }
   const ly = top + 7 * ch + 10;
   RAMP.forEach((color, i) => svg.append(el("rect", {x: left + i * 18, y: ly, width: 18, height: 8, fill: color})));
-  svg.append(el("text", {x: left + RAMP.length * 18 + 6, y: ly + 8, fill: "currentColor"}, `0 – ${(Math.round(max * 10) / 10).toLocaleString("nl-NL")} ${unit} per uur`));
+  const [tx, ty] = narrow ? [left, ly + 22] : [left + RAMP.length * 18 + 6, ly + 8];
+  svg.append(el("text", {x: tx, y: ty, fill: "currentColor"}, `0 – ${(Math.round(max * 10) / 10).toLocaleString("nl-NL")} ${unit} per uur`));
   if (cells.some((c) => c.weight === null)) {
-    const lx = left + RAMP.length * 18 + 230;
-    svg.append(el("rect", {x: lx, y: ly, width: 18, height: 8, fill: "#d9d9d9"}));
-    svg.append(el("text", {x: lx + 24, y: ly + 8, fill: "currentColor"}, "verborgen"));
+    const [lx, hy] = narrow ? [left, ly + 30] : [left + RAMP.length * 18 + 230, ly];
+    svg.append(el("rect", {x: lx, y: hy, width: 18, height: 8, fill: "#d9d9d9"}));
+    svg.append(el("text", {x: lx + 24, y: hy + 8, fill: "currentColor"}, "verborgen"));
   }
   return svg;
 }

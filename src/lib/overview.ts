@@ -397,3 +397,68 @@ export function dorConnected(rows: Iterable<{gemeentecode: string; connected: nu
   }
   return {municipalities: connected.size, dealers: connected.size ? dealers : 0};
 }
+
+/** A row of targets (doelen.csv): a yearly target per area and indicator. */
+export interface TargetRow {area_code: string; year: number; indicator: string; target: number}
+
+/** What {@link targetsProgress} needs: the published tables of the page, indexed once. */
+export interface TargetInputs {
+  targets: Iterable<TargetRow>;
+  monthIndex: MonthIndex;
+  /** counts_year of the municipalities (year cells are often visible where months are hidden). */
+  yearRows: Iterable<YearRow>;
+  groups: Iterable<GroupRow>;
+  advice: Iterable<{gemeentecode: string; month: number | Date; visits: number | null}>;
+  dor: Iterable<{gemeentecode: string; connected: number | Date; dealers: number | null}>;
+}
+
+/**
+ * Progress towards the area's targets for the year of `to`, from January to `to` (Overzicht and the
+ * municipality report): counts from the published cells (hidden parts stay lower bounds), the rate
+ * per 1,000 dwellings only when the count is complete and dwellings are known, the programme's
+ * figures at the end of `to`; a programme file that ends before `to` gives no figure.
+ * @example targetsProgress(inputs, {area: "GM0153", to: "2025-06", dwellings: 75000})
+ */
+export function targetsProgress(input: TargetInputs, {area, to, dwellings, theme = THEMES.woninginbraak}: {area: string; to: string; dwellings: number | null; theme?: Theme}): {year: number; progress: TargetProgress[]} {
+  const year = +to.slice(0, 4);
+  const from = `${year}-01`;
+  const yearRows = [...input.yearRows];
+  const advice = [...input.advice];
+  const ytd = (soort: SumSelection["soort"]) => periodSumMixed(input.monthIndex, yearRows, {from, to, area, soort});
+  const months = Math.min(12, +to.slice(5, 7));
+  const actualFor = (indicator: string): SafeSum | null => {
+    if (indicator === "inbraken") return ytd("inbraak");
+    if (indicator === "pogingen") return ytd("poging");
+    if (indicator === "whatsapp_groepen") return safeSum([activeGroups(input.groups, {at: to, area}).groups]);
+    if (indicator === "preventieadviezen") return sumInPeriod(advice, (d) => d.visits, {from, to, area});
+    if (indicator === "dor_aansluitingen") return safeSum([dorConnected(input.dor, {at: to, area}).municipalities]);
+    return null;
+  };
+  const progress: TargetProgress[] = [];
+  for (const t of input.targets) {
+    if (t.area_code !== area || t.year !== year) continue;
+    if (t.indicator === "inbraken_per_1000_woningen") {
+      const s = ytd("inbraak");
+      if (s.suppressed || s.value === null || !dwellings) {
+        progress.push({indicator: t.indicator, year, target: t.target, actual: null, share: null, months,
+          sentence: `Doel ${year}: hoogstens ${nl(t.target, 1)} ${theme.plural} per 1.000 ${theme.exposure}; tot nu toe niet te berekenen.`});
+      } else {
+        progress.push(targetProgress({indicator: t.indicator, year, target: t.target, actual: {value: Math.round((1e4 * s.value) / dwellings) / 10, suppressed: false, lowerBound: 0, hidden: 0}, months, theme}));
+      }
+      continue;
+    }
+    const actual = actualFor(t.indicator);
+    if (!actual) continue;
+    const fileEnds = t.indicator === "preventieadviezen" ? fileEndsBefore(to, lastMonthOf(advice)) : null;
+    progress.push(targetProgress({indicator: t.indicator, year, target: t.target, actual, months, theme, fileEnds}));
+  }
+  return {year, progress};
+}
+
+/** The progress rows as a table for display and download (Dutch column names, plain numbers). */
+export function targetTable(progress: readonly TargetProgress[], theme: Theme = THEMES.woninginbraak): Record<string, string | number | null>[] {
+  return progress.map((p) => ({
+    indicator: indicatorNamesFor(theme)[p.indicator] ?? p.indicator, jaar: String(p.year), doel: p.target, tot_nu_toe: p.actual,
+    aandeel_van_doel: p.share === null ? null : Math.round(p.share * 1000) / 10, maanden: p.months
+  }));
+}

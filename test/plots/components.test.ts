@@ -84,6 +84,22 @@ describe("HeatMap", () => {
     snapshot("heat-map", svg);
   });
 
+  test("on a phone the legend goes below the ramp, inside the drawing", () => {
+    const cells = Array.from({length: 168}, (_, i) => ({weekday: Math.floor(i / 24), hour: i % 24, weight: i === 5 ? null : 1}));
+    const svg = HeatMap(cells, {width: 320, unit: "inbraken (aoristisch)", document});
+    const width = +svg.getAttribute("width")!;
+    const texts = [...svg.querySelectorAll(":scope > text")].filter((t) => /per uur|verborgen/.test(t.textContent!));
+    expect(texts).toHaveLength(2);
+    // Both start at the left of the grid (the second after its grey swatch), on lines of their own
+    // below the ramp, and fit in the svg.
+    expect(texts.map((t) => +t.getAttribute("x")!)).toEqual([78, 78 + 24]);
+    expect(new Set(texts.map((t) => t.getAttribute("y"))).size).toBe(2);
+    expect(+svg.getAttribute("height")!).toBeGreaterThan(+texts.at(-1)!.getAttribute("y")!);
+    expect(width).toBeLessThanOrEqual(320);
+    // At 640 px the legend stays beside the ramp (the snapshot above).
+    expect(HeatMap(cells, {width: 640, unit: "inbraken", document}).querySelector(":scope > text:last-of-type")!.getAttribute("x")).not.toBe("78");
+  });
+
   test("ramp ends and bad cells", () => {
     expect(rampColor(0)).toBe("#ffffcc");
     expect(rampColor(1)).toBe("#b10026");

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {
   activeGroups, attemptShare, changeLabel, changeSentence, dorConnected, fileEndsBefore, lastMonthOf, monthKey, monthsBetween, percent, periodPhrase,
-  MonthIndex, periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress
+  MonthIndex, periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress, targetsProgress, targetTable
 } from "../../../src/lib/overview.js";
 import {safeSum} from "../../../src/lib/privacy/index.js";
 import {seededRng} from "../../../src/lib/random.js";
@@ -216,5 +216,49 @@ describe("programme files that end before the period", () => {
     const p = targetProgress({indicator: "preventieadviezen", year: 2025, target: 400, actual: safeSum([0]), months: 6, fileEnds: "2024-12"});
     expect(p).toMatchObject({actual: null, share: null});
     expect(p.sentence).toBe("Doel 2025: minstens 400 preventieadviezen; niet geleverd voor deze periode (bestand loopt t/m december 2024).");
+  });
+});
+
+describe("targetsProgress (Overzicht and the municipality report)", () => {
+  const monthIndex = new MonthIndex(rows);
+  const yearRows = [{area_code: "GM0153", year: 2024, soort: "inbraak", count: 13}];
+  const inputs = {
+    targets: [
+      {area_code: "GM0153", year: 2024, indicator: "inbraken", target: 26},
+      {area_code: "GM0153", year: 2024, indicator: "inbraken_per_1000_woningen", target: 2},
+      {area_code: "GM0153", year: 2024, indicator: "pogingen", target: 10},
+      {area_code: "GM0153", year: 2024, indicator: "whatsapp_groepen", target: 4},
+      {area_code: "GM0153", year: 2024, indicator: "preventieadviezen", target: 20},
+      {area_code: "GM0153", year: 2023, indicator: "inbraken", target: 1},
+      {area_code: "GM0164", year: 2024, indicator: "inbraken", target: 1},
+      {area_code: "regio", year: 2024, indicator: "pogingen", target: 50}
+    ],
+    monthIndex, yearRows,
+    groups: [{gemeentecode: "GM0153", buurtcode: null, start: m("2023-05"), end: null}],
+    advice: [{gemeentecode: "GM0153", month: m("2024-01"), visits: 3}],
+    dor: []
+  };
+  test("only the area's targets of the year of `to`, each with its figure so far", () => {
+    const {year, progress} = targetsProgress(inputs, {area: "GM0153", to: "2024-02", dwellings: 10_000});
+    expect(year).toBe(2024);
+    expect(progress.map((p) => p.indicator)).toEqual(["inbraken", "inbraken_per_1000_woningen", "pogingen", "whatsapp_groepen", "preventieadviezen"]);
+    expect(progress[0]).toMatchObject({actual: 13, share: 0.5, months: 2});
+    // 13 burglaries in 10,000 dwellings: 1.3 per 1,000.
+    expect(progress[1]).toMatchObject({actual: 1.3, months: 2});
+    expect(progress[2]).toMatchObject({actual: 0});
+    expect(progress[3]).toMatchObject({actual: 1});
+    // The advice file ends in January: February has no figure.
+    expect(progress[4]).toMatchObject({actual: null});
+    expect(progress[4].sentence).toContain("niet geleverd voor deze periode");
+    expect(targetTable(progress)[1]).toEqual({indicator: expect.any(String), jaar: "2024", doel: 2, tot_nu_toe: 1.3, aandeel_van_doel: 65, maanden: 2});
+  });
+  test("without dwellings or with a hidden count the rate is not computed", () => {
+    const none = targetsProgress(inputs, {area: "GM0153", to: "2024-02", dwellings: null}).progress[1];
+    expect(none).toMatchObject({actual: null, share: null});
+    expect(none.sentence).toBe("Doel 2024: hoogstens 2,0 inbraken per 1.000 woningen; tot nu toe niet te berekenen.");
+    const region = targetsProgress(inputs, {area: "regio", to: "2024-02", dwellings: 20_000}).progress;
+    expect(region).toHaveLength(1);
+    expect(region[0]).toMatchObject({indicator: "pogingen", actual: null});
+    expect(region[0].sentence).toContain("verborgen");
   });
 });
