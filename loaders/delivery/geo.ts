@@ -2,6 +2,7 @@
  * Coordinates: RD New (EPSG:28992) <-> WGS84 with proj4, CBS-style grid squares, and
  * point-in-polygon assignment of points to delivered areas.
  */
+import {polygonContains} from "d3-polygon";
 import proj4 from "proj4";
 
 /** RD New as published by the Dutch Kadaster/EPSG, with the 7-parameter datum shift. */
@@ -56,23 +57,15 @@ export interface Area {
   bbox: [number, number, number, number];
 }
 
-function ringContains(ring: number[][], x: number, y: number): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-/** Whether an area contains a point (even-odd rule per polygon, holes excluded). */
+/** Whether an area contains a point (even-odd rule per polygon, d3-polygon's polygonContains; holes excluded). */
 export function areaContains(area: Area, x: number, y: number): boolean {
   const [x0, y0, x1, y1] = area.bbox;
   if (x < x0 || x > x1 || y < y0 || y > y1) return false;
-  for (const rings of area.polygons) {
-    if (!ringContains(rings[0], x, y)) continue;
+  const point: [number, number] = [x, y];
+  for (const rings of area.polygons as [number, number][][][]) {
+    if (!polygonContains(rings[0], point)) continue;
     let hole = false;
-    for (let k = 1; k < rings.length && !hole; k++) hole = ringContains(rings[k], x, y);
+    for (let k = 1; k < rings.length && !hole; k++) hole = polygonContains(rings[k], point);
     if (!hole) return true;
   }
   return false;

@@ -488,16 +488,36 @@ function standardise(neighbourhoods: DemoNeighbourhood[], variables: string[]) {
   });
 }
 
-/** Runs the whole generator into a sink and returns the truth. */
+/** Runs the whole generator into a sink and returns the truth: one phase after the other, in the order they draw from the rng. */
 function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
   const rng = seededRng(o.seed);
   const geo = buildGeography(rng, {firstYear: Math.min(o.fromYear, 2024)});
-  const nb = geo.neighbourhoods.length;
-  const months = (o.toYear - o.fromYear + 1) * 12;
   const gmIndex = new Map(geo.municipalities.map((m, i) => [m.code, i]));
   const buGm = Int32Array.from(geo.neighbourhoods, (n) => gmIndex.get(n.gemeentecode)!);
+  const risk = drawRisk(rng, o, geo);
+  const measures = drawMeasures(rng, o, geo, risk.eta);
+  const cal = buildCalendar(o);
+  const means = backgroundMeans(o, geo, measures, cal, risk.eta, buGm);
+  const calibration = calibrate(o, means.yearTotals);
+  const incidents = drawBackground(rng, o, geo, cal, means.lambda, calibration.scale);
+  const background = incidents.times.length;
+  drawNearRepeats(rng, o, geo, cal, incidents);
+  const labels = o.labels ?? BURGLARY_LABELS;
+  const written = writeIncidents(rng, sink, geo, incidents, labels);
+  const files: Record<string, number> = {"inbraken.csv": written.rows};
+  Object.assign(files, writeMeasureFiles(sink, o, geo, measures));
+  files["doelen.csv"] = writeRows(sink, "doelen.csv", targetRows(o, geo, measures, means.lambda, calibration.scale, calibration.branching, buGm));
+  files["gebieden.geojson"] = writeGeojson(sink, geo);
+  const truth = buildTruth(o, geo, {risk, cal, effects: means.effects, calibration, labels, files, background, written});
+  sink.open("truth.json");
+  sink.write(JSON.stringify(truth, null, 2) + "\n");
+  sink.close();
+  return truth;
+}
 
-  // Risk model: eta_i = sum_k b_k z_ik + residual_i (the intercept is calibrated below).
+/** The risk model: eta_i = sum_k b_k z_ik + residual_i per neighbourhood (the intercept is calibrated later). */
+function drawRisk(rng: Rng, o: ResolvedDemoOptions, geo: DemoGeography) {
+  const nb = geo.neighbourhoods.length;
   const riskVars = Object.keys(o.riskCoefficients);
   const standardised = standardise(geo.neighbourhoods, riskVars);
   const eta = new Float64Array(nb);
@@ -506,10 +526,13 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
     if (o.plant.risk) for (const s of standardised) e += o.riskCoefficients[s.variabele] * s.z[i];
     eta[i] = e + o.residualSd * normal(rng);
   }
-  const measures = drawMeasures(rng, o, geo, eta);
-  const cal = buildCalendar(o);
+  return {standardised, eta};
+}
 
-  // Background means per neighbourhood-month before calibration (intercept 0).
+/** Background means per neighbourhood-month before calibration (intercept 0), with the planted measure effects. */
+function backgroundMeans(o: ResolvedDemoOptions, geo: DemoGeography, measures: Measures, cal: Calendar, eta: Float64Array, buGm: Int32Array) {
+  const nb = geo.neighbourhoods.length;
+  const months = (o.toYear - o.fromYear + 1) * 12;
   const effects = {
     whatsapp: o.plant.whatsapp ? o.whatsappEffect : 0,
     prevention: o.plant.prevention ? o.preventionDose : 0,
@@ -555,7 +578,11 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
       yearTotals[year - o.fromYear] += l;
     }
   }
-  // Calibrate the intercept: expected totals including near repeats (branching ratio r: total = background / (1 - r)).
+  return {effects, lambda, yearTotals};
+}
+
+/** Calibrates the intercept: expected totals including near repeats (branching ratio r: total = background / (1 - r)). */
+function calibrate(o: ResolvedDemoOptions, yearTotals: Float64Array) {
   const nr = o.nearRepeat;
   const branching = o.plant.nearRepeat ? nr.probability * (1 + nr.extraFollowUps) : 0;
   let intercept: number;
@@ -569,10 +596,30 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
   }
   const scale = Math.exp(intercept);
   const expectedIncidents = (yearTotals.reduce((a, b) => a + b, 0) * scale) / (1 - branching);
+  return {branching, intercept, scale, expectedIncidents};
+}
 
-  // Background incidents: Poisson per neighbourhood-month; day by daily intensity; hour by the day's mix; address by dwelling type.
+/** Incidents as drawn: wall-clock time (ms) and address index, in the order drawn. */
+interface Drawn {
+  times: number[];
+  places: number[];
+}
+
+/** Draws a wall-clock time (ms) on day d by the day's mix of hours, skipping the hour lost to summer time. */
+function drawTime(rng: Rng, cal: Calendar, d: number): number {
+  const dayMs = cal.startMs + d * DAY_MS;
+  let ms = dayMs + Math.floor(drawHour(rng, cal, d) * 60) * 60_000;
+  // The hour 02:00-03:00 does not exist on the spring clock change (last Sunday of March).
+  const day = new Date(dayMs);
+  if (day.getUTCMonth() === 2 && day.getUTCDay() === 0 && day.getUTCDate() > 24 && ms - dayMs >= 2 * HOUR_MS && ms - dayMs < 3 * HOUR_MS) ms += HOUR_MS;
+  return ms;
+}
+
+/** Background incidents: Poisson per neighbourhood-month; day by daily intensity; hour by the day's mix; address by dwelling type. */
+function drawBackground(rng: Rng, o: ResolvedDemoOptions, geo: DemoGeography, cal: Calendar, lambda: Float64Array, scale: number): Drawn {
+  const nb = geo.neighbourhoods.length;
+  const months = (o.toYear - o.fromYear + 1) * 12;
   const addr = geo.addresses;
-  const labels = o.labels ?? BURGLARY_LABELS;
   const typeWeight = new Float64Array(addr.x.length);
   for (let a = 0; a < addr.x.length; a++) typeWeight[a] = WONINGTYPE_WEIGHTS[addr.woningtype[a]];
   const cumulativeWeight = new Float64Array(addr.x.length);
@@ -593,15 +640,7 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
     return lo;
   };
   const dayCumulative = new Float64Array(cal.days);
-  const drawTime = (d: number) => {
-    const dayMs = cal.startMs + d * DAY_MS;
-    let ms = dayMs + Math.floor(drawHour(rng, cal, d) * 60) * 60_000;
-    // The hour 02:00-03:00 does not exist on the spring clock change (last Sunday of March).
-    const day = new Date(dayMs);
-    if (day.getUTCMonth() === 2 && day.getUTCDay() === 0 && day.getUTCDate() > 24 && ms - dayMs >= 2 * HOUR_MS && ms - dayMs < 3 * HOUR_MS) ms += HOUR_MS;
-    return ms;
-  };
-  let times: number[] = [], places: number[] = [];
+  const times: number[] = [], places: number[] = [];
   for (let b = 0; b < nb; b++) {
     for (let m = 0; m < months; m++) {
       const k = poisson(rng, lambda[b * months + m] * scale);
@@ -613,44 +652,55 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
         const r = rng() * s;
         let d = a;
         while (d < e - 1 && dayCumulative[d] <= r) d++;
-        times.push(drawTime(d));
+        times.push(drawTime(rng, cal, d));
         places.push(drawAddress(b));
       }
     }
   }
-  const background = times.length;
+  return {times, places};
+}
 
-  // Near repeats: each incident (follow-ups too) triggers, with the planted probability, 1 + Poisson(extra)
-  // follow-ups within distanceM (or at the same address) after 1..days days (geometric-like, highest first).
-  if (o.plant.nearRepeat && nr.probability > 0) {
-    const index = new KDBush(addr.x.length);
-    for (let a = 0; a < addr.x.length; a++) index.add(addr.x[a], addr.y[a]);
-    index.finish();
-    const lagWeights = Array.from({length: nr.days}, (_, i) => Math.exp(-i / 4));
-    const endMs = Date.UTC(o.toYear + 1, 0, 1);
-    for (let i = 0; i < times.length; i++) {
-      if (rng() >= nr.probability) continue;
-      const k = 1 + poisson(rng, nr.extraFollowUps);
-      for (let j = 0; j < k; j++) {
-        const lag = 1 + pick(rng, lagWeights);
-        const dayMs = Math.floor(times[i] / DAY_MS) * DAY_MS + lag * DAY_MS;
-        if (dayMs >= endMs) continue;
-        const d = Math.round((dayMs - cal.startMs) / DAY_MS);
-        let place = places[i];
-        if (rng() >= nr.sameAddressShare) {
-          const near = index.within(addr.x[place], addr.y[place], nr.distanceM).filter((a) => a !== place);
-          if (near.length > 0) {
-            near.sort((p, q) => p - q);
-            place = near[Math.floor(rng() * near.length)];
-          }
+/**
+ * Near repeats, appended to `drawn`: each incident (follow-ups too) triggers, with the planted
+ * probability, 1 + Poisson(extra) follow-ups within distanceM (or at the same address) after
+ * 1..days days (geometric-like, highest first).
+ */
+function drawNearRepeats(rng: Rng, o: ResolvedDemoOptions, geo: DemoGeography, cal: Calendar, drawn: Drawn): void {
+  const nr = o.nearRepeat;
+  if (!(o.plant.nearRepeat && nr.probability > 0)) return;
+  const {times, places} = drawn;
+  const addr = geo.addresses;
+  const index = new KDBush(addr.x.length);
+  for (let a = 0; a < addr.x.length; a++) index.add(addr.x[a], addr.y[a]);
+  index.finish();
+  const lagWeights = Array.from({length: nr.days}, (_, i) => Math.exp(-i / 4));
+  const endMs = Date.UTC(o.toYear + 1, 0, 1);
+  for (let i = 0; i < times.length; i++) {
+    if (rng() >= nr.probability) continue;
+    const k = 1 + poisson(rng, nr.extraFollowUps);
+    for (let j = 0; j < k; j++) {
+      const lag = 1 + pick(rng, lagWeights);
+      const dayMs = Math.floor(times[i] / DAY_MS) * DAY_MS + lag * DAY_MS;
+      if (dayMs >= endMs) continue;
+      const d = Math.round((dayMs - cal.startMs) / DAY_MS);
+      let place = places[i];
+      if (rng() >= nr.sameAddressShare) {
+        const near = index.within(addr.x[place], addr.y[place], nr.distanceM).filter((a) => a !== place);
+        if (near.length > 0) {
+          near.sort((p, q) => p - q);
+          place = near[Math.floor(rng() * near.length)];
         }
-        times.push(drawTime(d));
-        places.push(place);
       }
+      times.push(drawTime(rng, cal, d));
+      places.push(place);
     }
   }
+}
 
-  // Order by time and write inbraken.csv with registration numbers numbered per year.
+/** Orders the incidents by time and writes inbraken.csv with registration numbers numbered per year (and its per-row draws). */
+function writeIncidents(rng: Rng, sink: Sink, geo: DemoGeography, drawn: Drawn, labels: DemoLabels) {
+  const {times, places} = drawn;
+  const addr = geo.addresses;
   const total = times.length;
   if (total >= 4_194_304) throw new Error(`invalid incidents: ${total} exceeds 4,194,303`);
   const keys = new Float64Array(total);
@@ -658,7 +708,6 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
   keys.sort();
   const byYear: Record<string, number> = {};
   let pogingen = 0;
-  const files: Record<string, number> = {};
   const inbraken = csvWriter(sink, "inbraken.csv", DEMO_TEMPLATE_COLUMNS["inbraken.csv"]);
   for (let r = 0; r < total; r++) {
     const i = keys[r] % 4_194_304;
@@ -686,9 +735,15 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
       rng() < CLEARANCE_SHARE ? "ja" : "nee"
     ]);
   }
-  times = places = [];
-  files["inbraken.csv"] = inbraken.close();
+  drawn.times = drawn.places = [];
+  return {total, pogingen, byYear, rows: inbraken.close()};
+}
 
+/** Writes kerncijfers.csv and the measure files; returns their row counts by file name. */
+function writeMeasureFiles(sink: Sink, o: ResolvedDemoOptions, geo: DemoGeography, measures: Measures): Record<string, number> {
+  const nb = geo.neighbourhoods.length;
+  const months = (o.toYear - o.fromYear + 1) * 12;
+  const files: Record<string, number> = {};
   files["kerncijfers.csv"] = writeKerncijfers(sink, geo);
   files["whatsapp_groepen.csv"] = writeRows(sink, "whatsapp_groepen.csv", measures.whatsapp.map((g) => {
     const n = geo.neighbourhoods[g.buurt];
@@ -709,10 +764,29 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
     c.naam, c.municipality === null ? "regio" : geo.municipalities[c.municipality].code,
     formatDate(Date.UTC(o.fromYear, c.startMonth, 1)), formatDate(Date.UTC(o.fromYear, c.endMonth + 1, 0))
   ]));
-  files["doelen.csv"] = writeRows(sink, "doelen.csv", targetRows(o, geo, measures, lambda, scale, branching, buGm));
-  files["gebieden.geojson"] = writeGeojson(sink, geo);
+  return files;
+}
 
-  const truth: DemoTruth = {
+/** What truth.json records of the phases before it. */
+interface Planted {
+  risk: ReturnType<typeof drawRisk>;
+  cal: Calendar;
+  effects: ReturnType<typeof backgroundMeans>["effects"];
+  calibration: ReturnType<typeof calibrate>;
+  labels: DemoLabels;
+  files: Record<string, number>;
+  background: number;
+  written: ReturnType<typeof writeIncidents>;
+}
+
+/** The truth: exactly what was planted, and the counts written. */
+function buildTruth(o: ResolvedDemoOptions, geo: DemoGeography, p: Planted): DemoTruth {
+  const {risk: {standardised, eta}, cal, effects, calibration: {intercept, branching, expectedIncidents}, labels, files, background} = p;
+  const {total, pogingen, byYear} = p.written;
+  const nb = geo.neighbourhoods.length;
+  const nr = o.nearRepeat;
+  const addr = geo.addresses;
+  return {
     generator: DEMO_GENERATOR.name,
     version: DEMO_GENERATOR.version,
     seed: o.seed,
@@ -766,11 +840,8 @@ function runDemo(o: ResolvedDemoOptions, sink: Sink): DemoTruth {
       areas: {gemeenten: geo.municipalities.length, wijken: geo.districts.length, buurten: nb, adressen: addr.x.length}
     }
   };
-  sink.open("truth.json");
-  sink.write(JSON.stringify(truth, null, 2) + "\n");
-  sink.close();
-  return truth;
 }
+
 
 /** Draws the registered window around a true time t: exact, a working day away, overnight, a weekend away, or a few hours. */
 function drawWindow(rng: Rng, t: number): [string, string] {

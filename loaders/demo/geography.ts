@@ -6,6 +6,7 @@
  * The layout is fiction on a real frame: municipality codes, names, totals and centroids are real
  * (src/lib/twente.ts); cells, districts, names, postcodes and addresses are made up.
  */
+import {polygonContains} from "d3-polygon";
 import {wgs84ToRd} from "../delivery/geo.js";
 import {normal, type Rng} from "../../src/lib/random.js";
 import {TWENTE, type Municipality} from "../../src/lib/twente.js";
@@ -476,7 +477,7 @@ export function mergeCells(cells: {x0: number; y0: number}[]): [number, number][
   const exteriors = rings.filter((r) => area(r) > 0).map((r) => [r]);
   for (const hole of rings.filter((r) => area(r) < 0)) {
     const [px, py] = [(hole[0][0] + hole[1][0]) / 2 + 0.5, (hole[0][1] + hole[1][1]) / 2 + 0.5];
-    const owner = exteriors.find((p) => pointInRing(px, py, p[0])) ?? exteriors[0];
+    const owner = exteriors.find((p) => polygonContains(p[0], [px, py])) ?? exteriors[0];
     owner.push(hole);
   }
   return exteriors;
@@ -491,14 +492,4 @@ function simplifyRing(ring: [number, number][]): [number, number][] {
   });
   out.push(out[0]);
   return out;
-}
-
-/** Even-odd point-in-ring test. */
-export function pointInRing(x: number, y: number, ring: [number, number][]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }

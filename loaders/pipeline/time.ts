@@ -1,32 +1,31 @@
-/** Calendar helpers on civil day numbers (days since 1970-01-01). */
+/** Calendar helpers on civil day numbers (days since 1970-01-01), month arithmetic by d3-time's utcMonth. */
+import {utcMonth} from "d3-time";
+
+const DAY_MS = 86_400_000;
 
 /** The civil day number of the first day of the month containing `day`. */
 export function monthStart(day: number): number {
-  const d = new Date(day * 86_400_000);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / 86_400_000;
+  return +utcMonth.floor(new Date(day * DAY_MS)) / DAY_MS;
 }
 
 /** The month after the one starting at `day`. */
 export function nextMonth(day: number): number {
-  const d = new Date(day * 86_400_000);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / 86_400_000;
+  return +utcMonth.offset(utcMonth.floor(new Date(day * DAY_MS)), 1) / DAY_MS;
 }
 
 /** The year of a civil day number. */
 export function yearOf(day: number): number {
-  return new Date(day * 86_400_000).getUTCFullYear();
+  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
 /** All month starts from the month of `first` to the month of `last`, inclusive. */
 export function monthRange(first: number, last: number): number[] {
-  const months: number[] = [];
-  for (let m = monthStart(first); m <= last; m = nextMonth(m)) months.push(m);
-  return months;
+  return utcMonth.range(utcMonth.floor(new Date(first * DAY_MS)), new Date((last + 1) * DAY_MS)).map((m) => +m / DAY_MS);
 }
 
 /** `YYYY-MM-DD` of a civil day number. */
 export function isoDay(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** The chance below which a run of days without any incident at a month's edge is not taken as chance. */

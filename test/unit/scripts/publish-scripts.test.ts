@@ -33,6 +33,17 @@ describe("npm run new", () => {
     expect(page).toContain("privacyNote(meta)");
     expect(page).not.toContain("innerHTML");
   });
+  test("renders the type-checked templates with the name and the imports of the target folder", () => {
+    const files = [...sourceFiles("buurt_schouwen"), ...hypothesisFiles("eengezinswoningen")];
+    for (const f of files) expect(f.text, f.path).not.toMatch(/scaffold[-_]?(source|hypothesis)/i);
+    const reader = files.find((f) => f.path === "loaders/sources/buurt_schouwen.ts")!.text;
+    expect(reader).toContain('from "../arrow.js"');
+    expect(reader).toContain("export function readBuurtSchouwen(");
+    const loader = files.find((f) => f.path === "src/data/buurt-schouwen.arrow.ts")!.text;
+    expect(loader).toContain('import {readBuurtSchouwen} from "../../loaders/sources/buurt_schouwen.js";');
+    const method = files.find((f) => f.path === "test/unit/hypotheses/eengezinswoningen.test.ts")!.text;
+    expect(method).toContain('import {testEengezinswoningen} from "../../../src/lib/hypotheses/eengezinswoningen.js";');
+  });
   test("writes the files and never overwrites", () => {
     const root = mkdtempSync(join(tmpdir(), "new-"));
     try {
