@@ -42,9 +42,19 @@ export function codeFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** A hash of a delivery folder's files (names and contents) and the configuration. */
+/** The delivery's name as the pages show it ("Levering: …"): its folder's last path segment. */
+export function deliveryName(dir: string): string {
+  return dir.split(/[\\/]/).filter(Boolean).pop() ?? "levering";
+}
+
+/**
+ * A hash of a delivery folder's name, its files (names and contents) and the configuration. The
+ * name is in it because the published tables carry it (`source`): two folders with the same files
+ * must not share a cache entry, or one would be shown under the other's name.
+ */
 export function deliveryFingerprint(dir: string, config: BuildConfig): string {
   const hash = createHash("sha256");
+  hash.update(deliveryName(dir) + "\0");
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (!statSync(path).isFile()) continue;

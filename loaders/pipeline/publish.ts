@@ -8,6 +8,7 @@ import type {Level} from "../config.js";
 import type {Delivery} from "../delivery/read.js";
 import {REJECT_REASONS, type RejectReason} from "../delivery/reject.js";
 import {snap} from "../delivery/geo.js";
+import {deliveryName} from "./cache.js";
 import {monthRange, monthStart, partialMonths, yearOf} from "./time.js";
 import {SCHEMAS, INTERN_TABLES, PUBLIC_TABLES, type TableName} from "./tables.js";
 import {suppressCounts} from "./suppression.js";
@@ -203,7 +204,7 @@ export function publish(delivery: Delivery, {level, suppressBelow, privacy = "st
   const names = [...PUBLIC_TABLES, ...(level === "intern" ? INTERN_TABLES : [])];
   const meta: PublishMeta = {
     level,
-    source: delivery.dir.split(/[\\/]/).filter(Boolean).pop() ?? "levering",
+    source: deliveryName(delivery.dir),
     region: [...delivery.region],
     suppress_below: level === "openbaar" ? suppressBelow : 0,
     privacy,

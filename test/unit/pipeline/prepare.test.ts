@@ -1,5 +1,5 @@
 // Switching deliveries, or changing a file in one, never serves stale tables: the pipeline cache is
-// keyed by the delivery's content, the configuration and the pipeline's code.
+// keyed by the delivery's name and content, the configuration and the pipeline's code.
 import {cpSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -38,4 +38,17 @@ test("another level or region is another cache entry", async () => {
   const enschede = await prepare(readConfig({INBRAAKLAB_DATA_DIR: dir, INBRAAKLAB_REGION: "GM0153", INBRAAKLAB_MAX_REJECT_SHARE: "1"}));
   expect(new Set([openbaar.fingerprint, intern.fingerprint, enschede.fingerprint]).size).toBe(3);
   expect(enschede.meta.incidents).toBeLessThan(openbaar.meta.incidents);
+});
+
+test("two folders with the same files each publish their own name, not the one built first", async () => {
+  const names = ["levering-maart", "levering-april"];
+  const results = [];
+  for (const name of names) {
+    const dir = join(mkdtempSync(join(tmpdir(), "inbraaklab-name-")), name);
+    cpSync(FIXTURE, dir, {recursive: true});
+    results.push(await prepare(readConfig({INBRAAKLAB_DATA_DIR: dir})));
+  }
+  expect(results.map((r) => r.meta.source)).toEqual(names);
+  expect(results[0].fingerprint).not.toBe(results[1].fingerprint);
+  expect(results[1].meta.incidents).toBe(results[0].meta.incidents);
 });
