@@ -19,6 +19,9 @@ export default defineConfig({
           // A guard against hangs, not a speed check: a few tests run every analysis on the demo (about a
           // minute on a loaded 2-core machine).
           testTimeout: 180_000,
+          // The same guard for setup: a beforeAll that generates the demo took over vitest's default
+          // 10 s under load (load average 15) and failed the file with no failed assertion.
+          hookTimeout: 180_000,
           pool: "forks"
         }
       },
