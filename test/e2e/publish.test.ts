@@ -16,6 +16,8 @@ import {printPdf} from "../../scripts/pdf.js";
 
 const DIST = join(import.meta.dirname, "../../dist");
 const OUTPUT = join(import.meta.dirname, "../output");
+/** A full-page screenshot of every page, for reading a build without opening it. */
+const SCREENSHOTS = join(OUTPUT, "screenshots");
 
 let browser: Browser;
 let server: StaticServer;
@@ -81,7 +83,7 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
   const pages = existsSync(DIST) ? listPages(DIST) : [];
   for (const name of pages) {
     test(`page ${name} renders cleanly`, async () => {
-      const result = await smokePage(browser, `${server.url}${name}.html`, name);
+      const result = await smokePage(browser, `${server.url}${name}.html`, name, {screenshots: SCREENSHOTS});
       expect(problems(result)).toEqual([]);
     });
   }

@@ -61,10 +61,12 @@ export interface SmokeOptions {
   timeout?: number;
   /** Runs on the loaded page before the result is taken (e.g. to change filters). */
   interact?: (page: Page) => Promise<void>;
+  /** Runs once the page has settled (network idle), e.g. to read its text in the same visit. */
+  inspect?: (page: Page) => Promise<void>;
 }
 
 /** Opens `url` and reports what a reader would hit; never throws for page problems. */
-export async function smokePage(browser: Browser, url: string, name: string, {screenshots, timeout = 30_000, interact}: SmokeOptions = {}): Promise<SmokeResult> {
+export async function smokePage(browser: Browser, url: string, name: string, {screenshots, timeout = 30_000, interact, inspect}: SmokeOptions = {}): Promise<SmokeResult> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const result: SmokeResult = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false, englishLabels: []};
   await context.route("**/*", (route) => {
@@ -93,6 +95,7 @@ export async function smokePage(browser: Browser, url: string, name: string, {sc
     await page.waitForLoadState("networkidle", {timeout}).catch(() => {});
     // Let pending cells settle (DuckDB queries, resize observers).
     await page.waitForTimeout(300);
+    if (inspect) await inspect(page);
     result.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     result.mainChart = result.mainChart && (await page.$("[data-main-chart] svg")) !== null;
     const chartTexts = await page.$$eval("svg text", (nodes) => nodes.map((n) => n.textContent ?? ""));

@@ -4,7 +4,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
+import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {SITES} from "./sites.js";
@@ -29,14 +29,38 @@ afterAll(async () => {
 });
 
 describe("site built for fietsdiefstal", () => {
-  test("every page renders cleanly", async () => {
+  // The pages whose wording comes from the theme dictionary. overzicht, wanneer and waar are still
+  // to do (they were being restructured; see docs/pages.md "Thema's").
+  const THEMED_PAGES = [
+    "index", "gemeenten/index", "gemeenten/enschede", "overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen", "databronnen", "datakwaliteit",
+    "hypothesen/index", "hypothesen/near-repeats", "hypothesen/herhaalslachtofferschap", "hypothesen/donkere-avonden", "hypothesen/omgevingsfactoren",
+    "maatregelen/index", "maatregelen/whatsapp", "maatregelen/preventieadvies", "maatregelen/dor", "maatregelen/campagnes"
+  ];
+  // What may still say "inbraak" in a fietsdiefstal build, because it names the delivery format,
+  // which is the same for every theme: the template file inbraken.csv, and the check-data reason
+  // for a bad `soort` value (the delivered values are inbraak/poging; pages relabel them), and the
+  // alerts.csv code `inbraakalert` that the catalogue lists among that file's values.
+  const ALLOWED = ["inbraken.csv", "verwacht inbraak of poging", "inbraakalert"];
+
+  // One visit per page: the smoke check and, on the themed pages, the visible text.
+  test("every page renders cleanly, and the themed pages say nothing of burglary", async () => {
     const pages = listPages(dir);
     expect(pages).toContain("gemeenten/enschede");
+    for (const name of THEMED_PAGES) expect(pages, name).toContain(name);
+    const found: string[] = [];
     for (const name of pages) {
-      const result = await smokePage(browser, `${server.url}${name}.html`, `fiets-${name}`, {screenshots: join(ROOT, "test/output/screenshots")});
+      const inspect = THEMED_PAGES.includes(name)
+        ? async (page: Page) => {
+            let text = await page.innerText("body");
+            for (const allowed of ALLOWED) text = text.replaceAll(allowed, "");
+            for (const m of text.matchAll(/.{0,40}(woninginbraak|inbraken|inbraak|inbreker|ingebroken).{0,40}/gi)) found.push(`${name}: ${m[0]}`);
+          }
+        : undefined;
+      const result = await smokePage(browser, `${server.url}${name}.html`, `fiets-${name}`, {screenshots: join(ROOT, "test/output/screenshots"), inspect});
       expect(problems(result)).toEqual([]);
     }
-  });
+    expect(found).toEqual([]);
+  }, 600_000);
 
   test("the sidebar, titles and wording are the theme's", async () => {
     for (const file of ["index.html", "datakwaliteit.html", "gemeenten/enschede.html"]) {
@@ -62,37 +86,4 @@ describe("site built for fietsdiefstal", () => {
       await page.close();
     }
   });
-
-  // The pages whose wording comes from the theme dictionary. overzicht, wanneer and waar are still
-  // to do (they were being restructured; see docs/pages.md "Thema's").
-  const THEMED_PAGES = [
-    "index", "gemeenten/index", "gemeenten/enschede", "overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen", "databronnen", "datakwaliteit",
-    "hypothesen/index", "hypothesen/near-repeats", "hypothesen/herhaalslachtofferschap", "hypothesen/donkere-avonden", "hypothesen/omgevingsfactoren",
-    "maatregelen/index", "maatregelen/whatsapp", "maatregelen/preventieadvies", "maatregelen/dor", "maatregelen/campagnes"
-  ];
-  // What may still say "inbraak" in a fietsdiefstal build, because it names the delivery format,
-  // which is the same for every theme: the template file inbraken.csv, and the check-data reason
-  // for a bad `soort` value (the delivered values are inbraak/poging; pages relabel them), and the
-  // alerts.csv code `inbraakalert` that the catalogue lists among that file's values.
-  const ALLOWED = ["inbraken.csv", "verwacht inbraak of poging", "inbraakalert"];
-
-  test("the themed pages say nothing of burglary in their visible text", async () => {
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}});
-    const found: string[] = [];
-    try {
-      const page = await context.newPage();
-      for (const name of THEMED_PAGES) {
-        await page.goto(`${server.url}${name}.html`, {waitUntil: "load"});
-        await page.waitForSelector("[data-main-chart] svg", {timeout: 10_000}).catch(() => {});
-        await page.waitForLoadState("networkidle", {timeout: 30_000}).catch(() => {});
-        await page.waitForTimeout(300);
-        let text = await page.innerText("body");
-        for (const allowed of ALLOWED) text = text.replaceAll(allowed, "");
-        for (const m of text.matchAll(/.{0,40}(woninginbraak|inbraken|inbraak|inbreker|ingebroken).{0,40}/gi)) found.push(`${name}: ${m[0]}`);
-      }
-    } finally {
-      await context.close();
-    }
-    expect(found).toEqual([]);
-  }, 300_000);
 });
