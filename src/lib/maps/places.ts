@@ -3,6 +3,7 @@
  * PC4 areas), label points with the room a label has, and which area contains a point (for clicks).
  * All coordinates are RD New metres, as in `area_geometry`.
  */
+import {polygonArea, polygonCentroid, polygonContains} from "d3-polygon";
 import type {AreaFeature} from "./geometry.js";
 
 export type PlaceLevel = "gemeente" | "wijk" | "buurt" | "pc4";
@@ -78,16 +79,6 @@ export function findPlace(query: string, places: readonly Place[]): Place | null
     ?? null;
 }
 
-/** Signed area of a ring (shoelace; positive when counter-clockwise). */
-function ringArea(ring: readonly number[][]): number {
-  let a = 0;
-  for (let i = 0, n = ring.length; i < n; i++) {
-    const [x0, y0] = ring[i], [x1, y1] = ring[(i + 1) % n];
-    a += x0 * y1 - x1 * y0;
-  }
-  return a / 2;
-}
-
 /** A label position for an area: the centroid of its largest part, and that part's width and height. */
 export interface LabelPoint {
   code: string;
@@ -102,25 +93,21 @@ export interface LabelPoint {
  * (so an island does not pull the label into the sea), with the polygon's bounding box size in metres.
  */
 export function labelPoint(feature: AreaFeature): LabelPoint | null {
-  let best: number[][] | null = null, bestArea = 0;
+  let best: [number, number][] | null = null, bestArea = 0;
   for (const polygon of feature.geometry.coordinates) {
-    const outer = polygon[0];
+    const outer = polygon[0] as [number, number][] | undefined;
     if (!outer || outer.length < 3) continue;
-    const a = Math.abs(ringArea(outer));
+    const a = Math.abs(polygonArea(outer));
     if (a > bestArea) (bestArea = a), (best = outer);
   }
   if (!best) return null;
-  let cx = 0, cy = 0, a2 = 0, x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-  for (let i = 0, n = best.length; i < n; i++) {
-    const [xa, ya] = best[i], [xb, yb] = best[(i + 1) % n];
-    const c = xa * yb - xb * ya;
-    a2 += c;
-    cx += (xa + xb) * c;
-    cy += (ya + yb) * c;
-    x0 = Math.min(x0, xa); x1 = Math.max(x1, xa); y0 = Math.min(y0, ya); y1 = Math.max(y1, ya);
+  const [x, y] = polygonCentroid(best);
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return null; // a ring without area
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const [px, py] of best) {
+    x0 = Math.min(x0, px); x1 = Math.max(x1, px); y0 = Math.min(y0, py); y1 = Math.max(y1, py);
   }
-  if (a2 === 0) return null;
-  return {code: feature.id, x: cx / (3 * a2), y: cy / (3 * a2), width: x1 - x0, height: y1 - y0};
+  return {code: feature.id, x, y, width: x1 - x0, height: y1 - y0};
 }
 
 /**
@@ -132,15 +119,8 @@ export function labelFits(text: string, point: Pick<LabelPoint, "width" | "heigh
   return text.length * 0.6 * fontSize <= point.width / metresPerPixel && fontSize * 1.2 <= point.height / metresPerPixel;
 }
 
-/** Whether (x, y) lies inside a ring (even-odd ray casting). */
-function inRing(x: number, y: number, ring: readonly number[][]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i], [xj, yj] = ring[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
+/** Whether (x, y) lies inside a ring (d3-polygon: even-odd ray casting). */
+const inRing = (x: number, y: number, ring: readonly number[][]): boolean => polygonContains(ring as [number, number][], [x, y]);
 
 /**
  * The first feature that contains the point (inside an outer ring and outside its holes), or null.

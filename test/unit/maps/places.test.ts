@@ -47,6 +47,16 @@ describe("labelPoint, labelFits and featureAt", () => {
     expect(labelPoint(f)).toEqual({code: "GM0153", x: 500, y: 500, width: 1000, height: 1000});
   });
 
+  test("the centroid is the area's, not the vertices' mean; a ring without area has no label", () => {
+    const ell = (ring: number[][]): AreaFeature => ({type: "Feature", id: "L", properties: {code: "L", level: "buurt"}, geometry: {type: "MultiPolygon", coordinates: [[ring]]}});
+    // Two unit squares side by side plus one on top: centroid (2.5/3, 2.5/3); the mean of the six corners is (1, 1).
+    const point = labelPoint(ell([[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]));
+    expect(point?.x).toBeCloseTo(2.5 / 3, 12);
+    expect(point?.y).toBeCloseTo(2.5 / 3, 12);
+    expect(point).toMatchObject({width: 2, height: 2});
+    expect(labelPoint(ell([[0, 0], [1, 1], [2, 2], [0, 0]]))).toBeNull();
+  });
+
   test("a label fits only when the area is wide and tall enough at the scale", () => {
     const box = {width: 1000, height: 300};
     expect(labelFits("Enschede", box, 10)).toBe(true); // 100 x 30 px for 8 x 6.6 = 53 px wide
