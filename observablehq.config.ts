@@ -1,7 +1,7 @@
 // Observable Framework configuration. The site is fully offline: see docs/offline.md.
 import {cspMetaTag} from "./loaders/site/csp.js";
 import {siteMunicipalities} from "./loaders/site/municipalities.js";
-import {editionSite} from "./loaders/site/edition.js";
+import {editionSite, editionView} from "./loaders/site/edition.js";
 import {themeOf} from "./src/lib/theme.js";
 import {printTablesScript} from "./src/lib/print-tables.js";
 import {carryViewScript} from "./src/lib/view-links.js";
@@ -83,9 +83,9 @@ const site = {
   preserveExtension: true,
   preserveIndex: true,
   // An empty icon keeps the browser from requesting a favicon; the CSP meta tag only in builds; the
-  // script that carries the view (period, area, soort) along every internal link and the one that
-  // gives printed tables all their rows (issue 14).
-  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript()}</script><script>${printTablesScript()}</script>`,
+  // script that carries the view (period, area, soort; in an edition its municipality by default)
+  // along every internal link and the one that gives printed tables all their rows (issue 14).
+  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript(editionView(process.env.INBRAAKLAB_EDITION))}</script><script>${printTablesScript()}</script>`,
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],

@@ -255,6 +255,18 @@ export function pageNames(pages: readonly ConfigPage[]): Map<string, string> {
 }
 
 /**
+ * The view an edition's pages open on where a link names none: its municipality (the carry script
+ * in every page's head, src/lib/view-links.ts), so the sidebar and the pager keep it from the
+ * cover on. Empty for the full site.
+ */
+export function editionView(edition: string | undefined, projectRoot = PROJECT_ROOT): Record<string, string> {
+  if (!edition) return {};
+  const path = join(resolve(projectRoot, edition), MANIFEST);
+  if (!existsSync(path)) return {};
+  return {gemeente: (JSON.parse(readFileSync(path, "utf8")) as EditionManifest).gemeente.code};
+}
+
+/**
  * What an edition changes in the configuration: nothing without `edition`; when `edition`
  * (INBRAAKLAB_EDITION) names an assembled edition root, that root, a title with the municipality,
  * a sidebar of the edition's pages only (the report first) and the report's route.

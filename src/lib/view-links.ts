@@ -10,10 +10,12 @@
 /**
  * The link `href` with the view parameters of `search` (the current page's query string) added,
  * unless the link already names them; links to other sites, files or anchors on the same page are
- * returned unchanged. Self-contained (no outer references): its source text is the inline script.
+ * returned unchanged. `defaults` fills a parameter the current page does not name (a municipality's
+ * edition opens every page on its municipality, also from its cover and sidebar). Self-contained
+ * (no outer references): its source text is the inline script.
  * @example carryView("https://x.nl/wanneer.html", "?gemeente=GM0153", "https://x.nl/overzicht.html") // "https://x.nl/wanneer.html?gemeente=GM0153"
  */
-export function carryView(href: string, search: string, current: string): string {
+export function carryView(href: string, search: string, current: string, defaults: Readonly<Record<string, string>> = {}): string {
   const keys = ["van", "tot", "gemeente", "soort"];
   const here = new URLSearchParams(search);
   let target: URL;
@@ -27,7 +29,7 @@ export function carryView(href: string, search: string, current: string): string
   if (target.pathname === base.pathname && target.hash) return href;
   let changed = false;
   for (const key of keys) {
-    const value = here.get(key);
+    const value = here.get(key) ?? (Object.prototype.hasOwnProperty.call(defaults, key) ? defaults[key] : null);
     if (value !== null && !target.searchParams.has(key)) {
       target.searchParams.set(key, value);
       changed = true;
@@ -38,8 +40,12 @@ export function carryView(href: string, search: string, current: string): string
 
 /**
  * The inline script for every page's head: on click, middle click and context menu (before the
- * browser follows or copies the link) an internal link gets the current view's parameters.
+ * browser follows or copies the link) an internal link gets the current view's parameters, and
+ * `defaults` where the current page names none (see {@link carryView}).
  */
-export function carryViewScript(): string {
-  return `(function(carry){function on(e){var a=e.target&&e.target.closest?e.target.closest("a[href]"):null;if(!a||a.hasAttribute("download"))return;var next=carry(a.href,location.search,location.href);if(next!==a.href)a.setAttribute("href",next);}["click","auxclick","contextmenu"].forEach(function(t){document.addEventListener(t,on,true);});})(${carryView.toString()});`;
+export function carryViewScript(defaults: Readonly<Record<string, string>> = {}): string {
+  for (const [key, value] of Object.entries(defaults)) {
+    if (!/^[\w-]+$/.test(key) || !/^[\w-]+$/.test(value)) throw new Error(`invalid view default: ${key}=${value}`);
+  }
+  return `(function(carry,defaults){function on(e){var a=e.target&&e.target.closest?e.target.closest("a[href]"):null;if(!a||a.hasAttribute("download"))return;var next=carry(a.href,location.search,location.href,defaults);if(next!==a.href)a.setAttribute("href",next);}["click","auxclick","contextmenu"].forEach(function(t){document.addEventListener(t,on,true);});})(${carryView.toString()},${JSON.stringify(defaults)});`;
 }

@@ -107,6 +107,10 @@ test("the report shows Enschede's figures from the CSV, and says why the map, th
     await page.locator("#observablehq-footer a[rel=next]").click();
     await page.waitForURL(/overzicht\.html\?gemeente=GM0153$/);
     await page.waitForSelector("[data-main-chart] svg");
+    // The sidebar from the cover, whose own address names no municipality: the edition's is the default.
+    await page.goto(`${site.server.url}index.html`, {waitUntil: "load"});
+    await page.locator('#observablehq-sidebar a[href$="overzicht.html"]').click();
+    await page.waitForURL(/overzicht\.html\?gemeente=GM0153$/);
   } finally {
     await page.close();
   }

@@ -22,6 +22,19 @@ describe("carryView", () => {
   });
 });
 
+describe("carryView defaults (a municipality's edition)", () => {
+  test("a default fills what the current page does not name; the page's own value and the link's win", () => {
+    const defaults = {gemeente: "GM0153"};
+    expect(carryView("./wanneer.html", "", "https://site.nl/index.html", defaults)).toBe("https://site.nl/wanneer.html?gemeente=GM0153");
+    expect(carryView("./wanneer.html", "?gemeente=GM0158", "https://site.nl/index.html", defaults)).toBe("https://site.nl/wanneer.html?gemeente=GM0158");
+    expect(carryView("./wanneer.html?gemeente=regio", "", "https://site.nl/index.html", defaults)).toBe("./wanneer.html?gemeente=regio");
+    expect(carryView("https://cbs.nl/x.html", "", "https://site.nl/index.html", defaults)).toBe("https://cbs.nl/x.html");
+  });
+  test("the script refuses a default that could break out of it", () => {
+    expect(() => carryViewScript({gemeente: "</script><script>alert(1)"})).toThrow("invalid view default");
+  });
+});
+
 describe("carryViewScript", () => {
   test("the inline script rewrites a clicked internal link before the browser follows it", () => {
     const listeners: Record<string, (e: unknown) => void> = {};
@@ -32,5 +45,14 @@ describe("carryViewScript", () => {
     expect(Object.keys(listeners).sort()).toEqual(["auxclick", "click", "contextmenu"]);
     listeners.click({target: {closest: () => link}});
     expect(link.href).toBe("https://site.nl/sub/wanneer.html?gemeente=GM0153");
+  });
+
+  test("with defaults, a link on a page without a view gets the edition's municipality", () => {
+    const listeners: Record<string, (e: unknown) => void> = {};
+    const link = {href: "https://site.nl/sub/wat.html", hasAttribute: () => false, setAttribute(_: string, v: string) { this.href = v; }};
+    const document = {addEventListener: (type: string, fn: (e: unknown) => void) => { listeners[type] = fn; }};
+    runInNewContext(carryViewScript({gemeente: "GM0153"}), {document, location: {search: "", href: "https://site.nl/sub/index.html"}, URL, URLSearchParams});
+    listeners.click({target: {closest: () => link}});
+    expect(link.href).toBe("https://site.nl/sub/wat.html?gemeente=GM0153");
   });
 });

@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, describe, expect, test} from "vitest";
 import {
-  ALWAYS, EDITION_DIR, REPORT_SOURCE, assembleEdition, coverPage, editionPages, editionSite, findMunicipality, linkTarget, neutraliseLinks, pageLinks,
+  ALWAYS, EDITION_DIR, REPORT_SOURCE, assembleEdition, coverPage, editionPages, editionSite, editionView, findMunicipality, linkTarget, neutraliseLinks, pageLinks,
   pageNames, removeEdition, sitePages, usesSql, withoutSiteOnly, type EditionManifest
 } from "../../../loaders/site/edition.js";
 import {editionArgs, reportEnv} from "../../../scripts/report.js";
@@ -135,13 +135,17 @@ describe("the edition's source root and configuration", () => {
       pages: [{name: "Gemeenterapport Enschede", path: "/gemeenten/enschede"}, {name: "Waar", path: "/waar"}, {name: "Verantwoording", path: "/verantwoording"}],
       dynamicPaths: ["/gemeenten/enschede"]
     });
+    // Every page of the edition opens on its municipality where a link names none.
+    expect(editionView(EDITION_DIR, project)).toEqual({gemeente: "GM0153"});
     removeEdition(project);
+    expect(editionView(EDITION_DIR, project)).toEqual({});
     expect(existsSync(root)).toBe(false);
     expect(() => editionSite(EDITION_DIR, {title: "x", pages: []}, project!)).toThrow("invalid INBRAAKLAB_EDITION");
   });
   test("without INBRAAKLAB_EDITION the configuration is the site's own", () => {
     expect(editionSite(undefined, {title: "x", pages: []})).toEqual({});
     expect(editionSite("", {title: "x", pages: []})).toEqual({});
+    expect(editionView(undefined)).toEqual({});
   });
   test("the cover says when links to left-out pages point to the full site, and escapes names", () => {
     const names = pageNames([{name: "Alle gemeenten", path: "/gemeenten/"}]);
