@@ -112,7 +112,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
     const context = await site.browser.newContext({viewport: {width: 390, height: 800}});
     const page = await context.newPage();
     try {
-      for (const path of ["overzicht", "waar"]) {
+      for (const path of ["overzicht", "waar", "gemeenten/enschede"]) {
         await page.goto(site.server.url + path, {waitUntil: "load"});
         await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
         await page.waitForTimeout(1000);
@@ -133,6 +133,14 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
       await table.evaluate((f) => (f.scrollLeft = 200));
       const [frame, name] = await Promise.all([table.boundingBox(), page.locator("form[class$='-table'] td", {hasText: "Enschede"}).first().boundingBox()]);
       expect(name!.x).toBeGreaterThanOrEqual(frame!.x);
+      // A table wider than its frame shows that it scrolls: the frame has the edge shadow.
+      expect(await table.evaluate((f) => f.scrollWidth > f.clientWidth && getComputedStyle(f).backgroundImage.includes("radial-gradient"))).toBe(true);
+      // The municipality report's tables keep whole words too (they were the ones cut on phones).
+      await page.goto(site.server.url + "gemeenten/enschede", {waitUntil: "load"});
+      await page.waitForSelector("form[class$='-table'] tbody tr");
+      const report = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => ({text: td.textContent!, cut: td.scrollWidth > td.clientWidth + 1})));
+      expect(report.length).toBeGreaterThan(20);
+      expect(report.filter((c) => c.cut)).toEqual([]);
     } finally {
       await context.close();
     }
