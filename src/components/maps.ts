@@ -205,3 +205,22 @@ export function AreaMap(features: readonly AreaFeature[], values: readonly AreaV
   clickable(figure, options);
   return figure;
 }
+
+/**
+ * Counts per municipality as bars, for a delivery without coordinates (no grid map); a hidden count
+ * is written "verborgen" at zero, never drawn as a bar.
+ * @example MunicipalityBars(gridView(data, options).municipalities, {width: 640, label: "Inbraken per gemeente, 2024", slots: 12})
+ */
+export function MunicipalityBars(rows: readonly {area_name: string; count: number | null}[], {width, label, slots = rows.length}: {width: number; label: string; slots?: number}): Element {
+  return Plot.plot({
+    // `slots` rows of height: the page keeps one height for every municipality filter.
+    width: Math.max(width, 320), height: 40 + 24 * slots, marginLeft: 120,
+    // A domain of at least [0, 1]: with every shown count 0 Plot would stretch a zero bar over the width.
+    x: {label, grid: true, tickFormat: nlTick, domain: [0, Math.max(1, ...rows.map((d) => d.count ?? 0))]}, y: {label: null},
+    marks: [
+      Plot.barX(rows.filter((d) => d.count !== null), {x: "count", y: "area_name", fill: "#b2182b", tip: true}),
+      Plot.text(rows.filter((d) => d.count === null), {x: 0, y: "area_name", text: () => "verborgen", textAnchor: "start", dx: 4, fill: "#777"}),
+      Plot.ruleX([0])
+    ]
+  });
+}

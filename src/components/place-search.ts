@@ -3,7 +3,9 @@
  * datalist, so it works offline and with the keyboard). Implements Observable's view protocol: its
  * `value` is the chosen {@link Place} or null; an "input" event fires when it changes.
  */
+import type {AreaFeature} from "../lib/maps/geometry.js";
 import {findPlace, type Place} from "../lib/maps/places.js";
+import {placeOfFeature} from "../lib/maps/where.js";
 
 let lists = 0;
 
@@ -74,4 +76,23 @@ export function PlaceSearch(places: readonly Place[], {label = "Zoek een plaats"
     }
   });
   return form;
+}
+
+/**
+ * What a click on a map area does: a municipality becomes the page's municipality filter (unless it
+ * already is); a district, neighbourhood or postcode becomes the search box's place, as if found.
+ * @example AreaMap(features, values, {width, extent, onSelect: selectOnMap(filterBar, placeBox, places)})
+ */
+export function selectOnMap<F extends {gemeente: string}>(filterBar: {value: F}, placeBox: HTMLElement & {value: Place | null}, places: readonly Place[]): (feature: AreaFeature) => void {
+  return (feature) => {
+    if (feature.properties.level === "gemeente") {
+      if (feature.id !== filterBar.value.gemeente) filterBar.value = {...filterBar.value, gemeente: feature.id};
+      return;
+    }
+    const place = placeOfFeature(places, feature);
+    if (place) {
+      placeBox.value = place;
+      placeBox.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+  };
 }

@@ -2,7 +2,7 @@
  * Dutch text for the "Buurtwaarschuwingen" section of Waar nu?: what the alert_effects
  * and alert_groups tables (loaders/analyses/alerts.ts) say, and what they cannot say. Browser-safe.
  */
-import {changeText, formatInterval, type EffectRecord} from "./measure-text.js";
+import {changeText, formatInterval, formatPercent, type EffectRecord} from "./measure-text.js";
 
 /** One row of alert_groups. */
 export interface AlertGroupRecord {
@@ -42,4 +42,23 @@ export function alertReading(effects: readonly EffectRecord[], {singular, plural
   }
   parts.push("Dit is een waarneming, geen experiment: wie een waarschuwing kreeg, is gekozen (bijvoorbeeld na een opvallende inbraak of in een actieve buurt), niet geloot.");
   return parts.join(" ");
+}
+
+/**
+ * The rows Waar nu? shows of the alert tables: the zone the estimate used, the effects named for the
+ * forest chart, the groups table and the effects download.
+ */
+export function alertView(effects: readonly EffectRecord[], groups: readonly AlertGroupRecord[], {fallback, plural}: {fallback: {metres: number; days: number}; plural: string}): {
+  zone: {metres: number; days: number};
+  rows: (EffectRecord & {name: string})[];
+  groups: Record<string, string | number | null>[];
+  download: {schatting: string; verandering: string; interval: string; oordeel: string; waarschuwing: string}[];
+} {
+  const rows = effects.map((d) => ({...d, name: d.effect === "placebo_before" ? "Placebo: de dagen ervóór" : d.area_code === "regio" ? "Alle waarschuwingen" : d.area_code}));
+  return {
+    zone: groups[0] ?? fallback,
+    rows,
+    groups: groups.map((g) => ({groep: g.group === "met_waarschuwing" ? "met waarschuwing" : "zonder waarschuwing", [plural]: g.triggers, "binnen de zone erna": g.near_repeats, "binnen de zone ervóór": g.before})),
+    download: rows.map((d) => ({schatting: d.name, verandering: formatPercent(d.estimate), interval: formatInterval(d.ci_low, d.ci_high), oordeel: d.verdict, waarschuwing: d.warning ?? ""}))
+  };
 }

@@ -10,6 +10,8 @@ export interface NationalRow {
   dwellings: number;
   dwellings_interpolated?: boolean | number;
   rate?: number | null;
+  /** Whether the delivery covers this whole calendar year (national_rates). */
+  delivery_full_year?: boolean | number | null;
 }
 
 export interface BenchmarkRateRow {
@@ -69,4 +71,14 @@ export function benchmarkSeries(rates: readonly BenchmarkRateRow[], national: re
 export function nationalEmptyText(national: readonly Pick<NationalRow, "year">[]): string {
   if (!national.length) return "Voor dit delict heeft het CBS geen landelijk vergelijkingscijfer in deze site.";
   return `Geen volledig kalenderjaar in de levering waarvoor ook het landelijke CBS-cijfer bestaat (CBS heeft de jaren ${national[0].year}–${national[national.length - 1].year}).`;
+}
+
+/**
+ * benchmarkSeries for the burglary indicator over the complete calendar years of the delivery (the
+ * national rows' `delivery_full_year`), with the region and, when given, one municipality
+ * (Vergelijken and the municipality pages).
+ */
+export function deliveryBenchmark(rates: readonly BenchmarkRateRow[], national: readonly NationalRow[], {regionName, gemeente = null}: {regionName: string; gemeente?: string | null}): BenchmarkPoint[] {
+  const years = new Set(national.filter((d) => d.delivery_full_year).map((d) => d.year));
+  return benchmarkSeries(rates, national, {indicator: "inbraken", regionName, gemeente, years});
 }

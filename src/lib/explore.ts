@@ -241,3 +241,37 @@ WHERE area_code = '${gemeente}'
   AND month BETWEEN DATE '${from}-01' AND DATE '${to}-01'${soort === "alle" ? "" : `\n  AND soort = '${soort}'`}
 ORDER BY maand, soort`;
 }
+
+/**
+ * The schema list beside the console: columns grouped by table or view (from columnsQuery()), the
+ * Dutch views first (with what they hold), then the published tables, each in the order given.
+ */
+export function schemaGroups(rows: Iterable<{table_name: string; column_name: string; data_type: string}>): {name: string; about: string | null; columns: {column_name: string; data_type: string}[]}[] {
+  const byTable = new Map<string, {column_name: string; data_type: string}[]>();
+  for (const {table_name, column_name, data_type} of rows) {
+    const columns = byTable.get(table_name) ?? byTable.set(table_name, []).get(table_name)!;
+    columns.push({column_name, data_type});
+  }
+  const isView = (name: string) => (Object.hasOwn(DUTCH_VIEWS, name) ? 0 : 1);
+  return [...byTable].sort(([a], [b]) => isView(a) - isView(b)).map(([name, columns]) => ({name, about: Object.hasOwn(DUTCH_VIEWS, name) ? DUTCH_VIEWS[name].about : null, columns}));
+}
+
+/** The console's outcome: rows (with a double-counting warning if any) or a Dutch error message. */
+export type QueryOutcome = ({ok: true; warning: string | null} & ReturnType<typeof resultRows>) | {ok: false; message: string; detail: string};
+
+/**
+ * Runs one console query: refuses what checkQuery refuses, waits for the Dutch views, and turns a
+ * DuckDB error into a Dutch message with the technical one beside it (never a thrown error).
+ */
+export async function runQuery(text: string, {run, ready}: {run: (text: string) => Promise<ArrowLike>; ready: Promise<unknown>}): Promise<QueryOutcome> {
+  const problem = checkQuery(text);
+  if (problem) return {ok: false, message: problem, detail: ""};
+  try {
+    await ready;
+    return {ok: true, warning: doubleCountWarning(text), ...resultRows(await run(text))};
+  } catch (error) {
+    // DuckDB-wasm's worker errors carry a message but need not be Error instances.
+    const message = String((error as {message?: unknown} | null)?.message ?? error);
+    return {ok: false, message: friendlySqlError(message), detail: message};
+  }
+}

@@ -4,6 +4,7 @@
  * to send patrols or prevention visits, claiming no more than the evidence. Browser-safe.
  */
 import {FORECAST_METHOD_LABEL, FORECAST_METHODS, meanInterval, type ForecastMethod} from "./forecast.js";
+import {nlNumber} from "./hypotheses/format.js";
 
 /** A row of forecast_summary. */
 export interface ForecastSummaryRow {
@@ -96,3 +97,30 @@ export function forecastReading(comparisons: readonly MethodComparison[], {plura
     "Dit meet alleen waar ze vallen, niet of surveillance of een bezoek ze voorkomt; en de schatting geldt voor deze levering en deze periode.");
   return out;
 }
+
+/**
+ * What Waar nu? draws of the evaluation: the PAI curve per method over the share of the area, the
+ * headline table at 1%, 5% and 10% of the area, and the monthly PAI at 5%.
+ */
+export function forecastView(summary: readonly ForecastSummaryRow[], months: readonly ForecastMonthRow[]): {
+  cellLevel: string;
+  curve: (ForecastSummaryRow & {methode: string; aandeel: number})[];
+  headline: Record<string, string | number | null>[];
+  monthly5: (ForecastMonthRow & {methode: string})[];
+} {
+  const label = (method: string) => FORECAST_METHOD_LABEL[method as ForecastMethod];
+  return {
+    cellLevel: summary[0]?.cell_level ?? "vak500",
+    curve: summary.filter((d) => Number.isFinite(d.pai)).map((d) => ({...d, methode: label(d.method), aandeel: 100 * d.fraction})),
+    headline: [0.01, 0.05, 0.1].flatMap((f) => summary.filter((d) => near(d.fraction, f))).map((d) => ({
+      methode: label(d.method), "aandeel gebied": `${nlNumber(100 * d.fraction, 0)}%`,
+      PAI: d.pai, "PAI ondergrens": d.pai_low, "PAI bovengrens": d.pai_high, trefkans: d.hit_rate, maanden: d.months
+    })),
+    monthly5: months.filter((d) => near(d.fraction, 0.05) && d.pai !== null).map((d) => ({...d, methode: label(d.method)}))
+  };
+}
+
+/** How the headline table of `forecastView` shows its figures: PAI with two decimals, the hit rate in percent. */
+export const FORECAST_TABLE_FORMAT: Readonly<Record<string, (x: number) => string>> = {
+  PAI: (x) => nlNumber(x), "PAI ondergrens": (x) => nlNumber(x), "PAI bovengrens": (x) => nlNumber(x), trefkans: (x) => `${nlNumber(100 * x, 0)}%`
+};

@@ -8,7 +8,7 @@ import {monthName} from "./filters.js";
 import type {MunicipalityReport} from "./gemeente.js";
 import {areaFeatures, featureExtent, type AreaFeature, type VertexRow} from "./maps/geometry.js";
 import {areaValues, pad, type AreaValue, type Extent, type YearRow as MapYearRow} from "./maps/grid.js";
-import {MonthIndex, shiftMonth, targetsProgress, targetTable, type TargetInputs, type TargetProgress} from "./overview.js";
+import {MonthIndex, shiftMonth, targetsProgress, targetTable, type MonthRow, type TargetInputs, type TargetProgress, type YearRow} from "./overview.js";
 import {THEMES, type Theme} from "./theme.js";
 import {deliveryTimes, heatGrid, seasonIndex, type HeatCell, type ProfileRow, type SeasonPoint} from "./when.js";
 
@@ -153,4 +153,27 @@ export function municipalityGoals(input: TargetInputs, {code, name, lastMonth, p
   const {progress} = targetsProgress({...input, targets}, {area: code, to, dwellings, theme});
   if (!progress.length) return none(`De doelen van ${name} voor ${year} gaan over indicatoren die deze pagina niet kent.`);
   return {year, to, period: `januari t/m ${monthName(to)}`, progress, table: targetTable(progress, theme), reason: null};
+}
+
+/** What the goals section reads from meta.json. */
+export interface GoalsMeta {
+  last_month?: string | null;
+  partial_months?: readonly string[];
+  files: readonly {file: string; present: boolean}[];
+}
+
+/**
+ * The municipality page's goals: {@link municipalityGoals} on the page's plain tables, with the
+ * delivery's last month, its partial months and whether doelen.csv was delivered from meta.json.
+ */
+export function pageGoals(
+  t: Pick<TargetInputs, "targets" | "advice" | "dor"> & {monthly: Iterable<MonthRow>; yearly: Iterable<YearRow & {area_level: string}>; whatsapp: TargetInputs["groups"]},
+  report: Pick<MunicipalityReport, "code" | "name" | "dwellings">,
+  {meta, theme}: {meta: GoalsMeta; theme?: Theme}
+): Goals {
+  const yearRows = [...t.yearly].filter((d) => d.area_level === "gemeente");
+  return municipalityGoals({targets: t.targets, monthIndex: new MonthIndex(t.monthly), yearRows, groups: t.whatsapp, advice: t.advice, dor: t.dor}, {
+    code: report.code, name: report.name, lastMonth: meta.last_month ?? null, partial: meta.partial_months, dwellings: report.dwellings,
+    delivered: meta.files.some((f) => f.file === "doelen.csv" && f.present), theme
+  });
 }

@@ -236,3 +236,10 @@ export function formatChange(x: number | null): string {
   const pct = Math.round(x * 100);
   return `${pct > 0 ? "+" : pct < 0 ? "−" : "±"}${Math.abs(pct)}%`;
 }
+
+/** The report of the municipality whose page slug is `slug`; null when the delivery has no such municipality. */
+export function reportForSlug(input: ReportInput, slug: string): MunicipalityReport | null {
+  const monthly = [...input.monthly];
+  const found = municipalitiesWithData(monthly).find((m) => m.slug === slug);
+  return found ? municipalityReport({...input, monthly}, found.code) : null;
+}

@@ -205,3 +205,62 @@ export function plainRows<T = Record<string, unknown>>(table: Iterable<unknown> 
     return o as T;
   });
 }
+
+/** The WhatsApp page's effect rows by name (absent ones undefined). */
+export function whatsappEffects(effects: readonly EffectRecord[]): Record<"overall" | "displacement" | "preTrend" | "robust" | "baseHistory" | "cs", EffectRecord | undefined> {
+  const find = (effect: string) => effects.find((d) => d.effect === effect);
+  return {
+    overall: find("overall"), displacement: find("displacement"), preTrend: find("pre_trend"),
+    robust: find("robust_base"), baseHistory: find("base_history"), cs: find("cs_simple")
+  };
+}
+
+/** Expected counts to one decimal (null stays null). */
+const expected = (v: number | null | undefined): number | null => (v == null ? null : Math.round(v * 10) / 10);
+
+/** A row of whatsapp_event_study. */
+export interface EventStudyRow {
+  analysis: string;
+  event_time: number;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  observed: number | null;
+  expected: number | null;
+  cohorts: number;
+}
+
+/** The event-study table: change per month since the start, with its interval, counts and cohorts. */
+export function eventStudyTable(rows: readonly EventStudyRow[]): Record<string, string | number | null>[] {
+  return rows.map((d) => ({
+    analyse: d.analysis, "maanden sinds start": d.event_time, verandering: formatPercent(d.estimate), "95%-interval": formatInterval(d.ci_low, d.ci_high),
+    geregistreerd: d.observed ?? "verborgen", verwacht: expected(d.expected), cohorten: d.cohorts
+  }));
+}
+
+/** A row of whatsapp_cohorts (start as a Date, see plainRows). */
+export interface CohortRow {
+  start: Date | null;
+  areas: number;
+  post_months: number;
+  estimate: number | null;
+  ci_low: number | null;
+  ci_high: number | null;
+  observed: number | null;
+  expected: number | null;
+}
+
+/** The cohort table: start month (`YYYY-MM`), areas, months after the start, the change and the counts. */
+export function cohortTable(rows: readonly CohortRow[]): Record<string, string | number | null | undefined>[] {
+  return rows.map((d) => ({
+    start: d.start?.toISOString().slice(0, 7), buurten: d.areas, "maanden na start": d.post_months,
+    verandering: formatPercent(d.estimate), "95%-interval": formatInterval(d.ci_low, d.ci_high), geregistreerd: d.observed ?? "verborgen", verwacht: expected(d.expected)
+  }));
+}
+
+/** The estimates side by side: label, change, interval and verdict of each that exists. */
+export function estimateTable(rows: readonly (EffectRecord | null | undefined)[]): {schatting: string; verandering: string; "95%-interval": string; oordeel: string}[] {
+  return rows.filter((d): d is EffectRecord => Boolean(d)).map((d) => ({
+    schatting: d.label, verandering: formatPercent(d.estimate), "95%-interval": formatInterval(d.ci_low, d.ci_high), oordeel: d.verdict
+  }));
+}

@@ -39,3 +39,11 @@ export function nlMonthTick(d: Date | number): string {
   const date = d instanceof Date ? d : new Date(d);
   return date.getUTCMonth() === 0 ? String(date.getUTCFullYear()) : MONTHS_SHORT[date.getUTCMonth()];
 }
+
+/**
+ * A figure in a text or card the Dutch way with a fixed number of decimals; "—" when there is none.
+ * @example nlValue(1234.5, 1) // "1.234,5"; nlValue(null) // "—"
+ */
+export function nlValue(x: number | null | undefined, digits = 0): string {
+  return x === null || x === undefined ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits});
+}

@@ -34,3 +34,22 @@ export function privacyNote(meta: {level?: string; suppress_below: number; priva
   if (meta.level === "intern" || meta.suppress_below < 2) return "Interne versie: er zijn geen aantallen verborgen; deel deze cijfers alleen binnen het convenant.";
   return `${policyRuleText({mode: meta.privacy ?? "standaard", threshold: meta.suppress_below, words: themeOf(meta.theme)})} Zie de pagina Verantwoording.`;
 }
+
+/** One row of counts_month as the pages with a filter bar read it. */
+export interface MonthCountRow {
+  area_code: string;
+  area_name: string;
+  month: number | Date;
+  soort: string;
+  count: number | null;
+}
+
+/**
+ * What a page with a filter bar starts from: counts_month as plain rows, its months (`YYYY-MM`,
+ * sorted) and the areas' names by code.
+ * @example monthlyDomain(monthly).months[0] // "2011-12"
+ */
+export function monthlyDomain(monthly: Iterable<MonthCountRow>): {rows: MonthCountRow[]; months: string[]; names: Map<string, string>} {
+  const rows = Array.from(monthly, (d) => ({area_code: d.area_code, area_name: d.area_name, month: d.month, soort: d.soort, count: d.count}));
+  return {rows, months: [...new Set(rows.map((d) => isoMonth(d.month)))].sort(), names: new Map(rows.map((d) => [d.area_code, d.area_name]))};
+}

@@ -3,7 +3,8 @@
  * dimension, and clearance rates. Hidden counts stay hidden (null); a share is only computed when
  * every number it needs is shown. Browser-safe and pure.
  */
-import {safeSum, type SafeSum} from "./privacy/safe-sum.js";
+import {attemptShare, periodSum, type MonthIndex} from "./overview.js";
+import {formatSafeSum, safeSum, type SafeSum} from "./privacy/safe-sum.js";
 
 /** A row of what_counts. */
 export interface WhatRow {
@@ -110,4 +111,52 @@ export function clearanceRates(rows: Iterable<WhatRow>, {soort, fromYear, toYear
     c.rate = c.solved === null || c.unsolved === null || c.solved + c.unsolved === 0 ? null : c.solved / (c.solved + c.unsolved);
   }
   return [...by.values()];
+}
+
+/** One year of the burglary/attempt split on the Wat page. */
+export interface AttemptYear {
+  jaar: number;
+  inbraken: number | null;
+  pogingen: number | null;
+  /** The year's total as shown ("≥ 13" when a part is hidden). */
+  totaal: string;
+  /** Attempts as a share of all, null when a count it needs is hidden. */
+  aandeel_pogingen: number | null;
+}
+
+/**
+ * Burglaries, attempts and the attempt share per calendar year of a period, each year cut to the
+ * period's months (the first and last year may be partial).
+ */
+export function attemptYears(index: MonthIndex, {from, to, area}: {from: string; to: string; area: string}): AttemptYear[] {
+  const {fromYear, toYear} = periodYears({from, to});
+  const out: AttemptYear[] = [];
+  for (let y = fromYear; y <= toYear; y++) {
+    const sel = {from: `${y}-01` < from ? from : `${y}-01`, to: `${y}-12` > to ? to : `${y}-12`, area};
+    const inbraak = periodSum(index, {...sel, soort: "inbraak"});
+    const poging = periodSum(index, {...sel, soort: "poging"});
+    const all = periodSum(index, {...sel, soort: "alle"});
+    out.push({jaar: y, inbraken: inbraak.value, pogingen: poging.value, totaal: formatSafeSum(all), aandeel_pogingen: attemptShare(poging, all)});
+  }
+  return out;
+}
+
+/** Rounds a share to a percentage with one decimal (null stays null). */
+const percentage = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
+
+/** The table and download of the attempt split: the share as a percentage with one decimal. */
+export function attemptTable(years: readonly AttemptYear[]): (Omit<AttemptYear, "aandeel_pogingen"> & {aandeel_pogingen: number | null})[] {
+  return years.map((d) => ({...d, aandeel_pogingen: percentage(d.aandeel_pogingen)}));
+}
+
+/** The table and download under a dimension's chart: year, category, count and share in percent. */
+export function categoryTable(items: readonly CategoryYear[], dimension: string): Record<string, string | number | null>[] {
+  return items.map((d) => ({jaar: d.year, [dimension]: d.category, aantal: d.count, aandeel_procent: percentage(d.share)}));
+}
+
+/** Burglaries per whole calendar year of the period: the denominators of the buit shares. */
+export function yearTotals(index: MonthIndex, {fromYear, toYear, area, soort}: {fromYear: number; toYear: number; area: string; soort: "alle" | "inbraak" | "poging"}): Map<number, SafeSum> {
+  const out = new Map<number, SafeSum>();
+  for (let y = fromYear; y <= toYear; y++) out.set(y, periodSum(index, {from: `${y}-01`, to: `${y}-12`, area, soort}));
+  return out;
 }

@@ -5,6 +5,7 @@
  */
 import {MonthIndex, shiftMonth, type MonthRow, type SumSelection} from "./overview.js";
 import {safeSum} from "./privacy/safe-sum.js";
+import {MONTHS_SHORT, WEEKDAYS} from "./nl-format.js";
 
 export interface TrendPoint {
   month: string;
@@ -208,4 +209,58 @@ export function deliveryTimes(meta: {incidents: number; incidents_with_time?: nu
     ? "Deze levering bevat geen tijdstippen, alleen datums: een profiel per uur zou alleen de gelijke spreiding over de dag tonen. Daarom staat het hier niet."
     : `Deze levering bevat bijna geen tijdstippen (${withTime.toLocaleString("nl-NL")} van ${meta.incidents.toLocaleString("nl-NL")} registraties): een profiel per uur zegt dan weinig. Daarom staat het hier niet.`;
   return {hasTimes, text};
+}
+
+/** One figure to one decimal (null stays null). */
+const oneDecimal = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
+
+/**
+ * The trend chart's series: this period and a year earlier per month (a partly covered month is
+ * left out of the line), and the partly covered months with a shown count as separate dots.
+ */
+export function trendSeries(trend: readonly TrendPoint[]): {lines: {maand: Date; reeks: string; aantal: number | null}[]; partialDots: {maand: Date; aantal: number; reeks: string}[]} {
+  const date = (month: string) => new Date(`${month}-01`);
+  return {
+    lines: trend.flatMap((d) => [
+      {maand: date(d.month), reeks: "deze periode", aantal: d.partial ? null : d.value},
+      {maand: date(d.month), reeks: "een jaar eerder", aantal: d.lastYear}
+    ]),
+    partialDots: trend.filter((d) => d.partial && d.value !== null).map((d) => ({maand: date(d.month), aantal: d.value!, reeks: "onvolledige maand"}))
+  };
+}
+
+/** The trend's table and download: month, count, a year earlier, and whether the month is partial. */
+export function trendTable(trend: readonly TrendPoint[]): {maand: string; aantal: number | null; een_jaar_eerder: number | null; onvolledig: string}[] {
+  return trend.map((d) => ({maand: d.month, aantal: d.value, een_jaar_eerder: d.lastYear, onvolledig: d.partial ? "ja" : ""}));
+}
+
+/** The season table: short month name, the index rounded, and how many years it rests on. */
+export function seasonTable(season: readonly SeasonPoint[]): {maand: string; index: number | null; jaren: number}[] {
+  return season.map((d) => ({maand: MONTHS_SHORT[d.month - 1], index: d.index === null ? null : Math.round(d.index), jaren: d.years}));
+}
+
+/** The weekday x hour table: one row per weekday (Monday first), a column per hour (`00u`..`23u`), weights to one decimal. */
+export function heatTable(cells: readonly HeatCell[]): Record<string, string | number | null>[] {
+  if (cells.length !== 7 * 24) throw new Error(`invalid grid: ${cells.length} cells, expected ${7 * 24}`);
+  return WEEKDAYS.map((day, w) => Object.fromEntries([
+    ["weekdag", day],
+    ...Array.from({length: 24}, (_, h) => [`${String(h).padStart(2, "0")}u`, oneDecimal(cells[w * 24 + h].weight)])
+  ]));
+}
+
+/** The shown sunset weight in total, and the share of it in the first four hours after sunset (null without weight). */
+export function sunsetTotals(sun: Pick<SunsetSummary, "hours">): {total: number; eveningShare: number | null} {
+  const total = sun.hours.reduce((s, d) => s + d.weight, 0);
+  const evening = sun.hours.filter((d) => d.hour >= 0 && d.hour < 4).reduce((s, d) => s + d.weight, 0);
+  return {total, eveningShare: total ? evening / total : null};
+}
+
+/** The sunset table: hour after sunset and its weight to one decimal. */
+export function sunsetHourTable(sun: Pick<SunsetSummary, "hours">): {uur_na_zonsondergang: number; gewicht: number | null}[] {
+  return sun.hours.map((d) => ({uur_na_zonsondergang: d.hour, gewicht: oneDecimal(d.weight)}));
+}
+
+/** The dark-evenings table: per month of year the evening share in percent (one decimal) and the weight. */
+export function eveningTable(sun: Pick<SunsetSummary, "evening">): {maand: string; aandeel_procent: number | null; gewicht: number | null}[] {
+  return sun.evening.map((d) => ({maand: MONTHS_SHORT[d.month - 1], aandeel_procent: d.share === null ? null : Math.round(d.share * 1000) / 10, gewicht: oneDecimal(d.weight)}));
 }

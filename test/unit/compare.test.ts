@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {dwellingsLookup} from "../../loaders/analyses/area-rates.js";
 import {funnelSignal, funnelTable, funnelView, indicatorOfSoort, type RateRow} from "../../src/lib/compare.js";
-import {filterDomain, isoMonth, privacyNote} from "../../src/lib/page-domain.js";
+import {filterDomain, isoMonth, monthlyDomain, privacyNote} from "../../src/lib/page-domain.js";
 
 const rate = (area_code: string, over: Partial<RateRow> = {}): RateRow => ({
   indicator: "inbraken", area_level: "buurt", area_code, area_name: area_code, gemeentecode: `GM${area_code.slice(2, 6)}`, year: 2024,
@@ -67,5 +67,15 @@ describe("page domain", () => {
     expect(privacyNote({level: "openbaar", suppress_below: 5, privacy: "standaard"})).toContain("1 tot en met 4");
     expect(privacyNote({level: "openbaar", suppress_below: 5, privacy: "streng"})).toContain("in alle tabellen met aantallen");
     expect(privacyNote({level: "intern", suppress_below: 0})).toContain("geen aantallen verborgen");
+  });
+});
+
+describe("monthlyDomain", () => {
+  test("plain rows, the sorted distinct months and each area's name", () => {
+    const row = (area_code: string, area_name: string, y: number, m: number) => ({area_code, area_name, month: Date.UTC(y, m - 1, 1), soort: "inbraak", count: 5, extra: "x"});
+    const {rows, months, names} = monthlyDomain([row("regio", "Twente", 2024, 2), row("GM0153", "Enschede", 2024, 1), row("GM0153", "Enschede", 2024, 2)]);
+    expect(months).toEqual(["2024-01", "2024-02"]);
+    expect([...names]).toEqual([["regio", "Twente"], ["GM0153", "Enschede"]]);
+    expect(rows[0]).toEqual({area_code: "regio", area_name: "Twente", month: Date.UTC(2024, 1, 1), soort: "inbraak", count: 5});
   });
 });

@@ -1,6 +1,6 @@
 import {tableFromArrays} from "apache-arrow";
 import {describe, expect, test} from "vitest";
-import {checkQuery, describeColumns, filterQuery, friendlySqlError, quickChartDefaults, resultRows, tableFile} from "../../src/lib/explore.js";
+import {DUTCH_VIEWS, checkQuery, describeColumns, doubleCountWarning, filterQuery, friendlySqlError, quickChartDefaults, resultRows, runQuery, schemaGroups, tableFile} from "../../src/lib/explore.js";
 
 describe("checkQuery", () => {
   test("lets one read-only statement through", () => {
@@ -56,5 +56,34 @@ describe("quick chart and results", () => {
     expect(filterQuery({from: "2024-01", to: "2024-12", gemeente: "GM0153", soort: "poging"})).toContain("AND soort = 'poging'");
     expect(() => filterQuery({from: "2024-01", to: "2024-12", gemeente: "GM0153' OR 1=1 --", soort: "alle"})).toThrow("invalid gemeente");
     expect(() => filterQuery({from: "2024-1", to: "2024-12", gemeente: "regio", soort: "alle"})).toThrow("invalid period");
+  });
+});
+
+describe("schemaGroups and runQuery", () => {
+  test("groups columns by table with the Dutch views first, in the order given", () => {
+    const rows = [
+      {table_name: "counts_month", column_name: "month", data_type: "DATE"},
+      {table_name: "maand_gemeente", column_name: "maand", data_type: "DATE"},
+      {table_name: "counts_month", column_name: "count", data_type: "INTEGER"}
+    ];
+    const view = Object.keys(DUTCH_VIEWS)[0];
+    rows[1].table_name = view;
+    const groups = schemaGroups(rows);
+    expect(groups.map((g) => g.name)).toEqual([view, "counts_month"]);
+    expect(groups[0].about).toBe(DUTCH_VIEWS[view].about);
+    expect(groups[1]).toEqual({name: "counts_month", about: null, columns: [{column_name: "month", data_type: "DATE"}, {column_name: "count", data_type: "INTEGER"}]});
+  });
+
+  test("refuses before running, waits for the views, and turns an error into a Dutch message", async () => {
+    const ran: string[] = [];
+    const table = tableFromArrays({jaar: Int32Array.from([2024]), aantal: Float64Array.from([3])});
+    const run = async (text: string) => { ran.push(text); return table; };
+    expect(await runQuery("DROP TABLE x", {run, ready: Promise.resolve()})).toMatchObject({ok: false, detail: ""});
+    expect(ran).toEqual([]);
+    const ok = await runQuery("SELECT * FROM counts_month", {run, ready: Promise.resolve()});
+    expect(ok).toMatchObject({ok: true, names: ["jaar", "aantal"], rows: [{jaar: 2024, aantal: 3}]});
+    expect(ok.ok && ok.warning).toBe(doubleCountWarning("SELECT * FROM counts_month"));
+    const failed = await runQuery("SELECT nope FROM counts_month", {run: async () => { throw new Error('Binder Error: Referenced column "nope" not found'); }, ready: Promise.resolve()});
+    expect(failed).toEqual({ok: false, message: friendlySqlError('Binder Error: Referenced column "nope" not found'), detail: 'Binder Error: Referenced column "nope" not found'});
   });
 });

@@ -1,7 +1,12 @@
-/** Text helpers for the near-repeat page: which incidents the Knox test of the pipeline used. */
+/**
+ * The near-repeat page's logic: which incidents the Knox test of the pipeline used, the rows of its
+ * tables and downloads, and the points and cells of the analyst's own Knox run (intern build).
+ */
 
 import {monthName} from "../filters.js";
-import {nlNumber, pText} from "./format.js";
+import {monthKey} from "../overview.js";
+import type {KnoxResult} from "../knox/result.js";
+import {formatP, formatShare, nlNumber, pText} from "./format.js";
 
 /** The largest number of incidents in one Knox test (mirrors KNOX_MAX_INCIDENTS in loaders/analyses/knox.ts; a test keeps them equal). */
 export const KNOX_MAX_INCIDENTS = 25_000;
@@ -56,4 +61,100 @@ export function nearRepeatMeaning(
     return `In deze levering komen paren ${theme.plural} binnen 200 m en 14 dagen ${nlNumber(headline.estimate, 1)} keer zo vaak voor als bij toeval (${pText(headline.p_value)}). Dat ondersteunt H1: na een ${theme.singular} is de directe omgeving tijdelijk vaker doelwit. Of een snelle buurtwaarschuwing of een preventiebezoek in de eerste twee weken een volgende ${theme.singular} voorkomt, laat dit patroon niet zien: daarvoor is een vergelijking nodig van buurten met en zonder zo'n aanpak, het liefst met een vooraf gespreide invoering.`;
   }
   return "In deze levering is geen verhoogd aantal paren dichtbij en kort na elkaar aangetoond; H0 wordt niet verworpen. Dat bewijst niet dat near repeats ontbreken: bij weinig incidenten is de test zwak.";
+}
+
+/** One row of the published knox_cells table (as `toJSON()` gives it). */
+export interface KnoxCellRow {
+  setting: string;
+  period: string;
+  incidents: number;
+  space_index: number;
+  space_label: string;
+  time_index: number;
+  time_label: string;
+  observed: number | null;
+  expected: number | null;
+  ratio: number | null;
+  p_value: number | null;
+  suppressed: boolean;
+}
+
+/** One row of the published knox_share table. */
+export interface KnoxShareRow {
+  period: string;
+  incidents: number;
+  share: number | null;
+  expected_share: number | null;
+  p_value: number | null;
+  knox_ratio: number | null;
+  knox_p: number | null;
+}
+
+/**
+ * The sentence on which incidents the pipeline's Knox test used, from the knox_cells rows (the
+ * `alle` period's incident count), the region's month counts and the delivery's incident total.
+ */
+export function knoxScope(
+  cells: readonly Pick<KnoxCellRow, "period" | "incidents">[],
+  monthly: Iterable<{area_level: string; month: number | Date; count: number | null}>,
+  total: number | null | undefined
+): string {
+  const used = cells.find((d) => d.period === "alle")?.incidents ?? 0;
+  const region: {month: string; count: number | null}[] = [];
+  for (const d of monthly) if (d.area_level === "regio") region.push({month: monthKey(d.month), count: d.count});
+  return knoxScopeText({used, total: total ?? used, start: windowStart(region, used)});
+}
+
+/**
+ * The table under the Knox matrix: distance and time band, the ratio and its p-value ("verborgen"
+ * where the cell is hidden); the observed and expected pair counts only in the intern build.
+ */
+export function knoxTableRows(cells: readonly KnoxCellRow[], {intern}: {intern: boolean}): Record<string, string | number | null>[] {
+  return cells.map((d) => ({
+    afstand: d.space_label, tijd: d.time_label,
+    ...(intern ? {waargenomen: d.observed, verwacht: d.expected} : {}),
+    verhouding: d.suppressed ? "verborgen" : nlNumber(d.ratio, 2), p: d.suppressed ? "verborgen" : formatP(d.p_value)
+  }));
+}
+
+/** The table of near-repeat shares per period, with the Knox ratio beside each. */
+export function shareTableRows(rows: readonly KnoxShareRow[]): Record<string, string | number>[] {
+  return rows.map((d) => ({
+    periode: d.period, incidenten: d.incidents, aandeel: formatShare(d.share), verwacht: formatShare(d.expected_share),
+    "p (aandeel)": formatP(d.p_value), "Knox-verhouding": nlNumber(d.knox_ratio, 2), "p (Knox)": formatP(d.knox_p)
+  }));
+}
+
+/**
+ * The Knox calculator's input from the intern incident table: snapped coordinates (x125, y125) and
+ * the day of the start hour; incidents without coordinates are left out.
+ */
+export function incidentPoints(incidents: Iterable<{x125: number | null; y125: number | null; start_hour: number}>): {x: Float64Array; y: Float64Array; t: Float64Array} {
+  const x: number[] = [], y: number[] = [], t: number[] = [];
+  for (const d of incidents) {
+    if (d.x125 === null || d.y125 === null) continue;
+    x.push(d.x125);
+    y.push(d.y125);
+    t.push(Math.floor(d.start_hour / 24));
+  }
+  return {x: Float64Array.from(x), y: Float64Array.from(y), t: Float64Array.from(t)};
+}
+
+/** A Knox run's result as cells shaped like knox_cells (for KnoxMatrix), with pair counts. */
+export function ownKnoxCells(r: Pick<KnoxResult, "spaceBands" | "timeBands" | "ratio" | "pValue" | "observed" | "expected">): {
+  space_index: number; space_label: string; time_index: number; time_label: string;
+  ratio: number; p_value: number; observed: number; expected: number;
+}[] {
+  return r.spaceBands.flatMap((s, i) => r.timeBands.map((t, j) => ({
+    space_index: i, space_label: s.labelNl, time_index: j, time_label: t.labelNl,
+    ratio: r.ratio[i][j], p_value: r.pValue[i][j], observed: r.observed[i][j], expected: r.expected[i][j]
+  })));
+}
+
+/** The table under the analyst's own Knox matrix: pair counts, expected to two decimals, ratio and p. */
+export function ownKnoxTableRows(cells: ReturnType<typeof ownKnoxCells>): Record<string, string | number>[] {
+  return cells.map((d) => ({
+    afstand: d.space_label, tijd: d.time_label, waargenomen: d.observed,
+    verwacht: Math.round(d.expected * 100) / 100, verhouding: nlNumber(d.ratio, 2), p: formatP(d.p_value)
+  }));
 }

@@ -1,7 +1,11 @@
 /**
  * Seasonality and the clock-change natural experiment: browser-safe arithmetic on published
- * tables (season_dst, season_month), shared by the season analysis and the page.
+ * tables (season_dst, season_month), shared by the season analysis and the page, and the rows of
+ * the page's tables and downloads.
  */
+
+import {MONTHS_SHORT} from "../nl-format.js";
+import {nlNumber} from "./format.js";
 
 /** Two-sided p-value of a standard normal statistic (erfc by Numerical Recipes' Chebyshev fit, |error| < 1.2e-7). */
 export function twoSidedP(z: number): number {
@@ -74,4 +78,43 @@ export function monthlyIndex(rows: readonly MonthRow[]): number[] {
   if (!(days > 0)) throw new Error(`invalid rows: no days`);
   const mean = incidents / days;
   return rows.map((r) => (r.days > 0 && mean > 0 ? (r.incidents / r.days / mean) * 100 : NaN));
+}
+
+/** The dark months of the hypothesis (November to February), as 1-based calendar months. */
+export const DARK_MONTHS: readonly number[] = [11, 12, 1, 2];
+
+/**
+ * The month index table under the chart: short month name, incidents, days and the index to one
+ * decimal (src/lib/nl-format MONTHS_SHORT, the same names as the chart's axis).
+ */
+export function monthIndexTable(rows: readonly MonthRow[]): {maand: string; inbraken: number; dagen: number; index: string}[] {
+  const index = rows.length ? monthlyIndex(rows) : [];
+  return rows.map((d, i) => ({maand: MONTHS_SHORT[d.month - 1], inbraken: d.incidents, dagen: d.days, index: nlNumber(index[i], 1)}));
+}
+
+/** One row of season_sunset: aoristic weight per hour relative to sunset, for one season. */
+export interface SunsetRow {
+  season: string;
+  relative_hour: number;
+  weight: number | null;
+}
+
+/** The table under the sunset chart: hour relative to sunset and its weight ("verborgen" if hidden). */
+export function sunsetTable(rows: readonly SunsetRow[]): {"uur t.o.v. zonsondergang": number; gewicht: string}[] {
+  return rows.map((d) => ({"uur t.o.v. zonsondergang": d.relative_hour, gewicht: d.weight === null ? "verborgen" : nlNumber(d.weight, 1)}));
+}
+
+/**
+ * Each clock hour's share of its week's shown weight (hidden hours are gaps, so the shares are of
+ * the shown hours), with the week named for the legend ("week vóór", "week na").
+ */
+export function dstShares(rows: readonly DstHourRow[]): {hour: number; week: string; aandeel: number | null}[] {
+  const totals: Record<string, number> = {voor: 0, na: 0};
+  for (const d of rows) totals[d.week] = (totals[d.week] ?? 0) + (d.weight ?? 0);
+  return rows.map((d) => ({hour: d.hour, week: d.week === "voor" ? "week vóór" : "week na", aandeel: d.weight === null ? null : d.weight / totals[d.week]}));
+}
+
+/** The clock-change download: the week before, then the week after, each hour's weight to two decimals. */
+export function dstTable(rows: readonly DstHourRow[]): {week: string; klokuur: number; gewicht: string}[] {
+  return ["voor", "na"].flatMap((w) => rows.filter((d) => d.week === w).map((d) => ({week: w, klokuur: d.hour, gewicht: d.weight === null ? "verborgen" : nlNumber(d.weight, 2)})));
 }

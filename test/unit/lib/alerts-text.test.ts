@@ -1,7 +1,7 @@
 // The Dutch reading of the alerts estimate: "niet geleverd" without alerts.csv, the change with its
 // interval and verdict, the placebo, and always that the comparison is observational.
 import {expect, test} from "vitest";
-import {alertReading, alertsDelivered} from "../../../src/lib/alerts-text.js";
+import {alertReading, alertsDelivered, alertView} from "../../../src/lib/alerts-text.js";
 import type {EffectRecord} from "../../../src/lib/measure-text.js";
 
 const row = (effect: string, estimate: number | null, low: number | null, high: number | null, verdict: string, warning: string | null = null): EffectRecord => ({
@@ -35,4 +35,16 @@ test("a placebo that differs says the groups differed already", () => {
 test("too little data: the warning, one full stop", () => {
   expect(alertReading([row("alert", null, null, null, "onvoldoende gegevens", "Te weinig inbraken met (3) of zonder (40) waarschuwing.")], words))
     .toBe("Geen schatting: Te weinig inbraken met (3) of zonder (40) waarschuwing.");
+});
+
+test("alertView: named effects, the groups table in the theme's words, the download, the zone", () => {
+  const effects = [row("alert", -38.44, -42, -34.7, "aangetoond"), row("placebo_before", -0.4, -5.9, 5.5, "niet aangetoond"), {...row("alert", 5, -1, 11, "onzeker"), area_code: "GM0153"}];
+  const groups = [{group: "met_waarschuwing", triggers: 40, near_repeats: 12, before: 20, metres: 300, days: 21}, {group: "zonder", triggers: 400, near_repeats: 150, before: 160, metres: 300, days: 21}];
+  const v = alertView(effects, groups, {fallback: {metres: 200, days: 14}, plural: "fietsdiefstallen"});
+  expect(v.rows.map((r) => r.name)).toEqual(["Alle waarschuwingen", "Placebo: de dagen ervóór", "GM0153"]);
+  expect(v.zone).toMatchObject({metres: 300, days: 21});
+  expect(v.groups[0]).toEqual({groep: "met waarschuwing", fietsdiefstallen: 40, "binnen de zone erna": 12, "binnen de zone ervóór": 20});
+  expect(v.groups[1].groep).toBe("zonder waarschuwing");
+  expect(v.download[0]).toEqual({schatting: "Alle waarschuwingen", verandering: "−38,4%", interval: "−42,0% tot −34,7%", oordeel: "aangetoond", waarschuwing: ""});
+  expect(alertView(effects, [], {fallback: {metres: 200, days: 14}, plural: "inbraken"}).zone).toEqual({metres: 200, days: 14});
 });

@@ -1,7 +1,7 @@
 // The national benchmark: rates per 1,000 dwellings, and only years with a national figure, a
 // region rate and a full delivered year are shown.
 import {describe, expect, test} from "vitest";
-import {benchmarkSeries, nationalEmptyText, ratePer1000, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
+import {benchmarkSeries, deliveryBenchmark, nationalEmptyText, ratePer1000, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
 
 const row = (area_code: string, area_name: string, year: number, rate: number | null, reference_rate: number, indicator = "inbraken"): BenchmarkRateRow =>
   ({indicator, area_level: "gemeente", area_code, area_name, year, rate, reference_rate});
@@ -48,6 +48,14 @@ describe("benchmarkSeries", () => {
     expect(out.map((d) => `${d.year} ${d.reeks}`)).toEqual(["2022 Nederland", "2022 Regio"]);
     const attempts = benchmarkSeries(rates, national, {indicator: "poging", regionName: "Regio", gemeente: "GM0153"});
     expect(attempts.filter((d) => d.reeks === "Enschede")).toEqual([{year: 2021, reeks: "Enschede", rate: 0.4}]);
+  });
+
+  test("the delivery's benchmark keeps the years the delivery covers whole and the burglary indicator", () => {
+    const covered = [{...national[0], delivery_full_year: false}, {...national[1], delivery_full_year: true}];
+    expect(deliveryBenchmark(rates, covered, {regionName: "Regio", gemeente: "GM0164"})).toEqual([
+      {year: 2022, reeks: "Nederland", rate: 3.5}, {year: 2022, reeks: "Regio", rate: 3.0}, {year: 2022, reeks: "Hengelo", rate: 2.8}
+    ]);
+    expect(deliveryBenchmark(rates, national, {regionName: "Regio"})).toEqual([]);
   });
 
   test("a national year with no dwelling stock is not compared", () => {

@@ -1,7 +1,7 @@
 // The Dutch reading of the forecast evaluation: the best method, its paired difference against the
 // simple count, and a claim of "better" only when that difference's interval lies above 0.
 import {describe, expect, test} from "vitest";
-import {compareMethods, forecastReading, type ForecastMonthRow, type ForecastSummaryRow} from "../../../src/lib/forecast-text.js";
+import {compareMethods, FORECAST_TABLE_FORMAT, forecastReading, forecastView, type ForecastMonthRow, type ForecastSummaryRow} from "../../../src/lib/forecast-text.js";
 
 const METHODS = ["simple_count", "kde", "prospective", "blend"];
 
@@ -51,5 +51,32 @@ describe("compareMethods and forecastReading", () => {
 
   test("without an evaluation the page says so", () => {
     expect(forecastReading([])[0]).toMatch(/te weinig maanden/);
+  });
+});
+
+describe("forecastView: what Waar nu? draws of the evaluation", () => {
+  test("curve without undefined PAI, the headline at 1, 5 and 10%, the months at 5%", () => {
+    const row = (method: string, fraction: number, pai: number): ForecastSummaryRow => ({method, cell_level: "buurt", cells: 100, fraction, pai, pai_low: pai - 1, pai_high: pai + 1, hit_rate: fraction * pai, months: 24});
+    const summary = [row("kde", 0.1, 3), row("kde", 0.05, 4), row("kde", 0.02, NaN), row("kde", 0.01, 6)];
+    const months: ForecastMonthRow[] = [
+      {month: Date.UTC(2024, 0, 1), method: "kde", fraction: 0.05, pai: 3.5},
+      {month: Date.UTC(2024, 1, 1), method: "kde", fraction: 0.05, pai: null},
+      {month: Date.UTC(2024, 0, 1), method: "kde", fraction: 0.1, pai: 2}
+    ];
+    const v = forecastView(summary, months);
+    expect(v.cellLevel).toBe("buurt");
+    expect(v.curve.map((d) => d.aandeel)).toEqual([10, 5, 1]);
+    expect(v.curve[0].methode).toBe("kerndichtheid (hotspotkaart)");
+    expect(v.headline.map((d) => d["aandeel gebied"])).toEqual(["1%", "5%", "10%"]);
+    expect(v.headline[0]).toEqual({methode: "kerndichtheid (hotspotkaart)", "aandeel gebied": "1%", PAI: 6, "PAI ondergrens": 5, "PAI bovengrens": 7, trefkans: 0.06, maanden: 24});
+    expect(v.monthly5).toEqual([{...months[0], methode: "kerndichtheid (hotspotkaart)"}]);
+    expect(forecastView([], []).cellLevel).toBe("vak500");
+  });
+
+  test("the headline table shows PAI with two decimals and the hit rate in whole percent", () => {
+    expect(FORECAST_TABLE_FORMAT.PAI(3.456)).toBe("3,46");
+    expect(FORECAST_TABLE_FORMAT["PAI ondergrens"](1)).toBe("1,00");
+    expect(FORECAST_TABLE_FORMAT["PAI bovengrens"](12.5)).toBe("12,50");
+    expect(FORECAST_TABLE_FORMAT.trefkans(0.237)).toBe("24%");
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {heatGrid, monthlyTrend, seasonIndex, sunsetSummary} from "../../../src/lib/when.js";
+import {eveningTable, heatGrid, heatTable, monthlyTrend, seasonIndex, seasonTable, sunsetHourTable, sunsetSummary, sunsetTotals, trendSeries, trendTable, type HeatCell, type SeasonPoint} from "../../../src/lib/when.js";
 
 const m = (k: string) => Date.parse(`${k}-01T00:00:00Z`);
 
@@ -105,5 +105,44 @@ describe("sunsetSummary", () => {
     // The shown hours alone would say 100%; the truth lies between 4/10 and 10/10.
     expect(s.range).toEqual({low: 0.4, high: 1});
     expect(s.evening[0]).toEqual({month: 1, share: null, weight: 4, low: 0.4, high: 1});
+  });
+});
+
+describe("Wanneer page tables", () => {
+  const trend = [
+    {month: "2024-11", value: 12, lastYear: 10, partial: false},
+    {month: "2024-12", value: 3, lastYear: null, partial: true},
+    {month: "2025-01", value: null, lastYear: 7, partial: false}
+  ];
+
+  test("a partly covered month leaves the line and becomes a dot; a hidden one stays a gap", () => {
+    const {lines, partialDots} = trendSeries(trend);
+    expect(lines.filter((d) => d.reeks === "deze periode").map((d) => d.aantal)).toEqual([12, null, null]);
+    expect(lines.filter((d) => d.reeks === "een jaar eerder").map((d) => d.aantal)).toEqual([10, null, 7]);
+    expect(partialDots).toEqual([{maand: new Date("2024-12-01"), aantal: 3, reeks: "onvolledige maand"}]);
+    expect(trendTable(trend)[1]).toEqual({maand: "2024-12", aantal: 3, een_jaar_eerder: null, onvolledig: "ja"});
+  });
+
+  test("season and evening tables name the month; weights and shares are rounded as shown", () => {
+    expect(seasonTable([{month: 3, index: 104.6, years: 4}, {month: 4, index: null, years: 0}] as SeasonPoint[])).toEqual([
+      {maand: "mrt", index: 105, jaren: 4}, {maand: "apr", index: null, jaren: 0}
+    ]);
+    const sun = {hours: [{hour: -1, weight: 2.26}, {hour: 0, weight: 3}, {hour: 3, weight: 1}, {hour: 4, weight: 4}], evening: [{month: 10, share: 0.12345, weight: 8.04, low: null, high: null}]};
+    expect(sunsetTotals(sun)).toEqual({total: 10.26, eveningShare: 4 / 10.26});
+    expect(sunsetTotals({hours: []})).toEqual({total: 0, eveningShare: null});
+    expect(sunsetHourTable(sun)[0]).toEqual({uur_na_zonsondergang: -1, gewicht: 2.3});
+    expect(eveningTable(sun)).toEqual([{maand: "okt", aandeel_procent: 12.3, gewicht: 8}]);
+  });
+
+  test("the weekday x hour table has a row per weekday, Monday first, and a column per hour", () => {
+    const cells: HeatCell[] = Array.from({length: 168}, (_, i) => ({weekday: Math.floor(i / 24), hour: i % 24, weight: i === 25 ? null : i / 4}));
+    const table = heatTable(cells);
+    expect(table).toHaveLength(7);
+    expect(table[0].weekdag).toBe("maandag");
+    expect(Object.keys(table[0])).toHaveLength(25);
+    expect(table[1]["00u"]).toBe(6); // cell 24
+    expect(table[1]["01u"]).toBeNull(); // cell 25 hidden
+    expect(table[6]["23u"]).toBe(41.8); // cell 167 / 4 = 41.75
+    expect(() => heatTable(cells.slice(1))).toThrow("invalid grid");
   });
 });

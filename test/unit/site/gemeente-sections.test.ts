@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {municipalityReport, type MonthRow} from "../../../src/lib/gemeente.js";
-import {districtMap, municipalityGoals, reportTrend, timeProfile, yearTicks} from "../../../src/lib/gemeente-sections.js";
+import {districtMap, municipalityGoals, pageGoals, reportTrend, timeProfile, yearTicks} from "../../../src/lib/gemeente-sections.js";
 import {MonthIndex} from "../../../src/lib/overview.js";
 import type {VertexRow} from "../../../src/lib/maps/geometry.js";
 import type {ProfileRow} from "../../../src/lib/when.js";
@@ -156,5 +156,24 @@ describe("municipalityGoals", () => {
     expect(municipalityGoals(inputs([{area_code: "GM0002", year: 2024, indicator: "inbraken", target: 5}]), options).reason).toBe("Voor Aadorp zijn geen doelen geleverd tot en met 2024.");
     expect(municipalityGoals(inputs([{area_code: "GM0001", year: 2024, indicator: "onbekend", target: 5}]), options).reason).toContain("indicatoren die deze pagina niet kent");
     expect(municipalityGoals(inputs([]), {...options, lastMonth: null}).reason).toContain("Geen maandcijfers");
+  });
+});
+
+describe("pageGoals", () => {
+  const targets = [{area_code: "GM0001", year: 2023, indicator: "inbraken_per_1000_woningen", target: 100}];
+  const tables = {
+    monthly: monthly(), targets, whatsapp: [], advice: [], dor: [],
+    // Only municipality year rows count: the region row must not replace Aadorp's 130.
+    yearly: [{area_level: "gemeente", area_code: "GM0001", year: 2023, soort: "inbraak", count: 130}, {area_level: "regio", area_code: "GM0001", year: 2023, soort: "inbraak", count: 999}]
+  };
+  const report = {code: "GM0001", name: "Aadorp", dwellings: 1000};
+  const files = [{file: "doelen.csv", present: true}];
+
+  test("takes the last month, partial months and the doelen.csv flag from meta.json", () => {
+    const goals = pageGoals(tables, report, {meta: {last_month: "2024-01", partial_months: [], files}});
+    expect(goals).toMatchObject({year: 2023, to: "2023-12", reason: null});
+    expect(goals.progress[0]).toMatchObject({actual: 130, months: 12});
+    expect(pageGoals(tables, report, {meta: {last_month: "2024-01", files: [{file: "doelen.csv", present: false}]}}).reason).toContain("doelen.csv ontbreekt");
+    expect(pageGoals(tables, report, {meta: {files}}).reason).toContain("Geen maandcijfers");
   });
 });

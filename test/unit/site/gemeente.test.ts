@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
-import {formatChange, municipalitiesWithData, municipalityReport, reportRows, slugify, type MonthRow} from "../../../src/lib/gemeente.js";
+import {formatChange, municipalitiesWithData, municipalityReport, reportForSlug, reportRows, slugify, type MonthRow} from "../../../src/lib/gemeente.js";
+import {nlValue} from "../../../src/lib/nl-format.js";
 
 const day = (y: number, m: number) => Date.UTC(y, m - 1, 1);
 
@@ -46,6 +47,22 @@ describe("municipalitiesWithData", () => {
       {code: "GM0001", name: "Aadorp", slug: "aadorp"},
       {code: "GM0002", name: "Hof van Bée", slug: "hof-van-bee"}
     ]);
+  });
+});
+
+describe("reportForSlug", () => {
+  test("finds the municipality by its page name, and none for an unknown or empty one", () => {
+    expect(reportForSlug({monthly: fixture(), areas}, "hof-van-bee")?.code).toBe("GM0002");
+    expect(reportForSlug({monthly: fixture(), areas}, "hof-van-bee")?.years[1].gemeente).toMatchObject({value: null, suppressed: true});
+    expect(reportForSlug({monthly: fixture(), areas}, "leeg")).toBeNull();
+    expect(reportForSlug({monthly: fixture(), areas}, "enschede")).toBeNull();
+  });
+
+  test("card figures: fixed decimals the Dutch way, a dash for none", () => {
+    expect(nlValue(1234.5, 1)).toBe("1.234,5");
+    expect(nlValue(14.4)).toBe("14");
+    expect(nlValue(0, 1)).toBe("0,0");
+    expect(nlValue(null)).toBe("—");
   });
 });
 
