@@ -22,7 +22,12 @@ export default defineConfig({
           // The same guard for setup: a beforeAll that generates the demo took over vitest's default
           // 10 s under load (load average 15) and failed the file with no failed assertion.
           hookTimeout: 180_000,
-          pool: "forks"
+          pool: "forks",
+          // Files in one worker share their modules: the demo deliveries and published tables that
+          // test/helpers cache per process are built once per worker instead of once per file, and
+          // the pipeline's modules are imported once. No test mocks modules or stubs globals
+          // (docs/performance.md has the measurement).
+          isolate: false
         }
       },
       {
