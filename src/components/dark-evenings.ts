@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {DARK_MONTHS} from "../lib/hypotheses/season.js";
-import {MONTHS_SHORT, nlPercentTick, nlTick} from "../lib/nl-format.js";
+import {MONTHS_SHORT, nlPercentTick, nlTick, percentOneDecimal} from "../lib/nl-format.js";
 
 const DARK = "#2b3a67";
 const LIGHT = "#9db4d8";
@@ -39,7 +39,7 @@ export function SunsetChart(rows: readonly {relative_hour: number; weight: numbe
 export function DstChart(shares: readonly {hour: number; week: string; aandeel: number | null}[], {width, from, to}: {width: number; from: number; to: number}): SVGSVGElement | HTMLElement {
   return Plot.plot({
     width, height: 240, marginLeft: 48,
-    x: {label: "Klokuur"}, y: {label: "Aandeel van de week", grid: true, tickFormat: (d: number) => nlPercentTick(Math.round(d * 1000) / 10)},
+    x: {label: "Klokuur"}, y: {label: "Aandeel van de week", grid: true, tickFormat: (d: number) => nlPercentTick(percentOneDecimal(d)!)},
     color: {legend: true, domain: ["week vóór", "week na"], range: [LIGHT, DARK]},
     marks: [
       Plot.rectX([{}], {x1: from, x2: to, fill: "#fde68a", fillOpacity: 0.5}),

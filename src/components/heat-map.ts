@@ -2,7 +2,7 @@
  * A weekday x hour heat map (7 rows, 24 columns) of aoristic weights, as plain SVG: each cell has a
  * <title> with its value, and a legend gives the scale. Labels are set with textContent.
  */
-import {WEEKDAYS} from "../lib/nl-format.js";
+import {WEEKDAYS, oneDecimal} from "../lib/nl-format.js";
 
 export interface HeatMapCell {
   weekday: number;
@@ -64,14 +64,14 @@ export function HeatMap(cells: readonly HeatMapCell[], {width = 640, unit = "gew
     const hidden = c.weight === null;
     const rect = el("rect", {x: left + c.hour * cw, y: top + c.weekday * ch, width: cw - 1, height: ch - 1, fill: hidden ? "#d9d9d9" : rampColor(max > 0 ? c.weight! / max : 0)});
     if (hidden) rect.setAttribute("class", "hidden-cell");
-    const value = hidden ? "verborgen (klein gewicht, of verborgen om een ander cijfer te beschermen)" : `${(Math.round(c.weight! * 10) / 10).toLocaleString("nl-NL")} ${unit}`;
+    const value = hidden ? "verborgen (klein gewicht, of verborgen om een ander cijfer te beschermen)" : `${oneDecimal(c.weight)!.toLocaleString("nl-NL")} ${unit}`;
     rect.append(el("title", {}, `${WEEKDAYS[c.weekday]} ${String(c.hour).padStart(2, "0")}:00–${String(c.hour + 1).padStart(2, "0")}:00: ${value}`));
     svg.append(rect);
   }
   const ly = top + 7 * ch + 10;
   RAMP.forEach((color, i) => svg.append(el("rect", {x: left + i * 18, y: ly, width: 18, height: 8, fill: color})));
   const [tx, ty] = narrow ? [left, ly + 22] : [left + RAMP.length * 18 + 6, ly + 8];
-  svg.append(el("text", {x: tx, y: ty, fill: "currentColor"}, `0 – ${(Math.round(max * 10) / 10).toLocaleString("nl-NL")} ${unit} per uur`));
+  svg.append(el("text", {x: tx, y: ty, fill: "currentColor"}, `0 – ${oneDecimal(max)!.toLocaleString("nl-NL")} ${unit} per uur`));
   if (cells.some((c) => c.weight === null)) {
     const [lx, hy] = narrow ? [left, ly + 30] : [left + RAMP.length * 18 + 230, ly];
     svg.append(el("rect", {x: lx, y: hy, width: 18, height: 8, fill: "#d9d9d9"}));

@@ -2,6 +2,7 @@
  * Dutch text for the measure pages: percentages, intervals, verdicts and warnings of the published
  * effect tables (loaders/analyses/measures/effects.ts). Pure and browser-safe.
  */
+import {oneDecimal} from "./nl-format.js";
 
 /** One row of a `<measure>_effects` table as the page reads it. */
 export interface EffectRecord {
@@ -215,9 +216,6 @@ export function whatsappEffects(effects: readonly EffectRecord[]): Record<"overa
   };
 }
 
-/** Expected counts to one decimal (null stays null). */
-const expected = (v: number | null | undefined): number | null => (v == null ? null : Math.round(v * 10) / 10);
-
 /** A row of whatsapp_event_study. */
 export interface EventStudyRow {
   analysis: string;
@@ -234,7 +232,7 @@ export interface EventStudyRow {
 export function eventStudyTable(rows: readonly EventStudyRow[]): Record<string, string | number | null>[] {
   return rows.map((d) => ({
     analyse: d.analysis, "maanden sinds start": d.event_time, verandering: formatPercent(d.estimate), "95%-interval": formatInterval(d.ci_low, d.ci_high),
-    geregistreerd: d.observed ?? "verborgen", verwacht: expected(d.expected), cohorten: d.cohorts
+    geregistreerd: d.observed ?? "verborgen", verwacht: oneDecimal(d.expected), cohorten: d.cohorts
   }));
 }
 
@@ -254,7 +252,7 @@ export interface CohortRow {
 export function cohortTable(rows: readonly CohortRow[]): Record<string, string | number | null | undefined>[] {
   return rows.map((d) => ({
     start: d.start?.toISOString().slice(0, 7), buurten: d.areas, "maanden na start": d.post_months,
-    verandering: formatPercent(d.estimate), "95%-interval": formatInterval(d.ci_low, d.ci_high), geregistreerd: d.observed ?? "verborgen", verwacht: expected(d.expected)
+    verandering: formatPercent(d.estimate), "95%-interval": formatInterval(d.ci_low, d.ci_high), geregistreerd: d.observed ?? "verborgen", verwacht: oneDecimal(d.expected)
   }));
 }
 

@@ -1,4 +1,4 @@
-/** Dutch tick formats for Plot axes (Plot formats numbers and dates in English by default). */
+/** Dutch number, month and weekday formats for Plot axes, texts, tables and downloads. */
 
 /** The twelve months (January first) or seven weekdays (Monday first) in Dutch, from Intl. */
 const names = (count: number, date: (i: number) => number, options: Intl.DateTimeFormatOptions): readonly string[] => {
@@ -46,4 +46,22 @@ export function nlMonthTick(d: Date | number): string {
  */
 export function nlValue(x: number | null | undefined, digits = 0): string {
   return x === null || x === undefined ? "—" : x.toLocaleString("nl-NL", {minimumFractionDigits: digits, maximumFractionDigits: digits});
+}
+
+/**
+ * A figure rounded to one decimal for a table cell or a download, where the number stays a number
+ * (downloads must parse back); null and undefined give null.
+ * @example oneDecimal(2.25) // 2.3; oneDecimal(null) // null
+ */
+export function oneDecimal(x: number | null | undefined): number | null {
+  return x === null || x === undefined ? null : Math.round(x * 10) / 10;
+}
+
+/**
+ * A share (0-1) as a percentage with one decimal for a table cell or a download; null and
+ * undefined give null.
+ * @example percentOneDecimal(0.1234) // 12.3; percentOneDecimal(null) // null
+ */
+export function percentOneDecimal(share: number | null | undefined): number | null {
+  return share === null || share === undefined ? null : Math.round(share * 1000) / 10;
 }

@@ -7,6 +7,7 @@
 import {monthName, type PageFilters} from "./filters.js";
 import {formatSafeSum, safeSum, type SafeSum} from "./privacy/safe-sum.js";
 import {THEMES, type Theme} from "./theme.js";
+import {percentOneDecimal} from "./nl-format.js";
 
 /** A row of counts_month as pages read it (month: epoch ms of the first day, UTC). */
 export interface MonthRow {
@@ -459,6 +460,6 @@ export function targetsProgress(input: TargetInputs, {area, to, dwellings, theme
 export function targetTable(progress: readonly TargetProgress[], theme: Theme = THEMES.woninginbraak): Record<string, string | number | null>[] {
   return progress.map((p) => ({
     indicator: indicatorNamesFor(theme)[p.indicator] ?? p.indicator, jaar: String(p.year), doel: p.target, tot_nu_toe: p.actual,
-    aandeel_van_doel: p.share === null ? null : Math.round(p.share * 1000) / 10, maanden: p.months
+    aandeel_van_doel: percentOneDecimal(p.share), maanden: p.months
   }));
 }

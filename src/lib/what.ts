@@ -5,6 +5,7 @@
  */
 import {attemptShare, periodSum, type MonthIndex} from "./overview.js";
 import {formatSafeSum, safeSum, type SafeSum} from "./privacy/safe-sum.js";
+import {percentOneDecimal} from "./nl-format.js";
 
 /** A row of what_counts. */
 export interface WhatRow {
@@ -141,17 +142,14 @@ export function attemptYears(index: MonthIndex, {from, to, area}: {from: string;
   return out;
 }
 
-/** Rounds a share to a percentage with one decimal (null stays null). */
-const percentage = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
-
 /** The table and download of the attempt split: the share as a percentage with one decimal. */
 export function attemptTable(years: readonly AttemptYear[]): (Omit<AttemptYear, "aandeel_pogingen"> & {aandeel_pogingen: number | null})[] {
-  return years.map((d) => ({...d, aandeel_pogingen: percentage(d.aandeel_pogingen)}));
+  return years.map((d) => ({...d, aandeel_pogingen: percentOneDecimal(d.aandeel_pogingen)}));
 }
 
 /** The table and download under a dimension's chart: year, category, count and share in percent. */
 export function categoryTable(items: readonly CategoryYear[], dimension: string): Record<string, string | number | null>[] {
-  return items.map((d) => ({jaar: d.year, [dimension]: d.category, aantal: d.count, aandeel_procent: percentage(d.share)}));
+  return items.map((d) => ({jaar: d.year, [dimension]: d.category, aantal: d.count, aandeel_procent: percentOneDecimal(d.share)}));
 }
 
 /** Burglaries per whole calendar year of the period: the denominators of the buit shares. */

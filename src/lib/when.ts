@@ -5,7 +5,7 @@
  */
 import {MonthIndex, shiftMonth, type MonthRow, type SumSelection} from "./overview.js";
 import {safeSum} from "./privacy/safe-sum.js";
-import {MONTHS_SHORT, WEEKDAYS} from "./nl-format.js";
+import {MONTHS_SHORT, WEEKDAYS, oneDecimal, percentOneDecimal} from "./nl-format.js";
 
 export interface TrendPoint {
   month: string;
@@ -211,9 +211,6 @@ export function deliveryTimes(meta: {incidents: number; incidents_with_time?: nu
   return {hasTimes, text};
 }
 
-/** One figure to one decimal (null stays null). */
-const oneDecimal = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10);
-
 /**
  * The trend chart's series: this period and a year earlier per month (a partly covered month is
  * left out of the line), and the partly covered months with a shown count as separate dots.
@@ -262,5 +259,5 @@ export function sunsetHourTable(sun: Pick<SunsetSummary, "hours">): {uur_na_zons
 
 /** The dark-evenings table: per month of year the evening share in percent (one decimal) and the weight. */
 export function eveningTable(sun: Pick<SunsetSummary, "evening">): {maand: string; aandeel_procent: number | null; gewicht: number | null}[] {
-  return sun.evening.map((d) => ({maand: MONTHS_SHORT[d.month - 1], aandeel_procent: d.share === null ? null : Math.round(d.share * 1000) / 10, gewicht: oneDecimal(d.weight)}));
+  return sun.evening.map((d) => ({maand: MONTHS_SHORT[d.month - 1], aandeel_procent: percentOneDecimal(d.share), gewicht: oneDecimal(d.weight)}));
 }
