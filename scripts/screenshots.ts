@@ -1,6 +1,6 @@
 /**
  * Screenshots of built pages at a desktop and a phone width, for looking at a change:
- * `tsx scripts/screenshots.ts [dist] [outdir] page...` (pages as paths, e.g. waar gemeenten/enschede).
+ * `npm run screenshots -- [dist] [outdir] page...` (pages as paths, e.g. waar gemeenten/enschede).
  * Full-page PNGs named <page>-<width>.png; waits for the main chart to draw.
  */
 import {mkdirSync} from "node:fs";

@@ -2,37 +2,28 @@
 // woningtype carry spreadsheet formulas (test/e2e/sites.ts FORMULAS), every CSV download button of
 // every page that has one is clicked, and no downloaded text cell starts with = + - @ tab or CR
 // (OWASP CSV injection) unless it is a plain number; the formulas do reach the downloads, neutralised.
-import {readdirSync, readFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {dirname, join} from "node:path";
 import {dsvFormat} from "d3-dsv";
 import {describe, expect, test} from "vitest";
 import {servedSite} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {FORMULAS, SITES, writeXssDelivery} from "./sites.js";
-import {isLoopback} from "./smoke.js";
+import {isLoopback, pagesOnePerRoute} from "./smoke.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/;
 
-/** Page paths (without .html) whose source has a download button; a parameterised page by its built files. */
+/** Built pages (without .html; one instance of a parameterised page) whose source has a download button. */
 function pagesWithDownloads(site: string): string[] {
   const src = join(ROOT, "src");
-  const pages: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, {withFileTypes: true})) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".md") && readFileSync(path, "utf8").includes("DownloadButton(")) pages.push(relative(src, path).replace(/\.md$/, ""));
-    }
+  const source = (page: string): string => {
+    const own = join(src, `${page}.md`);
+    if (existsSync(own)) return own;
+    const dir = join(src, dirname(page));
+    return join(dir, readdirSync(dir).find((f) => /^\[\w+\]\.md$/.test(f))!);
   };
-  walk(src);
-  return pages.flatMap((page) => {
-    const param = page.match(/^(.*)\/\[\w+\]$/);
-    if (!param) return [page];
-    // One built instance of a parameterised page (gemeenten/[gemeente] -> gemeenten/enschede).
-    const built = readdirSync(join(site, param[1])).filter((f) => f.endsWith(".html") && f !== "index.html");
-    return built.slice(0, 1).map((f) => `${param[1]}/${f.replace(/\.html$/, "")}`);
-  });
+  return pagesOnePerRoute(site).filter((page) => readFileSync(source(page), "utf8").includes("DownloadButton("));
 }
 
 describe("CSV downloads of a delivery with formulas in its text", () => {

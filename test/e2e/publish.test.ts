@@ -1,14 +1,13 @@
 // Hardened publishing: the built dist/ works from a sub-path of a plain static server (no clean
 // URLs) with the CSP as a header too; no page breaks the policy; injected inline code is blocked;
 // the per-municipality reports show the published figures; a page prints to PDF with its cover.
-import {existsSync, readFileSync, statSync} from "node:fs";
-import {mkdirSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {listPages, problems, smokePage} from "./smoke.js";
+import {listPages, problems, screenshotDir, smokePage} from "./smoke.js";
 import {htmlFiles} from "../../loaders/site/harden.js";
 import {inlineHandlers, inlineScripts, scriptHash} from "../../loaders/site/csp.js";
 import {readPublished} from "../../loaders/pipeline/run.js";
@@ -16,8 +15,6 @@ import {printPdf} from "../../scripts/pdf.js";
 
 const DIST = join(import.meta.dirname, "../../dist");
 const OUTPUT = join(import.meta.dirname, "../output");
-/** A full-page screenshot of every page, for reading a build without opening it. */
-const SCREENSHOTS = join(OUTPUT, "screenshots");
 
 let browser: Browser;
 let server: StaticServer;
@@ -83,7 +80,7 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
   const pages = existsSync(DIST) ? listPages(DIST) : [];
   for (const name of pages) {
     test(`page ${name} renders cleanly`, async () => {
-      const result = await smokePage(browser, `${server.url}${name}.html`, name, {screenshots: SCREENSHOTS});
+      const result = await smokePage(browser, `${server.url}${name}.html`, name, {screenshots: screenshotDir()});
       expect(problems(result)).toEqual([]);
     });
   }

@@ -6,10 +6,10 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
-import {buildSite, ROOT} from "./build.js";
+import {buildSite} from "./build.js";
 import {SITES} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {listPages, problems, smokePage} from "./smoke.js";
+import {pagesOnePerRoute, problems, screenshotDir, smokePage} from "./smoke.js";
 import {THEMES} from "../../src/lib/theme.js";
 
 const theme = THEMES.fietsdiefstal;
@@ -43,8 +43,8 @@ describe("site built for fietsdiefstal", () => {
   const ALLOWED = ["inbraken.csv", "verwacht inbraak of poging", "inbraakalert"];
 
   // One visit per page: the smoke check and, on the themed pages, the visible text.
-  test("every page renders cleanly, and the themed pages say nothing of burglary", async () => {
-    const pages = listPages(dir);
+  test("every page renders cleanly (one municipality report), and the themed pages say nothing of burglary", async () => {
+    const pages = pagesOnePerRoute(dir);
     expect(pages).toContain("gemeenten/enschede");
     for (const name of THEMED_PAGES) expect(pages, name).toContain(name);
     const found: string[] = [];
@@ -56,7 +56,7 @@ describe("site built for fietsdiefstal", () => {
             for (const m of text.matchAll(/.{0,40}(woninginbraak|inbraken|inbraak|inbreker|ingebroken).{0,40}/gi)) found.push(`${name}: ${m[0]}`);
           }
         : undefined;
-      const result = await smokePage(browser, `${server.url}${name}.html`, `fiets-${name}`, {screenshots: join(ROOT, "test/output/screenshots"), inspect});
+      const result = await smokePage(browser, `${server.url}${name}.html`, `fiets-${name}`, {screenshots: screenshotDir(), inspect});
       expect(problems(result)).toEqual([]);
     }
     expect(found).toEqual([]);
