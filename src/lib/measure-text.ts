@@ -197,16 +197,6 @@ export function coversPlanted(r: EffectRecord): boolean | null {
   return r.ci_low <= r.planted && r.planted <= r.ci_high;
 }
 
-/** Arrow rows (or any iterable of records) as plain objects with dates as Date. */
-export function plainRows<T = Record<string, unknown>>(table: Iterable<unknown> | null | undefined, dates: readonly string[] = []): T[] {
-  if (!table) return [];
-  return Array.from(table as Iterable<Record<string, unknown> & {toJSON?: () => Record<string, unknown>}>, (r) => {
-    const o = {...(typeof r.toJSON === "function" ? r.toJSON() : r)} as Record<string, unknown>;
-    for (const d of dates) if (o[d] !== null && o[d] !== undefined) o[d] = new Date(o[d] as number);
-    return o as T;
-  });
-}
-
 /** The WhatsApp page's effect rows by name (absent ones undefined). */
 export function whatsappEffects(effects: readonly EffectRecord[]): Record<"overall" | "displacement" | "preTrend" | "robust" | "baseHistory" | "cs", EffectRecord | undefined> {
   const find = (effect: string) => effects.find((d) => d.effect === effect);

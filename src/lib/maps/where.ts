@@ -6,7 +6,7 @@
  * `plainRows`); no arquero (it cannot run under the site's CSP). Browser-safe.
  */
 import type {RateRow} from "../compare.js";
-import {plainRows} from "../measure-text.js";
+import {plainRows} from "../rows.js";
 import {pc4Totals, type Pc4Row} from "../pc4.js";
 import {soortLabel, type Theme} from "../theme.js";
 import {areaFeatures, featureExtent, type AreaFeature, type VertexRow} from "./geometry.js";
