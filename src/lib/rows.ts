@@ -42,7 +42,8 @@ const isTable = (value: unknown): value is TableLike =>
 
 /**
  * The values of a column as an array indexed by row: `toArray()` where that gives the cells as they
- * are (numbers and dates without nulls), else `get` per row (strings, dictionaries, booleans, nulls).
+ * are (integers and floats without nulls), else `get` per row (dates, strings, dictionaries,
+ * booleans, nulls).
  */
 function columnValues(column: ColumnLike, type: {typeId: number; precision?: number}): ArrayLike<unknown> {
   if (column.nullCount === 0 && plainArray(type)) {
