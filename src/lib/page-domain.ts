@@ -3,6 +3,7 @@
  * municipalities of `areas`, with their names.
  */
 import {policyRuleText, type PrivacyMode} from "./privacy/policy.js";
+import {plainRows} from "./rows.js";
 import {themeOf} from "./theme.js";
 import type {FilterDomain} from "./filters.js";
 
@@ -37,6 +38,7 @@ export function privacyNote(meta: {level?: string; suppress_below: number; priva
 
 /** One row of counts_month as the pages with a filter bar read it. */
 export interface MonthCountRow {
+  area_level: string;
   area_code: string;
   area_name: string;
   month: number | Date;
@@ -50,6 +52,6 @@ export interface MonthCountRow {
  * @example monthlyDomain(monthly).months[0] // "2011-12"
  */
 export function monthlyDomain(monthly: Iterable<MonthCountRow>): {rows: MonthCountRow[]; months: string[]; names: Map<string, string>} {
-  const rows = Array.from(monthly, (d) => ({area_code: d.area_code, area_name: d.area_name, month: d.month, soort: d.soort, count: d.count}));
+  const rows = plainRows<MonthCountRow>(monthly);
   return {rows, months: [...new Set(rows.map((d) => isoMonth(d.month)))].sort(), names: new Map(rows.map((d) => [d.area_code, d.area_name]))};
 }

@@ -72,10 +72,14 @@ describe("page domain", () => {
 
 describe("monthlyDomain", () => {
   test("plain rows, the sorted distinct months and each area's name", () => {
-    const row = (area_code: string, area_name: string, y: number, m: number) => ({area_code, area_name, month: Date.UTC(y, m - 1, 1), soort: "inbraak", count: 5, extra: "x"});
-    const {rows, months, names} = monthlyDomain([row("regio", "Twente", 2024, 2), row("GM0153", "Enschede", 2024, 1), row("GM0153", "Enschede", 2024, 2)]);
+    const row = (area_code: string, area_name: string, y: number, m: number) =>
+      ({area_level: area_code === "regio" ? "regio" : "gemeente", area_code, area_name, month: Date.UTC(y, m - 1, 1), soort: "inbraak", count: 5, extra: "x"});
+    const input = [row("regio", "Twente", 2024, 2), row("GM0153", "Enschede", 2024, 1), row("GM0153", "Enschede", 2024, 2)];
+    const {rows, months, names} = monthlyDomain(input);
     expect(months).toEqual(["2024-01", "2024-02"]);
     expect([...names]).toEqual([["regio", "Twente"], ["GM0153", "Enschede"]]);
-    expect(rows[0]).toEqual({area_code: "regio", area_name: "Twente", month: Date.UTC(2024, 1, 1), soort: "inbraak", count: 5});
+    // Every column (plainRows), as copies: a page may not change the published rows through them.
+    expect(rows[0]).toEqual({area_level: "regio", area_code: "regio", area_name: "Twente", month: Date.UTC(2024, 1, 1), soort: "inbraak", count: 5, extra: "x"});
+    expect(rows[0]).not.toBe(input[0]);
   });
 });
