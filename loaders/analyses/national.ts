@@ -2,11 +2,14 @@
  * The national benchmark: the Netherlands' registered burglaries (CBS 47025NED, type 1.1.1) per
  * 1,000 dwellings per year, from the committed reference file loaders/reference/nederland.json
  * (provenance in loaders/reference/README.md). No incident data: the delivery only says which
- * calendar years it covers in full, so the page compares whole years only.
+ * calendar years it covers in full, so the page compares whole years only. Beside it, the region's own
+ * rate from area_rates (run before this analysis), so that Overzicht can set the region beside the
+ * Netherlands without loading area_rates.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {ratePer1000, type NationalRow} from "../../src/lib/benchmark.js";
+import {ratePer1000, regionRates, type BenchmarkRateRow, type NationalRow} from "../../src/lib/benchmark.js";
+import {plainRows} from "../../src/lib/rows.js";
 import {PROJECT_ROOT} from "../config.js";
 import {buildTable, col, type ColumnSpec} from "../arrow.js";
 import {fullYears} from "./common.js";
@@ -21,7 +24,8 @@ export const NATIONAL_RATES_SCHEMA: readonly ColumnSpec[] = [
   {name: "dwellings_interpolated", kind: "bool", description: "whether the dwelling stock is interpolated (2022, 2023: between 1 January 2021 and 2024)"},
   f64("rate", "burglaries per 1,000 dwellings (3 decimals)"),
   i32("inhabitants", "yearly mean population (CBS 83474NED)"),
-  {name: "delivery_full_year", kind: "bool", description: "whether the delivery covers this calendar year in full (a January and a December incident, neither month covered only in part)"}
+  {name: "delivery_full_year", kind: "bool", description: "whether the delivery covers this calendar year in full (a January and a December incident, neither month covered only in part)"},
+  f64("region_rate", "the delivery region's burglaries per 1,000 dwellings: area_rates' reference rate of the municipalities, indicator inbraken (3 decimals); null where area_rates has none for the year", true)
 ];
 
 export const NATIONAL_REFERENCE = join(PROJECT_ROOT, "loaders/reference/nederland.json");
@@ -48,10 +52,11 @@ export function readNational(path = NATIONAL_REFERENCE): (NationalRow & {inhabit
 export const nationalAnalysis: Analysis = {
   name: "national",
   schemas: {national_rates: NATIONAL_RATES_SCHEMA},
-  run({delivery, theme}) {
+  run({delivery, theme, tables}) {
     // The CBS series counts residential burglary: beside another offence it would compare unlike things.
     const rows = theme && theme.id !== "woninginbraak" ? [] : readNational();
     const full = new Set(fullYears(delivery.incidents));
+    const region = regionRates(plainRows<BenchmarkRateRow>(tables?.get("area_rates")));
     const columns = {
       year: rows.map((r) => r.year),
       burglaries: rows.map((r) => r.burglaries),
@@ -59,7 +64,8 @@ export const nationalAnalysis: Analysis = {
       dwellings_interpolated: rows.map((r) => (r.dwellings_interpolated ? 1 : 0)),
       rate: rows.map((r) => Math.round(ratePer1000(r.burglaries, r.dwellings) * 1000) / 1000),
       inhabitants: rows.map((r) => r.inhabitants),
-      delivery_full_year: rows.map((r) => (full.has(r.year) ? 1 : 0))
+      delivery_full_year: rows.map((r) => (full.has(r.year) ? 1 : 0)),
+      region_rate: rows.map((r) => region.get(r.year) ?? null)
     };
     return {tables: {national_rates: buildTable(NATIONAL_RATES_SCHEMA, columns as never)}};
   }

@@ -4,6 +4,8 @@
  * prevention visits, DOR connections) and the monthly series under the sparklines. Pure: it returns
  * what KpiCard and Inputs.table draw; hidden counts stay hidden ("≥ n", "verborgen").
  */
+import {latestRegionBenchmark, regionBenchmarkText, type NationalRow} from "./benchmark.js";
+import type {Municipality} from "./gemeente.js";
 import {formatSafeSum, type SafeSum} from "./privacy/safe-sum.js";
 import {capitalise, type Theme} from "./theme.js";
 import {
@@ -196,4 +198,18 @@ export function sparkTable(data: Pick<OverviewData, "monthIndex" | "theme">, vie
   const main = series(view.soort), inbraak = series("inbraak"), poging = series("poging");
   const noun = nouns(data.theme)[view.soort];
   return main.map((d, i) => ({maand: d.month, [noun]: d.value, [data.theme.plural]: inbraak[i].value, pogingen: poging[i].value}));
+}
+
+/**
+ * The paragraph beside the Netherlands: the region's rate in the last complete year beside the national
+ * one (national_rates alone, no area_rates), whether there is one (`available`: without a complete
+ * calendar year there is none on the other pages either), and the chosen municipality's page when it
+ * has one (`municipalities`: municipalitiesWithData).
+ * @example overviewBenchmark(nationalRows, {area: "GM0153", municipalities, theme}).page // {href: "./gemeenten/enschede.html", name: "Enschede"}
+ */
+export function overviewBenchmark(national: readonly NationalRow[], {area, municipalities, theme}: {area: string; municipalities: readonly Municipality[]; theme: Theme}): {text: string; available: boolean; page: {href: string; name: string} | null} {
+  const latest = latestRegionBenchmark(national);
+  const text = regionBenchmarkText(latest, {regionName: "de regio", crimes: theme.withAttempts, national});
+  const m = area === "regio" ? undefined : municipalities.find((d) => d.code === area);
+  return {text, available: latest !== null, page: m ? {href: `./gemeenten/${m.slug}.html`, name: m.name} : null};
 }

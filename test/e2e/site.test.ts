@@ -7,7 +7,9 @@ import {dsvFormat, type DSVRowArray} from "d3-dsv";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
+import {tableFromIPC} from "apache-arrow";
 import {htmlFiles} from "../../loaders/site/harden.js";
+import {nlValue} from "../../src/lib/nl-format.js";
 import {DIST, servedSite} from "./browser.js";
 import {listPages} from "./smoke.js";
 
@@ -64,6 +66,31 @@ const displayNumber = (text: string) => Number(text.trim().replace(/\./g, "").re
 const NUMBER_LIKE = /^[≥≤<>]?\s*[−+-]?\d[\d.,]*\s*%?$/;
 /** The only notation a download may use for a number: ASCII minus, decimal comma, no grouping. */
 const PLAIN_NUMBER = /^-?\d+(,\d+)?$/;
+
+describe("beside the Netherlands on Overzicht (issue 14, item 4)", () => {
+  test("the region's last full year beside CBS's figure, from national-rates.arrow, and the way to a municipality's own", async () => {
+    const file = readdirSync(join(DIST, "_file/data")).find((n) => /^national-rates\.[0-9a-f]+\.arrow$/.test(n))!;
+    const rows = tableFromIPC(readFileSync(join(DIST, "_file/data", file))).toArray().map((r) => r.toJSON());
+    const latest = rows.filter((r) => r.delivery_full_year && r.region_rate !== null).sort((a, b) => b.year - a.year)[0];
+    // The demo covers complete years that CBS publishes: the sentence must have something to say.
+    expect(latest).toBeDefined();
+    const page = await openPage("overzicht");
+    try {
+      const text = await page.innerText("[data-benchmark]");
+      expect(text).toContain(`In ${latest.year}, het laatste volledige jaar in de levering`);
+      expect(text).toContain(`in de regio ${nlValue(latest.region_rate, 1)} inbraken en pogingen per 1.000 woningen, in heel Nederland ${nlValue(latest.rate, 1)} (CBS)`);
+      expect(await page.getAttribute("[data-benchmark] a", "href")).toMatch(/vergelijken\.html$/);
+      // Choosing Enschede points to its report, whose chart sets Enschede beside the Netherlands.
+      await page.goto(site.server.url + "overzicht?gemeente=GM0153", {waitUntil: "load"});
+      await page.waitForFunction(() => document.querySelector("[data-benchmark]")?.textContent?.includes("Enschede"));
+      await Promise.all([page.waitForURL(/gemeenten\/enschede/), page.click("[data-benchmark] a")]);
+      await page.waitForSelector("[data-main-chart] svg");
+      expect(await page.innerText("main")).toContain("Naast Nederland");
+    } finally {
+      await page.context().close();
+    }
+  });
+});
 
 describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
   test("every Overzicht download parses back into plain numbers; Enschede's equal the table's", async () => {

@@ -144,7 +144,7 @@ export const POLICY: Readonly<Record<string, PolicyEntry>> = {
     "Counts and rates per 1,000 dwellings per area and year: the open counts divided by the open dwelling stock.",
     "Aantallen en cijfers per 1.000 woningen per gebied en jaar: de openbare aantallen gedeeld door de openbare woningvoorraad."),
   funnel_limits: reference(["geen"], "jaar", "Control limits of the funnel plot: functions of the dwelling stock and the region's rate.", "Grenzen van de trechtergrafiek: afhankelijk van woningvoorraad en het cijfer van de regio."),
-  national_rates: reference(["geen"], "jaar", "National registered burglaries (CBS 47025NED) per 1,000 dwellings: open national statistics, plus which years the delivery covers in full.", "Landelijke geregistreerde woninginbraken (CBS 47025NED) per 1.000 woningen: openbare landelijke cijfers."),
+  national_rates: reference(["geen"], "jaar", "National registered burglaries (CBS 47025NED) per 1,000 dwellings: open national statistics, plus which years the delivery covers in full and the region's rate (the funnel's centre, also in area_rates).", "Landelijke geregistreerde woninginbraken (CBS 47025NED) per 1.000 woningen: openbare landelijke cijfers, met het cijfer van de hele regio ernaast."),
   grid_hotspots: protectedCounts(["vak500"], "jaar", [], [],
     "Hot-spot classes of 500 m squares, uncorrected and FDR-adjusted (hotspot_fdr; its cut-offs are one number per year over all squares), each shown only where every value of the hidden counts gives the same class.",
     "Hotspotklassen van vakken van 500 m, ongecorrigeerd en gecorrigeerd voor meervoudig toetsen (FDR), elk alleen getoond waar elke mogelijke waarde van de verborgen aantallen dezelfde klasse geeft."),

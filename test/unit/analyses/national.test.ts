@@ -44,6 +44,26 @@ describe("national reference", () => {
     expect(rows.filter((r) => r.delivery_full_year).map((r) => r.year)).toEqual([2022]);
   });
 
+  test("region_rate: area_rates' reference rate of the municipalities (indicator inbraken) per year", async () => {
+    const {buildTable, col} = await import("../../../loaders/arrow.js");
+    const spec = [col.d("indicator", ""), col.d("area_level", ""), col.str("area_code", ""), col.i16("year", ""), col.f64("reference_rate", "", true)];
+    const areaRates = buildTable(spec, {
+      indicator: ["inbraken", "inbraken", "poging", "inbraken", "inbraken"],
+      area_level: ["gemeente", "gemeente", "gemeente", "wijk", "gemeente"],
+      area_code: ["GM0153", "GM0164", "GM0153", "WK015300", "GM0153"],
+      year: [2019, 2019, 2020, 2020, 2021],
+      reference_rate: [3.214, 3.214, 9.9, 7.7, null]
+    } as never);
+    const context = {delivery: {incidents: []}, level: "openbaar", suppressBelow: 5, tables: new Map([["area_rates", areaRates]]), truth: null} as unknown as AnalysisContext;
+    const rows = nationalAnalysis.run(context).tables!.national_rates.toArray().map((r) => r.toJSON());
+    // 2020 has only an attempts row and a district row; 2021's reference rate is missing.
+    expect(rows.filter((r) => r.region_rate !== null).map((r) => [r.year, r.region_rate])).toEqual([[2019, 3.214]]);
+    expect(rows).toHaveLength(12);
+    // Without area_rates (another build) every year is null, not 0.
+    const none = nationalAnalysis.run({...context, tables: new Map()}).tables!.national_rates.toArray().map((r) => r.toJSON());
+    expect(none.every((r) => r.region_rate === null)).toBe(true);
+  });
+
   test("passes the privacy gate as a reference table in an openbaar build", () => {
     const context = {delivery: {incidents: []}, level: "openbaar", suppressBelow: 5, tables: new Map(), truth: null} as unknown as AnalysisContext;
     const table = nationalAnalysis.run(context).tables!.national_rates;

@@ -1,7 +1,7 @@
 // The national benchmark: rates per 1,000 dwellings, and only years with a national figure, a
 // region rate and a full delivered year are shown.
 import {describe, expect, test} from "vitest";
-import {benchmarkSeries, deliveryBenchmark, nationalEmptyText, ratePer1000, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
+import {benchmarkSeries, deliveryBenchmark, latestRegionBenchmark, nationalEmptyText, ratePer1000, regionBenchmarkText, regionRates, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
 
 const row = (area_code: string, area_name: string, year: number, rate: number | null, reference_rate: number, indicator = "inbraken"): BenchmarkRateRow =>
   ({indicator, area_level: "gemeente", area_code, area_name, year, rate, reference_rate});
@@ -69,5 +69,32 @@ describe("nationalEmptyText", () => {
     expect(nationalEmptyText([])).toMatch(/geen landelijk vergelijkingscijfer/);
     expect(nationalEmptyText([])).not.toMatch(/inbra/);
     expect(nationalEmptyText([{year: 2012}, {year: 2023}])).toMatch(/CBS heeft de jaren 2012–2023/);
+  });
+});
+
+describe("the region beside the Netherlands (Overzicht)", () => {
+  const nl = (year: number, rate: number, full: boolean, region_rate: number | null) => ({year, burglaries: 1, dwellings: 1, rate, delivery_full_year: full, region_rate});
+
+  test("regionRates keeps the municipality-level reference rate of one indicator", () => {
+    const rates = [row("GM0153", "Enschede", 2022, 4, 3.1), row("GM0164", "Hengelo", 2022, 2, 3.1), row("GM0153", "Enschede", 2023, 4, 2.9, "poging")];
+    expect([...regionRates(rates)]).toEqual([[2022, 3.1]]);
+    expect([...regionRates(rates, "poging")]).toEqual([[2023, 2.9]]);
+  });
+
+  test("the last full year with both rates, and the relative difference", () => {
+    const national = [nl(2021, 4, true, 3), nl(2022, 2.5, true, 2), nl(2023, 2.4, false, 1.2)];
+    const b = latestRegionBenchmark(national)!;
+    expect(b).toMatchObject({year: 2022, region: 2, nation: 2.5});
+    expect(b.difference).toBeCloseTo(-0.2, 12);
+    expect(latestRegionBenchmark([nl(2022, 2.5, true, null), nl(2023, 2.4, false, 1)])).toBeNull();
+  });
+
+  test("the sentence: Dutch decimals, below, above or about equal, and why there is none", () => {
+    const opts = {regionName: "Twente", crimes: "woninginbraken", national: [{year: 2012}, {year: 2023}]};
+    const below = regionBenchmarkText({year: 2022, region: 2.04, nation: 2.56, difference: (2.04 - 2.56) / 2.56}, opts);
+    expect(below).toBe("In 2022, het laatste volledige jaar in de levering, registreerde de politie in Twente 2,0 woninginbraken per 1.000 woningen, in heel Nederland 2,6 (CBS): 20% onder het landelijke cijfer.");
+    expect(regionBenchmarkText({year: 2022, region: 3, nation: 2.5, difference: 0.2}, opts)).toMatch(/3,0 woninginbraken .* 2,5 \(CBS\): 20% boven het landelijke cijfer\.$/);
+    expect(regionBenchmarkText({year: 2022, region: 2.55, nation: 2.5, difference: 0.02}, opts)).toMatch(/ongeveer gelijk aan het landelijke cijfer\.$/);
+    expect(regionBenchmarkText(null, opts)).toMatch(/Geen volledig kalenderjaar .* 2012–2023/);
   });
 });

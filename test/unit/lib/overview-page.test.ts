@@ -1,7 +1,7 @@
 // Overzicht's cards and tables (src/lib/overview-page.ts) on a small fixture with known sums.
 import {describe, expect, test} from "vitest";
 import {MonthIndex} from "../../../src/lib/overview.js";
-import {areaDwellings, keyFigureCards, municipalityRows, nouns, programme, sparkTable, tone, type OverviewData} from "../../../src/lib/overview-page.js";
+import {areaDwellings, keyFigureCards, municipalityRows, nouns, overviewBenchmark, programme, sparkTable, tone, type OverviewData} from "../../../src/lib/overview-page.js";
 import {THEMES} from "../../../src/lib/theme.js";
 
 const theme = THEMES.woninginbraak;
@@ -106,5 +106,34 @@ describe("Overzicht's tables", () => {
     expect(rows).toHaveLength(24);
     expect(rows.at(-1)).toEqual({maand: "2024-12", [theme.withAttempts]: null, [theme.plural]: 5, pogingen: null});
     expect(rows[0]).toEqual({maand: "2023-01", [theme.withAttempts]: 5, [theme.plural]: 4, pogingen: 1});
+  });
+});
+
+describe("overviewBenchmark", () => {
+  const national = [{year: 2022, burglaries: 1, dwellings: 1, rate: 2.5, delivery_full_year: true, region_rate: 2}];
+  const municipalities = [{code: "GM0153", name: "Enschede", slug: "enschede"}];
+
+  test("the region's sentence, and the chosen municipality's own page", () => {
+    const out = overviewBenchmark(national, {area: "GM0153", municipalities, theme});
+    expect(out.text).toMatch(/^In 2022, .* in de regio 2,0 inbraken en pogingen per 1\.000 woningen, in heel Nederland 2,5 \(CBS\): 20% onder/);
+    expect(out.page).toEqual({href: "./gemeenten/enschede.html", name: "Enschede"});
+    expect(out.available).toBe(true);
+  });
+
+  test("no page for the region or for a municipality without one", () => {
+    expect(overviewBenchmark(national, {area: "regio", municipalities, theme}).page).toBeNull();
+    expect(overviewBenchmark(national, {area: "GM0164", municipalities, theme}).page).toBeNull();
+  });
+
+  test("another offence: no national series, and the text says so without naming burglary", () => {
+    const out = overviewBenchmark([], {area: "regio", municipalities, theme: THEMES.fietsdiefstal});
+    expect(out.text).toMatch(/geen landelijk vergelijkingscijfer/);
+    expect(out.available).toBe(false);
+  });
+
+  test("a delivery without a complete calendar year (the real export starts in April): no comparison, said why", () => {
+    const out = overviewBenchmark([{...national[0], delivery_full_year: false}], {area: "GM0153", municipalities, theme});
+    expect(out).toMatchObject({available: false, page: {name: "Enschede"}});
+    expect(out.text).toMatch(/^Geen volledig kalenderjaar in de levering/);
   });
 });
