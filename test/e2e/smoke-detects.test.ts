@@ -54,3 +54,10 @@ test("a chart with an English month name fails, a Dutch one passes", async () =>
   expect(result.englishLabels).toEqual(["Oct"]);
   expect(problems(result)).toEqual(["english-ticks: chart label in English: Oct"]);
 });
+
+test("a page that need not draw a main chart passes without one, and its errors still fail", async () => {
+  const cover = await smokePage(browser, `${server.url}no-chart`, "no-chart", {timeout: 3000, awaitMainChart: false});
+  expect(problems(cover)).toEqual([]);
+  const broken = await smokePage(browser, `${server.url}throws`, "throws", {timeout: 3000, awaitMainChart: false});
+  expect(problems(broken).join()).toContain("deliberate failure in a page");
+});

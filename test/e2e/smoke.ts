@@ -112,10 +112,16 @@ export interface SmokeOptions {
   interact?: (page: Page) => Promise<void>;
   /** Runs once the page has settled (network idle), e.g. to read its text in the same visit. */
   inspect?: (page: Page) => Promise<void>;
+  /**
+   * Whether the page must draw a main chart (default true): waited for, then required. False for a
+   * page without one (an edition's cover), which would otherwise wait out the whole timeout; its
+   * `mainChart` is then true (nothing required).
+   */
+  awaitMainChart?: boolean;
 }
 
 /** Opens `url` and reports what a reader would hit; never throws for page problems. */
-export async function smokePage(browser: Browser, url: string, name: string, {screenshots, timeout = 30_000, interact, inspect}: SmokeOptions = {}): Promise<SmokeResult> {
+export async function smokePage(browser: Browser, url: string, name: string, {screenshots, timeout = 30_000, interact, inspect, awaitMainChart = true}: SmokeOptions = {}): Promise<SmokeResult> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const result: SmokeResult = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false, englishLabels: []};
   await context.route("**/*", (route) => {
@@ -136,17 +142,19 @@ export async function smokePage(browser: Browser, url: string, name: string, {sc
   page.on("pageerror", (error) => result.pageErrors.push(String(error.message ?? error)));
   try {
     await page.goto(url, {waitUntil: "load", timeout});
-    await page.waitForSelector("[data-main-chart] svg", {timeout}).then(
-      () => (result.mainChart = true),
-      () => (result.mainChart = false)
-    );
+    if (awaitMainChart) {
+      await page.waitForSelector("[data-main-chart] svg", {timeout}).then(
+        () => (result.mainChart = true),
+        () => (result.mainChart = false)
+      );
+    }
     if (interact) await interact(page);
     await page.waitForLoadState("networkidle", {timeout}).catch(() => {});
     // Let pending cells settle (DuckDB queries, resize observers).
     await page.waitForTimeout(300);
     if (inspect) await inspect(page);
     result.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
-    result.mainChart = result.mainChart && (await page.$("[data-main-chart] svg")) !== null;
+    result.mainChart = awaitMainChart ? result.mainChart && (await page.$("[data-main-chart] svg")) !== null : true;
     const chartTexts = await page.$$eval("svg text", (nodes) => nodes.map((n) => n.textContent ?? ""));
     result.englishLabels = [...new Set(chartTexts.filter((t) => ENGLISH_DATE_WORD.test(t)))];
     if (screenshots) {
