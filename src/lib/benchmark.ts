@@ -125,13 +125,16 @@ export function latestRegionBenchmark(national: readonly NationalRow[]): RegionB
 
 /**
  * Overzicht's sentence beside the Netherlands, in Dutch: the region's and the national rate per 1,000
- * dwellings in the last complete year, how far apart they are, and where a municipality's own
- * comparison is. Rates with one decimal (Dutch comma); "ongeveer gelijk" within 5%.
+ * dwellings in the last complete year and how far apart they are, read as an order of magnitude
+ * (CBS's type 1.1.1 also counts theft from a dwelling without break-in; Vergelijken's note has all
+ * the differences). Rates with one decimal (Dutch comma); "ongeveer gelijk" within 5%: a reading
+ * aid, not a test (a region's yearly count of 800 already has a Poisson standard error of 3.5%).
  * @example regionBenchmarkText(b, {regionName: "Twente", crimes: "inbraken en pogingen", national})
  */
 export function regionBenchmarkText(b: RegionBenchmark | null, {regionName, crimes, national}: {regionName: string; crimes: string; national: readonly Pick<NationalRow, "year">[]}): string {
   if (!b) return nationalEmptyText(national);
   const pct = Math.round(Math.abs(b.difference) * 100);
   const relation = Math.abs(b.difference) < 0.05 ? "ongeveer gelijk aan het landelijke cijfer" : `${pct}% ${b.difference < 0 ? "onder" : "boven"} het landelijke cijfer`;
-  return `In ${b.year}, het laatste volledige jaar in de levering, registreerde de politie in ${regionName} ${nlValue(b.region, 1)} ${crimes} per 1.000 woningen, in heel Nederland ${nlValue(b.nation, 1)} (CBS): ${relation}.`;
+  return `In ${b.year}, het laatste volledige jaar in de levering, registreerde de politie in ${regionName} ${nlValue(b.region, 1)} ${crimes} per 1.000 woningen, in heel Nederland ${nlValue(b.nation, 1)} (CBS): ${relation}. ` +
+    "Lees dat verschil als orde van grootte: het CBS telt ook diefstal uit een woning zonder braak mee.";
 }

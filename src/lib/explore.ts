@@ -9,6 +9,8 @@ import {AREA_CODE} from "./area-codes.js";
 export interface Example {
   title: string;
   sql: string;
+  /** Over the national burglary series, which a build of another offence leaves empty. */
+  burglaryOnly?: boolean;
 }
 
 /**
@@ -38,6 +40,10 @@ export const DUTCH_VIEWS: Readonly<Record<string, {about: string; sql: string}>>
   gebieden: {
     about: "gemeenten, wijken en buurten met woningen en inwoners",
     sql: `SELECT code, name AS naam, level AS niveau, gemeentecode, dwellings AS woningen, inhabitants AS inwoners FROM areas`
+  },
+  nederland_per_jaar: {
+    about: "per jaar: inbraken en pogingen per 1.000 woningen in de regio en in heel Nederland (CBS)",
+    sql: `SELECT year AS jaar, region_rate AS regio_per_1000, rate AS nederland_per_1000, delivery_full_year AS volledig_jaar_in_levering, burglaries AS nederland_aantal, dwellings AS nederland_woningen FROM national_rates`
   }
 };
 
@@ -91,6 +97,15 @@ GROUP BY jaar
 ORDER BY jaar`
   },
   {
+    title: "De regio naast Nederland (volledige jaren, per 1.000 woningen)",
+    sql: `SELECT jaar, regio_per_1000, nederland_per_1000,
+       round(100 * (regio_per_1000 - nederland_per_1000) / nederland_per_1000) AS verschil_procent
+FROM nederland_per_jaar
+WHERE volledig_jaar_in_levering
+ORDER BY jaar`,
+    burglaryOnly: true
+  },
+  {
     title: "Appgroepen per gemeente",
     sql: `SELECT w.gemeentecode, g.naam AS gemeente, count(*) AS groepen, sum(w.participants) AS deelnemers
 FROM whatsapp_groups AS w LEFT JOIN gebieden AS g ON g.code = w.gemeentecode
@@ -100,11 +115,13 @@ ORDER BY groepen DESC`
 ];
 
 /**
- * The example queries titled in the theme's words (the SQL is the same for every theme).
+ * The example queries titled in the theme's words (the SQL is the same for every theme), without the
+ * national comparison in a build of another offence (its national series is empty there).
  * @example examplesFor(THEMES.fietsdiefstal)[0].title // "Fietsdiefstallen per jaar in de regio"
  */
 export function examplesFor(theme: Theme): Example[] {
-  return EXAMPLES.map((e, i) => i === 0 ? {...e, title: `${capitalise(theme.plural)} per jaar in de regio`} : {...e});
+  return EXAMPLES.filter((e) => !e.burglaryOnly || theme.id === "woninginbraak")
+    .map((e, i) => i === 0 ? {...e, title: `${capitalise(theme.plural)} per jaar in de regio`} : {...e});
 }
 
 /** The column listing of every table and view in the page's database (for the table list beside the console). */

@@ -111,6 +111,23 @@ describe("Verkennen SQL", () => {
     for (const r of named) expect(r.gemeente).not.toBe("");
   });
 
+  test("nederland_per_jaar sets area_rates' region rate beside CBS's national rate, full years in the example", async () => {
+    const areaRates = tables.get("area_rates")!.toArray().map((x) => x.toJSON());
+    const region = new Map(areaRates.filter((r) => r.indicator === "inbraken" && r.area_level === "gemeente").map((r) => [r.year, r.reference_rate]));
+    const rows = await run("SELECT * FROM nederland_per_jaar ORDER BY jaar");
+    expect(rows.length).toBe(tables.get("national_rates")!.numRows);
+    for (const r of rows) {
+      expect(r.regio_per_1000, String(r.jaar)).toBe(region.get(Number(r.jaar)) ?? null);
+      expect(Number(r.nederland_per_1000)).toBeCloseTo((Number(r.nederland_aantal) / Number(r.nederland_woningen)) * 1000, 3);
+    }
+    const example = EXAMPLES.find((e) => e.sql.includes("nederland_per_jaar"))!;
+    const shown = await run(example.sql);
+    const full = rows.filter((r) => r.volledig_jaar_in_levering);
+    expect(full.length).toBeGreaterThan(0);
+    expect(shown.map((r) => Number(r.jaar))).toEqual(full.map((r) => Number(r.jaar)));
+    for (const r of shown) expect(Number(r.verschil_procent)).toBe(Math.round((100 * (Number(r.regio_per_1000) - Number(r.nederland_per_1000))) / Number(r.nederland_per_1000)));
+  });
+
   test("a bad query fails in DuckDB with a message the page translates", async () => {
     await expect(connection.run("SELECT * FROM geen_tabel")).rejects.toThrow(/Table with name geen_tabel does not exist/);
     await expect(connection.run("SELECT nope FROM areas")).rejects.toThrow(/not found/);

@@ -43,6 +43,9 @@ describe("page text helpers per theme", () => {
     }
     expect(filterTextOf("inbraak", THEMES.fietsdiefstal)).toContain("alleen geslaagde fietsdiefstallen");
     expect(catalogueFor(THEMES.fietsdiefstal)[0].content).toContain("stallingsplek");
+    // The national comparison reads the CBS burglary series, empty in a build of another offence.
+    expect(examplesFor(THEMES.fietsdiefstal).map((e) => e.title)).toEqual(EXAMPLES.filter((e) => !e.burglaryOnly).map((e, i) => (i === 0 ? "Fietsdiefstallen per jaar in de regio" : e.title)));
+    expect(examplesFor(THEMES.woninginbraak).some((e) => e.sql.includes("nederland_per_jaar"))).toBe(true);
   });
 
   test("woninginbraak text is unchanged", () => {
