@@ -6,6 +6,7 @@
 import {MonthIndex, shiftMonth, type MonthRow, type SumSelection} from "./overview.js";
 import {safeSum} from "./privacy/safe-sum.js";
 import {MONTHS_SHORT, WEEKDAYS, oneDecimal, percentOneDecimal} from "./nl-format.js";
+import type {Theme} from "./theme.js";
 
 export interface TrendPoint {
   month: string;
@@ -90,19 +91,16 @@ export interface HeatCell {
   weight: number | null;
 }
 
-/**
- * The weekday x hour grid for an area: the region's per-year profiles for the years of the period,
- * or, for a municipality, its profile over all years (the only one published, see the page).
- * @returns 168 cells (weekday 0 = Monday) and which years went in (`[0]` = all years pooled).
- */
-export function heatGrid(rows: Iterable<ProfileRow>, {area, fromYear, toYear}: {area: string; fromYear: number; toYear: number}): {cells: HeatCell[]; years: number[]} {
+/** Cells of a heat grid that are hidden (null). */
+const hiddenCells = (cells: readonly HeatCell[]) => cells.filter((c) => c.weight === null).length;
+
+/** Sums the weekday x hour profiles of the rows `use` keeps; a cell hidden in any of them stays hidden. */
+function sumProfiles(rows: readonly ProfileRow[], use: (r: ProfileRow) => boolean): {cells: HeatCell[]; years: number[]} {
   const grid = new Float64Array(168);
   const hidden = new Uint8Array(168);
   const years = new Set<number>();
   for (const r of rows) {
-    if (r.area_code !== area) continue;
-    const use = area === "regio" ? r.year !== 0 && r.year >= fromYear && r.year <= toYear : r.year === 0;
-    if (!use) continue;
+    if (!use(r)) continue;
     years.add(r.year);
     if (r.weight === null) hidden[r.weekday * 24 + r.hour] = 1;
     else grid[r.weekday * 24 + r.hour] += r.weight;
@@ -111,6 +109,38 @@ export function heatGrid(rows: Iterable<ProfileRow>, {area, fromYear, toYear}: {
     cells: Array.from(grid, (weight, i) => ({weekday: Math.floor(i / 24), hour: i % 24, weight: hidden[i] ? null : weight})),
     years: [...years].sort((a, b) => a - b)
   };
+}
+
+/**
+ * The weekday x hour grid for an area: the region's per-year profiles for the years of the period,
+ * or, for a municipality, its profile over all years (the only one published, see the page). When
+ * more than half of the region's cells for the period are hidden (recent years of a falling series:
+ * each year's weights are small), the grid is the region's all-years profile instead, if that hides
+ * fewer cells: `widened` says so and `years` then lists the years it pools, for the page to name.
+ * @returns 168 cells (weekday 0 = Monday) and which years went in (`[0]` = all years pooled).
+ */
+export function heatGrid(rows: Iterable<ProfileRow>, {area, fromYear, toYear}: {area: string; fromYear: number; toYear: number}): {cells: HeatCell[]; years: number[]; widened: boolean} {
+  const own = Array.from(rows).filter((r) => r.area_code === area);
+  if (area !== "regio") return {...sumProfiles(own, (r) => r.year === 0), widened: false};
+  const chosen = sumProfiles(own, (r) => r.year !== 0 && r.year >= fromYear && r.year <= toYear);
+  if (chosen.years.length && hiddenCells(chosen.cells) > 168 / 2) {
+    const pooled = sumProfiles(own, (r) => r.year === 0);
+    if (pooled.years.length && hiddenCells(pooled.cells) < hiddenCells(chosen.cells)) {
+      return {cells: pooled.cells, years: [...new Set(own.filter((r) => r.year !== 0).map((r) => r.year))].sort((a, b) => a - b), widened: true};
+    }
+  }
+  return {...chosen, widened: false};
+}
+
+/**
+ * The caption under the weekday x hour grid, in Dutch: which years or which pooled profile it shows
+ * and why (the grid comes from {@link heatGrid}).
+ */
+export function heatCaption(heat: {years: readonly number[]; widened: boolean}, {area, areaName, fromYear, toYear, theme}: {area: string; areaName: string; fromYear: number; toYear: number; theme: Pick<Theme, "singular">}): string {
+  const chosen = fromYear === toYear ? `het jaar ${fromYear}` : `de jaren ${fromYear}–${toYear}`;
+  if (area !== "regio") return `${areaName}: het profiel per gemeente wordt alleen over alle jaren samen gepubliceerd, zodat een enkele ${theme.singular} in een kleine gemeente niet te herleiden is; de periode geldt hier dus niet.`;
+  if (!heat.widened) return `Regio, ${chosen} (dit profiel wordt per heel jaar gepubliceerd).`;
+  return `Regio, alle jaren samen (${heat.years[0]}–${heat.years[heat.years.length - 1]}): voor ${chosen} is meer dan de helft van de vakjes verborgen, omdat de gewichten per jaar klein zijn. Het profiel over alle jaren is wel gepubliceerd; de periode geldt hier dus niet.`;
 }
 
 /** A row of sunset_profile. */

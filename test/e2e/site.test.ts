@@ -92,6 +92,23 @@ describe("beside the Netherlands on Overzicht (issue 14, item 4)", () => {
   });
 });
 
+describe("Wanneer's weekday x hour grid on its default period", () => {
+  test("shows weights, not a grid of hidden cells, and says which years it pools", async () => {
+    // The demo's recent years hide most cells year by year (small weights): the page falls back to
+    // the all-years profile and says so, instead of an all-grey grid with an empty table.
+    const page = await openPage("wanneer");
+    try {
+      await page.waitForSelector("[data-heat-caption]");
+      expect(await page.innerText("[data-heat-caption]")).toMatch(/^Regio, alle jaren samen \(\d{4}–\d{4}\): voor de jaren \d{4}–\d{4} is meer dan de helft/);
+      const table = page.locator("form[class$='-table']").filter({has: page.locator("th", {hasText: "weekdag"})}).first();
+      const filled = await table.locator("tbody td").evaluateAll((tds) => tds.filter((td) => /\d/.test(td.textContent ?? "")).length);
+      expect(filled).toBeGreaterThan(7 * 12);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
   test("every Overzicht download parses back into plain numbers; Enschede's equal the table's", async () => {
     const page = await openPage("overzicht");
@@ -134,6 +151,24 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
   });
 
   // Print keeps every row of every table, header repeated per page: test/e2e/print.test.ts (issue 14, item 6).
+
+  test("at 1280 px no table cell is cut off (Inputs.table's fixed layout cut Overzicht's goal names)", async () => {
+    const page = await openPage("overzicht");
+    try {
+      for (const path of ["overzicht", "gemeenten/enschede"]) {
+        if (path !== "overzicht") await page.goto(site.server.url + path, {waitUntil: "load"});
+        await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
+        await page.waitForTimeout(500);
+        const cells = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => ({text: td.textContent!, cut: td.scrollWidth > td.clientWidth + 1})));
+        expect(cells.length, path).toBeGreaterThan(20);
+        expect(cells.filter((c) => c.cut), path).toEqual([]);
+        // The goal names are whole, as written, not shortened with an ellipsis.
+        if (path === "overzicht") expect(cells.map((c) => c.text)).toEqual(expect.arrayContaining(["DOR-aansluitingen", "inbraken per 1.000 woningen"]));
+      }
+    } finally {
+      await page.context().close();
+    }
+  });
 
   test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
     const context = await site.browser.newContext({viewport: {width: 390, height: 800}});

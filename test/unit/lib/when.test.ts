@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {eveningTable, heatGrid, heatTable, monthlyTrend, seasonIndex, seasonTable, sunsetHourTable, sunsetSummary, sunsetTotals, trendSeries, trendTable, type HeatCell, type SeasonPoint} from "../../../src/lib/when.js";
+import {eveningTable, heatCaption, heatGrid, heatTable, monthlyTrend, seasonIndex, seasonTable, sunsetHourTable, sunsetSummary, sunsetTotals, trendSeries, trendTable, type HeatCell, type SeasonPoint} from "../../../src/lib/when.js";
 
 const m = (k: string) => Date.parse(`${k}-01T00:00:00Z`);
 
@@ -66,6 +66,47 @@ describe("heatGrid", () => {
     const g = heatGrid(rows, {area: "GM0153", fromYear: 2024, toYear: 2024});
     expect(g.cells[6 * 24 + 3].weight).toBe(1.5);
     expect(g.years).toEqual([0]);
+    expect(g.widened).toBe(false);
+  });
+
+  // Every cell of 2024 and 2025 has a profile row; `hide` of them hidden in 2025; all years shows all.
+  const profile = (hide: number) => {
+    const out = [];
+    for (let i = 0; i < 168; i++) {
+      const [weekday, hour] = [Math.floor(i / 24), i % 24];
+      out.push({area_code: "regio", year: 2024, weekday, hour, weight: 6});
+      out.push({area_code: "regio", year: 2025, weekday, hour, weight: i < hide ? null : 7});
+      out.push({area_code: "regio", year: 0, weekday, hour, weight: 20});
+    }
+    return out;
+  };
+
+  test("region: more than half the period's cells hidden gives the all-years profile, said so", () => {
+    const g = heatGrid(profile(85), {area: "regio", fromYear: 2024, toYear: 2025});
+    expect(g.widened).toBe(true);
+    expect(g.years).toEqual([2024, 2025]);
+    expect(g.cells.every((c) => c.weight === 20)).toBe(true);
+    const text = heatCaption(g, {area: "regio", areaName: "de regio", fromYear: 2024, toYear: 2025, theme: {singular: "inbraak"}});
+    expect(text).toMatch(/^Regio, alle jaren samen \(2024–2025\): voor de jaren 2024–2025 is meer dan de helft van de vakjes verborgen/);
+  });
+
+  test("region: half or fewer hidden keeps the period, its hidden cells hidden", () => {
+    const g = heatGrid(profile(84), {area: "regio", fromYear: 2024, toYear: 2025});
+    expect(g.widened).toBe(false);
+    expect(g.cells.filter((c) => c.weight === null)).toHaveLength(84);
+    expect(g.cells[100].weight).toBe(13);
+    expect(heatCaption(g, {area: "regio", areaName: "de regio", fromYear: 2025, toYear: 2025, theme: {singular: "inbraak"}})).toBe("Regio, het jaar 2025 (dit profiel wordt per heel jaar gepubliceerd).");
+  });
+
+  test("region: no widening when the all-years profile hides as much, or is missing", () => {
+    const pooledHidden = profile(168).map((r) => (r.year === 0 ? {...r, weight: null} : r));
+    expect(heatGrid(pooledHidden, {area: "regio", fromYear: 2025, toYear: 2025}).widened).toBe(false);
+    expect(heatGrid(profile(168).filter((r) => r.year !== 0), {area: "regio", fromYear: 2025, toYear: 2025}).widened).toBe(false);
+  });
+
+  test("the municipality caption says the period does not apply", () => {
+    const text = heatCaption({years: [0], widened: false}, {area: "GM0153", areaName: "Enschede", fromYear: 2024, toYear: 2025, theme: {singular: "inbraak"}});
+    expect(text).toMatch(/^Enschede: het profiel per gemeente wordt alleen over alle jaren samen gepubliceerd, zodat een enkele inbraak/);
   });
 });
 
