@@ -20,7 +20,7 @@ export interface Example {
  * also wijk, buurt and a `totaal` soort), so `sum(count)` over all their rows counts one
  * registration two or more times. Municipality rows carry the name next to the code.
  */
-export const DUTCH_VIEWS: Readonly<Record<string, {about: string; sql: string}>> = {
+export const DUTCH_VIEWS: Readonly<Record<string, {about: string; sql: string; burglaryOnly?: boolean}>> = {
   maandcijfers_regio: {
     about: "per maand en soort, heel de regio",
     sql: `SELECT month AS maand, soort, count AS aantal, suppressed AS verborgen FROM counts_month WHERE area_level = 'regio'`
@@ -43,13 +43,19 @@ export const DUTCH_VIEWS: Readonly<Record<string, {about: string; sql: string}>>
   },
   nederland_per_jaar: {
     about: "per jaar: inbraken en pogingen per 1.000 woningen in de regio en in heel Nederland (CBS)",
-    sql: `SELECT year AS jaar, region_rate AS regio_per_1000, rate AS nederland_per_1000, delivery_full_year AS volledig_jaar_in_levering, burglaries AS nederland_aantal, dwellings AS nederland_woningen FROM national_rates`
+    sql: `SELECT year AS jaar, region_rate AS regio_per_1000, rate AS nederland_per_1000, delivery_full_year AS volledig_jaar_in_levering, burglaries AS nederland_aantal, dwellings AS nederland_woningen FROM national_rates`,
+    burglaryOnly: true
   }
 };
 
-/** The statements that create {@link DUTCH_VIEWS} (run by the page, not through the console's guard). */
-export function viewStatements(): string[] {
-  return Object.entries(DUTCH_VIEWS).map(([name, v]) => `CREATE OR REPLACE VIEW ${name} AS ${v.sql}`);
+/**
+ * The statements that create {@link DUTCH_VIEWS} (run by the page, not through the console's guard);
+ * for a build of another offence without the views over the national burglary series (empty there).
+ */
+export function viewStatements(theme?: Pick<Theme, "id">): string[] {
+  return Object.entries(DUTCH_VIEWS)
+    .filter(([, v]) => !v.burglaryOnly || !theme || theme.id === "woninginbraak")
+    .map(([name, v]) => `CREATE OR REPLACE VIEW ${name} AS ${v.sql}`);
 }
 
 /**

@@ -6,7 +6,7 @@ import {describe, expect, test} from "vitest";
 import {capitalise, happens, soortLabel, THEME_IDS, THEMES, type Theme} from "../../../src/lib/theme.js";
 import {filterText, soortOptions} from "../../../src/lib/filters.js";
 import {indicatorsFor, INDICATORS} from "../../../src/lib/compare.js";
-import {EXAMPLES, examplesFor} from "../../../src/lib/explore.js";
+import {DUTCH_VIEWS, EXAMPLES, examplesFor, viewStatements} from "../../../src/lib/explore.js";
 import {CATALOGUE, catalogueFor} from "../../../src/lib/catalogue.js";
 import {levelNote} from "../../../src/lib/site.js";
 import {indicatorNamesFor, INDICATOR_NAMES, targetProgress} from "../../../src/lib/overview.js";
@@ -46,6 +46,10 @@ describe("page text helpers per theme", () => {
     // The national comparison reads the CBS burglary series, empty in a build of another offence.
     expect(examplesFor(THEMES.fietsdiefstal).map((e) => e.title)).toEqual(EXAMPLES.filter((e) => !e.burglaryOnly).map((e, i) => (i === 0 ? "Fietsdiefstallen per jaar in de regio" : e.title)));
     expect(examplesFor(THEMES.woninginbraak).some((e) => e.sql.includes("nederland_per_jaar"))).toBe(true);
+    // Nor its view, whose description names burglaries (the Verkennen page lists views with it).
+    expect(viewStatements(THEMES.fietsdiefstal).join("\n")).not.toMatch(/nederland_per_jaar/);
+    expect(viewStatements(THEMES.woninginbraak).join("\n")).toMatch(/nederland_per_jaar/);
+    expect(viewStatements(THEMES.fietsdiefstal)).toHaveLength(Object.values(DUTCH_VIEWS).filter((v) => !v.burglaryOnly).length);
   });
 
   test("woninginbraak text is unchanged", () => {
