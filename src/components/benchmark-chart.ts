@@ -4,7 +4,7 @@
  * municipality reports.
  */
 import * as Plot from "@observablehq/plot";
-import {nlTick} from "../lib/nl-format.js";
+import {nlTick, yearTicks} from "../lib/nl-format.js";
 import type {BenchmarkPoint} from "../lib/benchmark.js";
 
 /** Colours in order of the series: Nederland, the region, the municipality. */
@@ -15,7 +15,8 @@ export function BenchmarkChart(points: readonly BenchmarkPoint[], {width, height
   const series = [...new Set(points.map((d) => d.reeks))];
   return Plot.plot({
     width, height, marginLeft: 44,
-    x: {label: "Jaar", tickFormat: "d", ticks: years},
+    // Every year while each has room for its label, else every k-th counted back from the last.
+    x: {label: "Jaar", tickFormat: "d", ticks: yearTicks(years, width - 44)},
     y: {label: "Per 1.000 woningen", grid: true, zero: true, tickFormat: nlTick},
     color: {legend: true, label: null, domain: series, range: COLOURS.slice(0, series.length)},
     marks: [

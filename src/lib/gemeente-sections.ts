@@ -32,17 +32,6 @@ export function reportTrend(report: MunicipalityReport, {regionName = "Regio"}: 
   return {hasRates, years: whole.map((y) => y.year), rows, hiddenYears: report.years.some((y) => y.gemeente.suppressed)};
 }
 
-/**
- * The years to label on a yearly axis `width` pixels wide: every year while each gets 44 px,
- * else every k-th year counted back from the last (so the latest year is always labelled).
- * @example yearTicks([2012, 2013, 2014, 2015], 100) // [2013, 2015]
- */
-export function yearTicks(years: readonly number[], width: number): number[] {
-  if (!(width > 0)) throw new Error(`invalid width: ${width}`);
-  const step = Math.max(1, Math.ceil((years.length * 44) / width));
-  return years.filter((_, i) => (years.length - 1 - i) % step === 0);
-}
-
 /** What the district map draws, or why it cannot be drawn. */
 export interface DistrictMap {
   /** The municipality's districts, and its own outline drawn on top. */

@@ -203,6 +203,13 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
       const report = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => ({text: td.textContent!, cut: td.scrollWidth > td.clientWidth + 1})));
       expect(report.length).toBeGreaterThan(20);
       expect(report.filter((c) => c.cut)).toEqual([]);
+      // No two tick labels of an x axis overlap (the Netherlands chart labelled all twelve years).
+      const overlaps = await page.$$eval("svg [aria-label='x-axis tick label']", (axes) => axes.flatMap((axis) => {
+        const boxes = [...axis.querySelectorAll("text")].map((t) => ({text: t.textContent, box: t.getBoundingClientRect()})).sort((a, b) => a.box.left - b.box.left);
+        return boxes.slice(1).filter((b, i) => b.box.left < boxes[i].box.right - 1).map((b, i) => `${boxes[i].text}/${b.text}`);
+      }));
+      expect(await page.locator("svg [aria-label='x-axis tick label']").count()).toBeGreaterThan(1);
+      expect(overlaps).toEqual([]);
     } finally {
       await context.close();
     }

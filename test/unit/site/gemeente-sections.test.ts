@@ -1,6 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {municipalityReport, type MonthRow} from "../../../src/lib/gemeente.js";
-import {districtMap, municipalityGoals, pageGoals, reportTrend, timeProfile, yearTicks} from "../../../src/lib/gemeente-sections.js";
+import {districtMap, municipalityGoals, pageGoals, reportTrend, timeProfile} from "../../../src/lib/gemeente-sections.js";
+import {yearTicks} from "../../../src/lib/nl-format.js";
 import {MonthIndex} from "../../../src/lib/overview.js";
 import type {VertexRow} from "../../../src/lib/maps/geometry.js";
 import type {ProfileRow} from "../../../src/lib/when.js";
