@@ -170,6 +170,28 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
     }
   });
 
+  test("cards that stack on Waar are as tall as their content, not as the tallest card", async () => {
+    for (const width of [1280, 390]) {
+      const context = await site.browser.newContext({viewport: {width, height: 900}});
+      const page = await context.newPage();
+      try {
+        await page.goto(site.server.url + "waar", {waitUntil: "load"});
+        await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
+        await page.waitForSelector("form[class$='-table'] tbody tr");
+        await page.waitForTimeout(1000);
+        // Empty band below each card's content (padding is 17 px); Framework's equal rows left 200+.
+        const empty = await page.$$eval(".grid > .card", (cards) => cards.map((c) => {
+          const r = c.getBoundingClientRect();
+          return Math.round(r.bottom - [...c.children].reduce((m, ch) => Math.max(m, ch.getBoundingClientRect().bottom), r.top));
+        }));
+        expect(empty.length, String(width)).toBeGreaterThan(3);
+        expect(empty.filter((e) => e > 40), String(width)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
     const context = await site.browser.newContext({viewport: {width: 390, height: 800}});
     const page = await context.newPage();
