@@ -68,6 +68,14 @@ describe("links between pages", () => {
     expect(out).not.toContain("Alle gemeenten staan op de pagina");
     expect(withoutSiteOnly('A\n<p data-site-only class="x">B <a href="./x.html">x</a></p>\n<div data-site-only>\nC\n</div>\nD <p>E</p>')).toBe("A\nD <p>E</p>");
   });
+  test("Overzicht's benchmark keeps its sentence but not its link to any municipality's report (built in code, so not neutralised)", () => {
+    const source = readFileSync(join(PROJECT_ROOT, "src/overzicht.md"), "utf8");
+    const out = withoutSiteOnly(source);
+    expect(source).toContain("benchmark.page.href");
+    expect(out).not.toContain("benchmark.page.href");
+    expect(out).not.toContain("op elke gemeentepagina");
+    expect(out).toMatch(/<p data-benchmark>\$\{benchmark\.text\}\s*<\/p>/);
+  });
 });
 
 describe("the pages of an edition", () => {
