@@ -60,6 +60,10 @@ async function openPage(path: string): Promise<Page> {
   return page;
 }
 
+/** The non-empty cells of the page's tables, each with whether it is cut off (wider than its box). */
+const tableCells = (page: Page) => page.$$eval("form[class$='-table'] tbody td", (tds) =>
+  tds.filter((td) => td.textContent).map((td) => ({text: td.textContent!, cut: td.scrollWidth > td.clientWidth + 1})));
+
 /** A display number of a table cell ("1.728", "22,42") as a number. */
 const displayNumber = (text: string) => Number(text.trim().replace(/\./g, "").replace(",", "."));
 /** A cell that looks like a number in any notation (display or plain). */
@@ -159,7 +163,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
         if (path !== "overzicht") await page.goto(site.server.url + path, {waitUntil: "load"});
         await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
         await page.waitForTimeout(500);
-        const cells = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => ({text: td.textContent!, cut: td.scrollWidth > td.clientWidth + 1})));
+        const cells = await tableCells(page);
         expect(cells.length, path).toBeGreaterThan(20);
         expect(cells.filter((c) => c.cut), path).toEqual([]);
         // The goal names are whole, as written, not shortened with an ellipsis.
@@ -222,7 +226,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
       // The municipality report's tables keep whole words too (they were the ones cut on phones).
       await page.goto(site.server.url + "gemeenten/enschede", {waitUntil: "load"});
       await page.waitForSelector("form[class$='-table'] tbody tr");
-      const report = await page.$$eval("form[class$='-table'] tbody td", (tds) => tds.filter((td) => td.textContent).map((td) => ({text: td.textContent!, cut: td.scrollWidth > td.clientWidth + 1})));
+      const report = await tableCells(page);
       expect(report.length).toBeGreaterThan(20);
       expect(report.filter((c) => c.cut)).toEqual([]);
       // No two tick labels of an x axis overlap (the Netherlands chart labelled all twelve years).
