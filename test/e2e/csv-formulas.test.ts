@@ -9,7 +9,7 @@ import {describe, expect, test} from "vitest";
 import {servedSite} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {FORMULAS, SITES, writeXssDelivery} from "./sites.js";
-import {isLoopback, pagesOnePerRoute} from "./smoke.js";
+import {isLoopback, pagesOnePerRoute, watchQuiet} from "./smoke.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/;
@@ -43,9 +43,11 @@ describe("CSV downloads of a delivery with formulas in its text", () => {
       await context.route("**/*", (route) => (isLoopback(route.request().url()) ? route.continue() : route.abort()));
       const page = await context.newPage();
       page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
+      const quiet = await watchQuiet(page);
       try {
-        await page.goto(`${site.server.url}${path.replace(/(^|\/)index$/, "$1")}`, {waitUntil: "networkidle"});
-        await page.waitForTimeout(1000);
+        await page.goto(`${site.server.url}${path.replace(/(^|\/)index$/, "$1")}`, {waitUntil: "load"});
+        // Every cell drawn, so every download button is there to count.
+        await quiet();
         const count = await page.locator("button.download").count();
         for (let i = 0; i < count; i++) {
           const [download] = await Promise.all([page.waitForEvent("download"), page.locator("button.download").nth(i).evaluate((b: HTMLButtonElement) => b.click())]);

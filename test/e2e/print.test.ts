@@ -6,6 +6,7 @@ import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {DIST, servedSite} from "./browser.js";
 import {pdfPageTexts} from "./pdf-text.js";
+import {watchQuiet} from "./smoke.js";
 
 const OUTPUT = join(import.meta.dirname, "../output/print");
 const site = servedSite(DIST);
@@ -29,11 +30,11 @@ for (const [path, longest] of [["overzicht", 14], ["waar", 200]] as const) {
       try {
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));
+        const quiet = await watchQuiet(page);
         await page.goto(site.server.url + path, {waitUntil: "load"});
         await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
         await page.waitForSelector("form[class$='-table'] tbody tr", {timeout: 30_000});
-        await page.waitForLoadState("networkidle").catch(() => {});
-        await page.waitForTimeout(1500);
+        await quiet();
         // The data behind each table (Inputs.table's value: every row when none is selected), its
         // header labels and how many rows it draws on screen.
         const tables: TableData[] = await page.$$eval("form[class$='-table']", (forms) => forms.map((form) => {

@@ -4,7 +4,7 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {problems, smokePage} from "./smoke.js";
+import {problems, smokePage, watchQuiet} from "./smoke.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -60,4 +60,26 @@ test("a page that need not draw a main chart passes without one, and its errors 
   expect(problems(cover)).toEqual([]);
   const broken = await smokePage(browser, `${server.url}throws`, "throws", {timeout: 3000, awaitMainChart: false});
   expect(problems(broken).join()).toContain("deliberate failure in a page");
+});
+
+test("the wait for a quiet page holds while a cell is still drawing, so a late failure is caught", async () => {
+  // late-error.html changes its text every 100 ms for 1.5 s with no request, then throws: a wait for
+  // network idle alone (500 ms without a request) plus a short pause would have passed it.
+  const result = await run("late-error");
+  expect(result.pageErrors.join()).toContain("deliberate late failure");
+});
+
+test("the quiet wait resolves at once on a still page, and gives up on one that never stops", async () => {
+  const page = await browser.newPage();
+  try {
+    const quiet = await watchQuiet(page);
+    await page.goto(`${server.url}healthy`, {waitUntil: "load"});
+    expect(await quiet({quiet: 200, timeout: 5000})).toBe(true);
+    await page.goto(`${server.url}busy`, {waitUntil: "load"});
+    const started = Date.now();
+    expect(await quiet({quiet: 200, timeout: 1000})).toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  } finally {
+    await page.close();
+  }
 });

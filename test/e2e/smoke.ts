@@ -103,6 +103,44 @@ export function isLoopback(url: string): boolean {
   return hostname === "127.0.0.1" || hostname === "localhost" || hostname === "[::1]" || /^127\./.test(hostname);
 }
 
+/**
+ * Starts watching a page (call before `goto`) and returns a function that waits until the page is
+ * quiet: no request in flight and neither a request nor a DOM change for `quiet` ms (cells done,
+ * charts drawn, tables filled), or until `timeout` has passed. It resolves to whether the page went
+ * quiet; a page that never does is then checked as it stands, as after Playwright's networkidle.
+ * It replaces networkidle (500 ms without a request) plus a fixed pause: a DOM change also counts
+ * as activity, so a cell still drawing holds the wait, and a page that is done is not waited on.
+ * @example const quiet = await watchQuiet(page); await page.goto(url); await quiet();
+ */
+export async function watchQuiet(page: Page): Promise<(options?: {quiet?: number; timeout?: number}) => Promise<boolean>> {
+  const inFlight = new Set<unknown>();
+  let lastRequest = Date.now();
+  const done = (request: unknown) => {
+    inFlight.delete(request);
+    lastRequest = Date.now();
+  };
+  page.on("request", (request) => {
+    inFlight.add(request);
+    lastRequest = Date.now();
+  });
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  await page.addInitScript(() => {
+    const w = window as unknown as {__lastChange: number};
+    w.__lastChange = performance.now();
+    new MutationObserver(() => (w.__lastChange = performance.now())).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  });
+  return async ({quiet = 300, timeout = 10_000} = {}) => {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const sinceChange = await page.evaluate(() => performance.now() - ((window as unknown as {__lastChange?: number}).__lastChange ?? 0));
+      if (inFlight.size === 0 && Date.now() - lastRequest >= quiet && sinceChange >= quiet) return true;
+      await page.waitForTimeout(50);
+    }
+    return false;
+  };
+}
+
 export interface SmokeOptions {
   /** Folder for a full-page screenshot (`<page>.png`), or none. */
   screenshots?: string;
@@ -136,6 +174,7 @@ export async function smokePage(browser: Browser, url: string, name: string, {sc
     if (!isLoopback(requested) && !result.externalRequests.includes(requested)) result.externalRequests.push(requested);
   });
   const page = await context.newPage();
+  const quiet = await watchQuiet(page);
   page.on("console", (message) => {
     if (message.type() === "error") result.consoleErrors.push(message.text());
   });
@@ -149,9 +188,8 @@ export async function smokePage(browser: Browser, url: string, name: string, {sc
       );
     }
     if (interact) await interact(page);
-    await page.waitForLoadState("networkidle", {timeout}).catch(() => {});
     // Let pending cells settle (DuckDB queries, resize observers).
-    await page.waitForTimeout(300);
+    await quiet({timeout});
     if (inspect) await inspect(page);
     result.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => n.textContent ?? ""));
     result.mainChart = awaitMainChart ? result.mainChart && (await page.$("[data-main-chart] svg")) !== null : true;
