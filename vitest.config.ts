@@ -1,3 +1,4 @@
+import {availableParallelism} from "node:os";
 import {defineConfig} from "vitest/config";
 
 // One configuration, three projects: `vitest run --project unit` (npm run test:unit), `--project e2e`
@@ -23,6 +24,9 @@ export default defineConfig({
           // 10 s under load (load average 15) and failed the file with no failed assertion.
           hookTimeout: 180_000,
           pool: "forks",
+          // vitest's default is one worker less than the cores: one on the 2-core machine, where two
+          // took the project from 209 s to 143 s (docs/performance.md).
+          maxWorkers: Math.max(2, availableParallelism() - 1),
           // Files in one worker share their modules: the demo deliveries and published tables that
           // test/helpers cache per process are built once per worker instead of once per file, and
           // the pipeline's modules are imported once. No test mocks modules or stubs globals
