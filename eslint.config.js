@@ -8,13 +8,27 @@
 //   formatted by template strings on purpose.
 // - no-unnecessary-type-assertion: 64 `!`/`as` that are harmless; left for a change that owns the files.
 // - require-await: test fakes implement async interfaces (fetch, json) without awaiting.
+// The pages' JavaScript (src/**/*.md) is linted too, each page as one module (scripts/lib/page-blocks.js:
+// its ```js blocks and inline `${…}` expressions, messages at the page's lines) with ESLint's recommended
+// rules, in the browser, with Framework's built-ins (FRAMEWORK below) as globals: a misspelt name, a
+// name defined twice, a variable nothing uses, unreachable code. Not type-checked: cells await each
+// other's promises implicitly, which TypeScript cannot follow.
 import js from "@eslint/js";
+import globals from "globals";
 import tseslint from "typescript-eslint";
+import {pageProcessor} from "./scripts/lib/page-blocks.js";
+
+/** What Framework gives every page without an import (its standard library and reactive built-ins). */
+const FRAMEWORK = [
+  "FileAttachment", "Generators", "Mutable", "display", "view", "width", "now", "resize", "invalidation", "visibility", "dark",
+  "Plot", "d3", "Inputs", "html", "svg", "htl", "aq", "Arrow", "DuckDBClient", "sql", "duckdb", "topojson", "L", "_", "tex", "md", "dot", "mermaid", "vg", "vl", "echarts", "mapboxgl", "React", "ReactDOM", "SQLite", "SQLiteDatabaseClient", "observable"
+];
 
 export default tseslint.config(
   {ignores: [".cli/**", "node_modules/**", "dist/**", "dist-*/**", "src/.observablehq/**", "test/output/**", "data/**", "werkmap/**"]},
   {
     files: ["**/*.ts", "**/*.js"],
+    ignores: ["src/**/*.md/*.js"],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {parserOptions: {projectService: {allowDefaultProject: ["*.js"]}, tsconfigRootDir: import.meta.dirname}},
     linterOptions: {reportUnusedDisableDirectives: "error"},
@@ -34,5 +48,13 @@ export default tseslint.config(
       "@typescript-eslint/no-misused-promises": "error",
       "@typescript-eslint/await-thenable": "error"
     }
+  },
+  {files: ["src/**/*.md"], processor: pageProcessor},
+  {
+    files: ["src/**/*.md/*.js"],
+    extends: [js.configs.recommended],
+    languageOptions: {ecmaVersion: "latest", sourceType: "module", globals: {...globals.browser, ...Object.fromEntries(FRAMEWORK.map((name) => [name, "readonly"]))}},
+    linterOptions: {reportUnusedDisableDirectives: "error"},
+    rules: {"no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true}]}
   }
 );

@@ -7,7 +7,6 @@ import {mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-// @ts-expect-error -- plain JavaScript without type declarations (it runs in Node without tsx)
 import {breakRows, head, repairRows, runWorkshop} from "../../../scripts/workshop.mjs";
 import {workshopSteps} from "../../workshop/steps.js";
 

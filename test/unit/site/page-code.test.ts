@@ -1,10 +1,12 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join, relative} from "node:path";
 import {describe, expect, test} from "vitest";
+import {codeLines} from "../../../scripts/lib/page-blocks.js";
 
 // Pages are narrative (issue 16, item 4): their ```js blocks load files, wire inputs and display;
 // logic lives in tested src/lib functions and drawing code in src/components. A page's code is
-// counted as cloc counts code: lines inside ```js fences that are neither blank nor a comment.
+// counted as cloc counts code: lines inside ```js fences that are neither blank nor a comment
+// (codeLines in scripts/lib/page-blocks.js, which also gives `npm run lint` each page's code).
 const SRC = join(import.meta.dirname, "../../../src");
 const MAX_CODE_LINES = 60;
 
@@ -16,20 +18,9 @@ function pages(dir: string): string[] {
   });
 }
 
-/** Code lines in a page's ```js blocks (blank lines and `//` comment lines left out). */
-function codeLines(markdown: string): number {
-  let inside = false, count = 0;
-  for (const line of markdown.split("\n")) {
-    if (!inside && /^```js\b/.test(line)) inside = true;
-    else if (inside && /^```\s*$/.test(line)) inside = false;
-    else if (inside && line.trim() !== "" && !line.trim().startsWith("//")) count++;
-  }
-  return count;
-}
-
 describe("page code", () => {
   test("the count takes code in js blocks only, without blanks and comments", () => {
-    const page = "# Titel\n\n```js\n// a comment\nconst a = 1;\n\nconst b = a + 1;\n```\n\n```html\n<p>x</p>\n```\n\n```js echo\ndisplay(b);\n```\nconst notCode = 1;\n";
+    const page = "# Titel\n\n```js\n// a comment\nconst a = 1;\n\nconst b = a + 1;\n```\n\n```html\n<p>x</p>\n```\n\n```js echo\ndisplay(b);\n```\nconst notCode = 1;\n\n```sql id=perJaar\nSELECT 1\n```\n";
     expect(codeLines(page)).toBe(3);
   });
 
