@@ -8,7 +8,7 @@
 //   formatted by template strings on purpose.
 // - no-unnecessary-type-assertion: 64 `!`/`as` that are harmless; left for a change that owns the files.
 // - require-await: test fakes implement async interfaces (fetch, json) without awaiting.
-// The pages' JavaScript (src/**/*.md) is linted too, each page as one module (scripts/lib/page-blocks.js:
+// The pages' JavaScript (src/**/*.md, and the scaffold's page template) is linted too, each page as one module (scripts/lib/page-blocks.js:
 // its ```js blocks and inline `${…}` expressions, messages at the page's lines) with ESLint's recommended
 // rules, in the browser, with Framework's built-ins (FRAMEWORK below) as globals: a misspelt name, a
 // name defined twice, a variable nothing uses, unreachable code. Not type-checked: cells await each
@@ -28,7 +28,7 @@ export default tseslint.config(
   {ignores: [".cli/**", "node_modules/**", "dist/**", "dist-*/**", "src/.observablehq/**", "test/output/**", "data/**", "werkmap/**"]},
   {
     files: ["**/*.ts", "**/*.js"],
-    ignores: ["src/**/*.md/*.js"],
+    ignores: ["src/**/*.md/*.js", "scripts/templates/**/*.md/*.js"],
     extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
     languageOptions: {parserOptions: {projectService: {allowDefaultProject: ["*.js"]}, tsconfigRootDir: import.meta.dirname}},
     linterOptions: {reportUnusedDisableDirectives: "error"},
@@ -49,9 +49,9 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error"
     }
   },
-  {files: ["src/**/*.md"], processor: pageProcessor},
+  {files: ["src/**/*.md", "scripts/templates/**/*.md"], processor: pageProcessor},
   {
-    files: ["src/**/*.md/*.js"],
+    files: ["src/**/*.md/*.js", "scripts/templates/**/*.md/*.js"],
     extends: [js.configs.recommended],
     languageOptions: {ecmaVersion: "latest", sourceType: "module", globals: {...globals.browser, ...Object.fromEntries(FRAMEWORK.map((name) => [name, "readonly"]))}},
     linterOptions: {reportUnusedDisableDirectives: "error"},
