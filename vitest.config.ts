@@ -1,5 +1,6 @@
 import {availableParallelism} from "node:os";
 import {defineConfig} from "vitest/config";
+import {todayInAmsterdam} from "./loaders/delivery/values.js";
 
 // One configuration, three projects: `vitest run --project unit` (npm run test:unit), `--project e2e`
 // (npm run test:e2e, after the extra sites are built) and `--project workshop` (npm run test:workshop).
@@ -40,7 +41,8 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           // One id per run: test files that need the same extra build share it (test/e2e/build.ts).
-          env: {...env, INBRAAKLAB_E2E_RUN: process.env.INBRAAKLAB_E2E_RUN ?? String(Date.now())},
+          // And one peildatum for all its builds, as test/e2e/run.ts sets it (a run across midnight).
+          env: {...env, INBRAAKLAB_E2E_RUN: process.env.INBRAAKLAB_E2E_RUN ?? String(Date.now()), INBRAAKLAB_PEILDATUM: process.env.INBRAAKLAB_PEILDATUM ?? todayInAmsterdam()},
           testTimeout: 300_000,
           hookTimeout: 120_000,
           // Two test files at a time (each drives its own Chromium against its own static server): the

@@ -7,8 +7,13 @@
 import {spawnSync} from "node:child_process";
 import {prebuildSites} from "./build.js";
 import {SITES, writeXssDelivery} from "./sites.js";
+import {todayInAmsterdam} from "../../loaders/delivery/values.js";
 
 process.env.INBRAAKLAB_E2E_RUN ??= String(Date.now());
+// One peildatum for every build of the run (the default is today in Amsterdam, and it is part of the
+// pipeline's fingerprint, which findings.json publishes): a run across midnight otherwise built the
+// extra sites on one day and switch-delivery.test.ts's builds on the next, and their findings differed.
+process.env.INBRAAKLAB_PEILDATUM ??= todayInAmsterdam();
 writeXssDelivery();
 const started = Date.now();
 await prebuildSites(Object.fromEntries(Object.values(SITES).map((s) => [s.output, s.env])), 2);
