@@ -107,7 +107,8 @@ describe("intern build", () => {
       }
       const page = await browser.newPage();
       await page.goto(server.url);
-      await page.waitForSelector("[data-level]");
+      // The element is in the page's HTML; its text comes from a cell, so wait for the text.
+      await page.waitForFunction(() => (document.querySelector("[data-level]")?.textContent ?? "").trim() !== "");
       expect(await page.textContent("[data-level]")).toContain("Interne versie");
       await page.close();
     } finally {
