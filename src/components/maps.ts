@@ -12,7 +12,7 @@ import {nlTick} from "../lib/nl-format.js";
 
 let patterns = 0;
 
-/** Adds a diagonal hatch pattern with the given id to a Plot svg (used as fill `url(#id)`). */
+/** Adds a diagonal hatch pattern with the given id to a Plot svg and hatches the shapes Plot filled `url(#id)`. */
 function hatch(svg: SVGSVGElement, id: string): void {
   const ns = "http://www.w3.org/2000/svg";
   const defs = document.createElementNS(ns, "defs");
@@ -36,6 +36,29 @@ function hatch(svg: SVGSVGElement, id: string): void {
   pattern.append(bg, line);
   defs.append(pattern);
   svg.prepend(defs);
+  // The hidden shapes are filled with the hatch's grey, and the hatch is drawn once over all of them,
+  // as one path. Printed to PDF, Chromium turns every shape filled with a pattern into images of its
+  // own: Waar, with about 1,300 hidden squares, printed 7,672 images (15 MB, 15 s to print).
+  for (const group of svg.querySelectorAll(`[fill="url(#${id})"]`)) {
+    group.setAttribute("fill", "#d9d9d9");
+    const d = [...group.children].map(outline).join("");
+    if (!d) continue;
+    const overlay = document.createElementNS(ns, "path");
+    overlay.setAttribute("d", d);
+    overlay.setAttribute("fill", `url(#${id})`);
+    overlay.setAttribute("stroke", "none");
+    overlay.setAttribute("pointer-events", "none");
+    overlay.setAttribute("aria-hidden", "true");
+    group.append(overlay);
+  }
+}
+
+/** The outline of a rect or path that Plot drew, as path data ("" for other elements). */
+function outline(shape: Element): string {
+  if (shape.tagName.toLowerCase() === "path") return shape.getAttribute("d") ?? "";
+  if (shape.tagName.toLowerCase() !== "rect") return "";
+  const [x, y, w, h] = ["x", "y", "width", "height"].map((a) => Number(shape.getAttribute(a) ?? 0));
+  return `M${x},${y}h${w}v${h}h${-w}Z`;
 }
 
 function svgOf(figure: Element): SVGSVGElement {

@@ -58,6 +58,9 @@ for (const [path, longest] of [["overzicht", 14], ["waar", 200]] as const) {
         mkdirSync(OUTPUT, {recursive: true});
         writeFileSync(join(OUTPUT, `${path}.pdf`), pdf);
         expect(errors).toEqual([]);
+        // A PDF to mail to a council: Waar's printed to 15 MB while each hidden map square was filled
+        // with the hatch pattern (Chromium printed each as images); one hatch path prints it in 0.5 MB.
+        expect(pdf.length, "PDF size in bytes").toBeLessThan(3e6);
         const texts = pdfPageTexts(pdf);
         const all = squash(texts.join(""));
         // No empty pages: Framework's equal-height grid rows once made a map card beside a long table

@@ -30,10 +30,25 @@ describe("map components", () => {
     const figure = maps.GridMap(gridCells(rows, {year: 2024, size: 500}), {width: 400, extent, outlines: [square("GM0153", "gemeente", 250000, 470000, 1000)]});
     const svg = [...figure.querySelectorAll("svg")].pop() ?? figure;
     expect(svg.getAttribute("height")).toBe("400");
-    const hatched = svg.querySelector('[fill^="url(#verborgen"]')!;
-    expect(hatched.querySelectorAll("rect").length).toBe(1);
+    // The hidden square is drawn grey and hatched by one path over it (see the test below).
+    const hatched = svg.querySelector('path[fill^="url(#verborgen"]')!;
+    expect(hatched.parentElement!.querySelectorAll("rect").length).toBe(1);
+    expect(hatched.getAttribute("d")).toMatch(/^M[^M]+Z$/);
     expect(svg.querySelector("pattern")).not.toBeNull();
     expect(matchSnapshot("grid-map", figure)).toBe(true);
+  });
+
+  test("many hidden squares are hatched by one path, not one pattern fill each (a PDF prints each as images)", () => {
+    const hidden = Array.from({length: 40}, (_, i) => ({cell_size: 500, cell_id: `E${2500 + i}N4700`, x: 250000 + 500 * (i % 4), y: 470000 + 500 * Math.floor(i / 4), year: 2024, count: null, suppressed: true}));
+    const figure = maps.GridMap(gridCells([rows[0], ...hidden], {year: 2024, size: 500}), {width: 400, extent: [249500, 469500, 252500, 476000]});
+    const svg = [...figure.querySelectorAll("svg")].pop() ?? figure;
+    const patterned = [...svg.querySelectorAll("[fill]")].filter((e) => e.getAttribute("fill")!.startsWith("url("));
+    expect(patterned.length).toBe(1);
+    expect(patterned[0].getAttribute("pointer-events")).toBe("none");
+    expect(patterned[0].getAttribute("d")!.match(/M/g)!.length).toBe(40);
+    // Each hidden square keeps its own grey rect (with the tip's data) under the hatch.
+    expect(patterned[0].parentElement!.getAttribute("fill")).toBe("#d9d9d9");
+    expect(patterned[0].parentElement!.querySelectorAll("rect").length).toBe(40);
   });
 
   test("HotspotMap colours classes and hatches hidden classes", () => {
@@ -52,8 +67,8 @@ describe("map components", () => {
     const values = [{code: "BU01530001", name: "A", value: 4.5, hidden: false, label: "4,5"}, {code: "BU01530002", name: "B", value: null, hidden: true, label: "verborgen"}];
     const figure = maps.AreaMap(features, values, {width: 300, extent: [250000, 470000, 251000, 471000], label: "Per 1.000 woningen"});
     const svg = [...figure.querySelectorAll("svg")].pop() ?? figure;
-    const hatched = svg.querySelector('[fill^="url(#verborgen"]')!;
-    expect(hatched.querySelectorAll("path").length).toBe(1);
+    const hatched = svg.querySelector('path[fill^="url(#verborgen"]')!;
+    expect(hatched.getAttribute("d")).toBe(hatched.parentElement!.querySelector("path")!.getAttribute("d"));
     expect(svg.querySelector(`pattern#${hatched.getAttribute("fill")!.slice(5, -1)}`)).not.toBeNull();
     expect(matchSnapshot("area-map", figure)).toBe(true);
   });
