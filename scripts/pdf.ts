@@ -7,7 +7,7 @@ import {existsSync} from "node:fs";
 import {resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {isMain} from "../loaders/cli/main.js";
-import {launchBrowser} from "./lib/browser.js";
+import {launchBrowser, watchQuiet} from "./lib/browser.js";
 import {serveStatic} from "./lib/static-server.js";
 
 export interface PdfOptions {
@@ -37,10 +37,12 @@ export async function printPdf({page, dist = process.env.INBRAAKLAB_OUTPUT ?? "d
   const browser = await launchBrowser();
   try {
     const tab = await browser.newPage({viewport: {width: 1100, height: 1400}});
+    const quiet = await watchQuiet(tab);
     await tab.goto(server.url + file, {waitUntil: "load", timeout});
     await tab.waitForSelector("[data-main-chart] svg", {timeout}).catch(() => {});
-    await tab.waitForLoadState("networkidle", {timeout}).catch(() => {});
-    await tab.waitForTimeout(500);
+    // Every cell done: no request and no change to the page for 300 ms. A wait for the network alone
+    // printed a page whose cells were still drawing without a request (test/e2e/smoke-detects.test.ts).
+    if (!(await quiet({timeout}))) console.error(`pdf: ${file} bleef ${timeout / 1000} s lang veranderen; afgedrukt zoals de pagina op dat moment was`);
     await tab.emulateMedia({media: "print"});
     await tab.pdf({path, format: "A4", printBackground: true, preferCSSPageSize: true});
   } finally {

@@ -1,5 +1,5 @@
 /** Headless Chromium (Debian's package) driven by playwright-core, with no outside networking. */
-import {chromium, type Browser} from "playwright-core";
+import {chromium, type Browser, type Page} from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -27,4 +27,42 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup"
     ]
   });
+}
+
+/**
+ * Starts watching a page (call before `goto`) and returns a function that waits until the page is
+ * quiet: no request in flight and neither a request nor a DOM change for `quiet` ms (cells done,
+ * charts drawn, tables filled), or until `timeout` has passed. It resolves to whether the page went
+ * quiet; a page that never does is then checked (or printed) as it stands.
+ * It replaces networkidle (500 ms without a request) plus a fixed pause: a DOM change also counts
+ * as activity, so a cell still drawing holds the wait, and a page that is done is not waited on.
+ * @example const quiet = await watchQuiet(page); await page.goto(url); await quiet();
+ */
+export async function watchQuiet(page: Page): Promise<(options?: {quiet?: number; timeout?: number}) => Promise<boolean>> {
+  const inFlight = new Set<unknown>();
+  let lastRequest = Date.now();
+  const done = (request: unknown) => {
+    inFlight.delete(request);
+    lastRequest = Date.now();
+  };
+  page.on("request", (request) => {
+    inFlight.add(request);
+    lastRequest = Date.now();
+  });
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  await page.addInitScript(() => {
+    const w = window as unknown as {__lastChange: number};
+    w.__lastChange = performance.now();
+    new MutationObserver(() => (w.__lastChange = performance.now())).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  });
+  return async ({quiet = 300, timeout = 10_000} = {}) => {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const sinceChange = await page.evaluate(() => performance.now() - ((window as unknown as {__lastChange?: number}).__lastChange ?? 0));
+      if (inFlight.size === 0 && Date.now() - lastRequest >= quiet && sinceChange >= quiet) return true;
+      await page.waitForTimeout(50);
+    }
+    return false;
+  };
 }

@@ -1,10 +1,14 @@
 // The smoke check is only worth something if it fails: each fixture page breaks one rule.
+import {mkdtempSync, readFileSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {problems, smokePage, watchQuiet} from "./smoke.js";
+import {pdfPageTexts} from "./pdf-text.js";
+import {printPdf} from "../../scripts/pdf.js";
 
 let browser: Browser;
 let server: StaticServer;
@@ -81,5 +85,17 @@ test("the quiet wait resolves at once on a still page, and gives up on one that 
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
   } finally {
     await page.close();
+  }
+});
+
+test("npm run pdf prints a page once its last cell has drawn, not when the network is idle", async () => {
+  // late-text.html redraws its text every 100 ms for 1.5 s with no request, then writes its last line.
+  // The wait it had (network idle plus 500 ms) printed "stap 10" (checked by putting it back).
+  const out = mkdtempSync(join(tmpdir(), "inbraaklab-pdf-"));
+  try {
+    const path = await printPdf({page: "late-text", dist: join(import.meta.dirname, "fixtures/broken-site"), out: join(out, "late-text.pdf")});
+    expect(pdfPageTexts(readFileSync(path)).join("\n")).toContain("laatste regel getekend");
+  } finally {
+    rmSync(out, {recursive: true, force: true});
   }
 });
