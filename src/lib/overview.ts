@@ -116,6 +116,26 @@ function collect(index: MonthIndex, {from, to, area, soort}: SumSelection, skipY
 }
 
 /**
+ * Per year and soort, the total of one area's published monthly counts (the start page's table):
+ * exact when every month of the year is shown, else hidden with its lower bound ("≥ n"), as every
+ * filtered total on the site. Sorted by year, then soort.
+ * @example yearTotals(rows.filter((r) => r.area_code === "regio")) // [{year: 2024, soort: "inbraak", sum: {value: 18, ...}}, ...]
+ */
+export function yearTotals(rows: Iterable<Pick<MonthRow, "month" | "soort" | "count">>): {year: number; soort: string; sum: SafeSum}[] {
+  const groups = new Map<string, {year: number; soort: string; cells: (number | null)[]}>();
+  for (const row of rows) {
+    const year = Number(monthKey(row.month).slice(0, 4));
+    const key = `${year}\t${row.soort}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = {year, soort: row.soort, cells: []}));
+    group.cells.push(row.count);
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.year - b.year || (a.soort < b.soort ? -1 : a.soort > b.soort ? 1 : 0))
+    .map(({year, soort, cells}) => ({year, soort, sum: safeSum(cells)}));
+}
+
+/**
  * The total of the published monthly counts for a selection, hidden (with a lower bound) when a
  * part is hidden; `covered` says whether every month of the selection lies within the delivery.
  * @param rows the monthly rows, or a {@link MonthIndex} of them (faster when called repeatedly).

@@ -86,10 +86,10 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
   }
 
   test("no CSP violation on the data-heavy pages (DuckDB worker, fonts, Plot styles)", async () => {
-    for (const name of ["index", "datakwaliteit", "gemeenten/enschede"]) {
+    for (const name of ["verkennen", "datakwaliteit", "gemeenten/enschede"]) {
       const {page, violations} = await openWithViolations(`${server.url}${name}.html`);
       try {
-        if (name === "index") await page.waitForSelector("[data-sql-result] table tbody tr"); // DuckDB-wasm ran
+        if (name === "verkennen") await page.waitForSelector("[data-sql-result] table tbody tr", {timeout: 60_000}); // DuckDB-wasm ran
         await page.waitForTimeout(500);
         expect(await violations(), name).toEqual([]);
       } finally {

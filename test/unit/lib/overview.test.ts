@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {
   activeGroups, attemptShare, changeLabel, changeSentence, dorConnected, fileEndsBefore, lastMonthOf, monthKey, monthsBetween, percent, periodPhrase,
-  MonthIndex, periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress, targetsProgress, targetTable
+  MonthIndex, periodSum, periodSumMixed, perThousand, relativeChange, shiftMonth, sparkSeries, sumInPeriod, targetProgress, targetsProgress, targetTable, yearTotals
 } from "../../../src/lib/overview.js";
 import {safeSum} from "../../../src/lib/privacy/index.js";
 import {seededRng} from "../../../src/lib/random.js";
@@ -50,6 +50,36 @@ describe("periodSum", () => {
     const part = periodSumMixed(months, years, {from: "2024-01", to: "2024-06", area: "GM0141", soort: "inbraak"});
     expect(part).toMatchObject({value: null, suppressed: true, lowerBound: 26, covered: true});
     expect(periodSumMixed(months, years, {from: "2024-06", to: "2025-02", area: "GM0141", soort: "inbraak"}).covered).toBe(false);
+  });
+});
+
+describe("yearTotals", () => {
+  test("sums an area's months per year and soort, and hides a year with a hidden month", () => {
+    const months = [
+      ...rows.filter((r) => r.area_code === "regio"),
+      {area_code: "regio", month: m("2023-12"), soort: "poging", count: 0},
+      {area_code: "regio", month: m("2023-11"), soort: "poging", count: 4}
+    ];
+    expect(yearTotals(months)).toEqual([
+      {year: 2023, soort: "poging", sum: {value: 4, suppressed: false, lowerBound: 4, hidden: 0}},
+      {year: 2024, soort: "inbraak", sum: {value: 18, suppressed: false, lowerBound: 18, hidden: 0}},
+      // 5 shown and one hidden month (at least 1): "≥ 6", never 5.
+      {year: 2024, soort: "poging", sum: {value: null, suppressed: true, lowerBound: 6, hidden: 1}}
+    ]);
+    // A year with every month hidden is still at least one per month.
+    expect(yearTotals([{month: m("2022-01"), soort: "inbraak", count: null}, {month: m("2022-02"), soort: "inbraak", count: null}])[0].sum).toEqual({value: null, suppressed: true, lowerBound: 2, hidden: 2});
+    expect(yearTotals([])).toEqual([]);
+  });
+
+  test("agrees with periodSum over each whole year", () => {
+    const rng = seededRng(7);
+    const months = Array.from({length: 36}, (_, i) => ["inbraak", "poging"].map((soort) => ({area_code: "regio", month: m(`${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`), soort, count: rng() < 0.1 ? null : Math.floor(rng() * 20)}))).flat();
+    for (const t of yearTotals(months)) {
+      const {covered, ...sum} = periodSum(months, {from: `${t.year}-01`, to: `${t.year}-12`, area: "regio", soort: t.soort as "inbraak" | "poging"});
+      expect(covered).toBe(true);
+      expect(t.sum).toEqual(sum);
+    }
+    expect(yearTotals(months).length).toBe(6);
   });
 });
 

@@ -19,7 +19,7 @@ describe("which pages run SQL (and so ship DuckDB-wasm)", () => {
     expect(usesSql("```js\nconst rows = await sql`select 1`;\n```")).toBe(true);
     expect(usesSql("# Waar\n\nGeen sql hier; ook niet `sqlite`.")).toBe(false);
     const sql = sitePages(join(PROJECT_ROOT, "src")).filter((p) => usesSql(readFileSync(join(PROJECT_ROOT, "src", `${p}.md`), "utf8")));
-    expect(sql).toEqual(["index", "verkennen"]);
+    expect(sql).toEqual(["verkennen"]);
   });
 });
 
