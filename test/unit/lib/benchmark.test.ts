@@ -1,7 +1,9 @@
 // The national benchmark: rates per 1,000 dwellings, and only years with a national figure, a
 // region rate and a full delivered year are shown.
 import {describe, expect, test} from "vitest";
-import {benchmarkSeries, deliveryBenchmark, latestRegionBenchmark, nationalEmptyText, ratePer1000, regionBenchmarkText, regionRates, type BenchmarkRateRow} from "../../../src/lib/benchmark.js";
+import {benchmarkSeries, deliveryBenchmark, latestRegionBenchmark, nationalEmptyText, ratePer1000, regionBenchmarkText, regionRates, type BenchmarkRateRow, type NationalRow} from "../../../src/lib/benchmark.js";
+import {plainRows} from "../../../src/lib/rows.js";
+import {publishedDemo} from "../../helpers/published.js";
 
 const row = (area_code: string, area_name: string, year: number, rate: number | null, reference_rate: number, indicator = "inbraken"): BenchmarkRateRow =>
   ({indicator, area_level: "gemeente", area_code, area_name, year, rate, reference_rate});
@@ -96,5 +98,23 @@ describe("the region beside the Netherlands (Overzicht)", () => {
     expect(regionBenchmarkText({year: 2022, region: 3, nation: 2.5, difference: 0.2}, opts)).toMatch(/3,0 woninginbraken .* 2,5 \(CBS\): 20% boven het landelijke cijfer\. Lees/);
     expect(regionBenchmarkText({year: 2022, region: 2.55, nation: 2.5, difference: 0.02}, opts)).toMatch(/ongeveer gelijk aan het landelijke cijfer\. /);
     expect(regionBenchmarkText(null, opts)).toMatch(/Geen volledig kalenderjaar .* 2012–2023/);
+  });
+});
+
+describe("the municipality report's rows (src/gemeenten/[gemeente].md)", () => {
+  test("area_rates read at municipality level only give every municipality the same chart as all rows", () => {
+    // The report converts only area_rates' gemeente rows (a few hundred of 50,400 on the demo).
+    const {tables} = publishedDemo();
+    const all = plainRows<BenchmarkRateRow>(tables.get("area_rates"));
+    const gemeenten = plainRows<BenchmarkRateRow>(tables.get("area_rates"), [], {column: "area_level", values: ["gemeente"]});
+    const national = plainRows<NationalRow>(tables.get("national_rates"));
+    expect(gemeenten.length).toBeLessThan(all.length / 10);
+    const codes = [...new Set(gemeenten.map((r) => r.area_code))];
+    expect(codes.length).toBe(14);
+    for (const gemeente of codes) {
+      const chart = deliveryBenchmark(gemeenten, national, {regionName: "Regio", gemeente});
+      expect(chart.some((p) => p.reeks !== "Nederland" && p.reeks !== "Regio"), gemeente).toBe(true);
+      expect(chart, gemeente).toEqual(deliveryBenchmark(all, national, {regionName: "Regio", gemeente}));
+    }
   });
 });
