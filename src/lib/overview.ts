@@ -118,21 +118,25 @@ function collect(index: MonthIndex, {from, to, area, soort}: SumSelection, skipY
 /**
  * Per year and soort, the total of one area's published monthly counts (the start page's table):
  * exact when every month of the year is shown, else hidden with its lower bound ("≥ n"), as every
- * filtered total on the site. Sorted by year, then soort.
- * @example yearTotals(rows.filter((r) => r.area_code === "regio")) // [{year: 2024, soort: "inbraak", sum: {value: 18, ...}}, ...]
+ * filtered total on the site; `months` counts the year's whole months in the file (the months in
+ * `partial`, meta.partial_months, do not count), so a part-year is not read as a year. Sorted by
+ * year, then soort.
+ * @example yearTotals(rows.filter((r) => r.area_code === "regio"), ["2026-06"]) // [{year: 2024, soort: "inbraak", months: 12, sum: {value: 18, ...}}, ...]
  */
-export function yearTotals(rows: Iterable<Pick<MonthRow, "month" | "soort" | "count">>): {year: number; soort: string; sum: SafeSum}[] {
-  const groups = new Map<string, {year: number; soort: string; cells: (number | null)[]}>();
+export function yearTotals(rows: Iterable<Pick<MonthRow, "month" | "soort" | "count">>, partial: readonly string[] = []): {year: number; soort: string; months: number; sum: SafeSum}[] {
+  const groups = new Map<string, {year: number; soort: string; months: Set<string>; cells: (number | null)[]}>();
   for (const row of rows) {
-    const year = Number(monthKey(row.month).slice(0, 4));
+    const month = monthKey(row.month);
+    const year = Number(month.slice(0, 4));
     const key = `${year}\t${row.soort}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = {year, soort: row.soort, cells: []}));
+    if (!group) groups.set(key, (group = {year, soort: row.soort, months: new Set(), cells: []}));
     group.cells.push(row.count);
+    if (!partial.includes(month)) group.months.add(month);
   }
   return [...groups.values()]
     .sort((a, b) => a.year - b.year || (a.soort < b.soort ? -1 : a.soort > b.soort ? 1 : 0))
-    .map(({year, soort, cells}) => ({year, soort, sum: safeSum(cells)}));
+    .map(({year, soort, months, cells}) => ({year, soort, months: months.size, sum: safeSum(cells)}));
 }
 
 /**

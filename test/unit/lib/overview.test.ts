@@ -61,11 +61,13 @@ describe("yearTotals", () => {
       {area_code: "regio", month: m("2023-11"), soort: "poging", count: 4}
     ];
     expect(yearTotals(months)).toEqual([
-      {year: 2023, soort: "poging", sum: {value: 4, suppressed: false, lowerBound: 4, hidden: 0}},
-      {year: 2024, soort: "inbraak", sum: {value: 18, suppressed: false, lowerBound: 18, hidden: 0}},
+      {year: 2023, soort: "poging", months: 2, sum: {value: 4, suppressed: false, lowerBound: 4, hidden: 0}},
+      {year: 2024, soort: "inbraak", months: 2, sum: {value: 18, suppressed: false, lowerBound: 18, hidden: 0}},
       // 5 shown and one hidden month (at least 1): "≥ 6", never 5.
-      {year: 2024, soort: "poging", sum: {value: null, suppressed: true, lowerBound: 6, hidden: 1}}
+      {year: 2024, soort: "poging", months: 2, sum: {value: null, suppressed: true, lowerBound: 6, hidden: 1}}
     ]);
+    // A month the delivery covers in part is counted in the total but not as a whole month.
+    expect(yearTotals(months, ["2023-11"]).map((t) => [t.year, t.months, t.sum.value])).toEqual([[2023, 1, 4], [2024, 2, 18], [2024, 2, null]]);
     // A year with every month hidden is still at least one per month.
     expect(yearTotals([{month: m("2022-01"), soort: "inbraak", count: null}, {month: m("2022-02"), soort: "inbraak", count: null}])[0].sum).toEqual({value: null, suppressed: true, lowerBound: 2, hidden: 2});
     expect(yearTotals([])).toEqual([]);
@@ -78,6 +80,7 @@ describe("yearTotals", () => {
       const {covered, ...sum} = periodSum(months, {from: `${t.year}-01`, to: `${t.year}-12`, area: "regio", soort: t.soort as "inbraak" | "poging"});
       expect(covered).toBe(true);
       expect(t.sum).toEqual(sum);
+      expect(t.months).toBe(12);
     }
     expect(yearTotals(months).length).toBe(6);
   });
