@@ -9,7 +9,7 @@ import {expect, test} from "vitest";
 import type {Page} from "playwright-core";
 import {servedSite} from "./browser.js";
 import {copyProject, ROOT} from "./build.js";
-import {problems, smokePage} from "./smoke.js";
+import {openSmokeTab, problems} from "./smoke.js";
 import {htmlFiles} from "../../loaders/site/harden.js";
 import {filesUnder} from "../../scripts/edition.js";
 
@@ -56,6 +56,7 @@ test("every local link and asset in the HTML resolves to a file of the edition",
 });
 
 test("every page renders cleanly, and every link it draws (sidebar, pager, text) stays in the edition", async () => {
+  const tab = await openSmokeTab(site.browser);
   for (const name of PAGES) {
     // One visit per page, opened on the municipality as the cover's links open it. The cover has no
     // main chart (waiting for one cost the 30 s timeout); every other page has.
@@ -65,7 +66,7 @@ test("every page renders cleanly, and every link it draws (sidebar, pager, text)
       links = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
       sidebar = await page.$$eval("#observablehq-sidebar a", (as) => as.length);
     };
-    const result = await smokePage(site.browser, `${site.server.url}${name}.html?gemeente=GM0153`, `edition-${name}`, {awaitMainChart: name !== "index", inspect});
+    const result = await tab.visit(`${site.server.url}${name}.html?gemeente=GM0153`, `edition-${name}`, {awaitMainChart: name !== "index", inspect});
     expect(problems(result)).toEqual([]);
     expect(links.length, name).toBeGreaterThan(PAGES.length - 1);
     for (const href of links) {
@@ -78,6 +79,7 @@ test("every page renders cleanly, and every link it draws (sidebar, pager, text)
     // The sidebar lists the edition's pages only.
     expect(sidebar, name).toBe(PAGES.length);
   }
+  await tab.close();
 });
 
 test("the report shows Enschede's figures from the CSV, and says why the map, the hours and the goals are missing", async () => {

@@ -6,7 +6,7 @@ import {expect, test} from "vitest";
 import {servedSite} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {SITES} from "./sites.js";
-import {pagesOnePerRoute, problems, screenshotDir, smokePage} from "./smoke.js";
+import {openSmokeTab, pagesOnePerRoute, problems, screenshotDir} from "./smoke.js";
 import {TWENTE_CODES} from "../../src/lib/twente.js";
 
 const dir = join(ROOT, SITES.minimal.output);
@@ -15,10 +15,12 @@ const site = servedSite(dir, "index.html", () => buildSite(SITES.minimal.output,
 test("every page renders on the minimal delivery (one municipality report)", async () => {
   const pages = pagesOnePerRoute(dir);
   expect(pages.length).toBeGreaterThan(1);
+  const tab = await openSmokeTab(site.browser);
   for (const name of pages) {
-    const result = await smokePage(site.browser, site.server.url + (name === "index" ? "" : name), `minimal-${name}`, {screenshots: screenshotDir()});
+    const result = await tab.visit(site.server.url + (name === "index" ? "" : name), `minimal-${name}`, {screenshots: screenshotDir()});
     expect(problems(result)).toEqual([]);
   }
+  await tab.close();
 });
 
 test("the data-quality page accounts for the rows rejected as outside the region", async () => {

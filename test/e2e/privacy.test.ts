@@ -11,7 +11,7 @@ import {buildSite, ROOT, siteFiles} from "./build.js";
 import {SITES} from "./sites.js";
 import {NeedleIndex, type Needle} from "./needles.js";
 import {serveStatic} from "./server.js";
-import {pagesOnePerRoute, problems, smokePage} from "./smoke.js";
+import {openSmokeTab, pagesOnePerRoute, problems} from "./smoke.js";
 
 const DEMO = join(ROOT, "data/demo/seed-1/inbraken.csv");
 
@@ -101,10 +101,12 @@ describe("intern build", () => {
   test("every page renders (one municipality report) and says it is the intern version", async () => {
     const server = await serveStatic(dir);
     try {
+      const tab = await openSmokeTab(browser);
       for (const name of pagesOnePerRoute(dir)) {
-        const result = await smokePage(browser, server.url + (name === "index" ? "" : name), `intern-${name}`);
+        const result = await tab.visit(server.url + (name === "index" ? "" : name), `intern-${name}`);
         expect(problems(result)).toEqual([]);
       }
+      await tab.close();
       const page = await browser.newPage();
       await page.goto(server.url);
       // The element is in the page's HTML; its text comes from a cell, so wait for the text.

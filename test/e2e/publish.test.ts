@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {listPages, problems, screenshotDir, smokePage} from "./smoke.js";
+import {listPages, openSmokeTab, problems, screenshotDir, type SmokeTab} from "./smoke.js";
 import {htmlFiles} from "../../loaders/site/harden.js";
 import {inlineHandlers, inlineScripts, scriptHash} from "../../loaders/site/csp.js";
 import {readPublished} from "../../loaders/pipeline/run.js";
@@ -78,9 +78,15 @@ describe("built HTML", () => {
 
 describe("served under /a/b/ by a plain static server with the CSP header", () => {
   const pages = existsSync(DIST) ? listPages(DIST) : [];
+  // One tab walks every page, as a reader following links does (openSmokeTab).
+  let tab: SmokeTab;
+  beforeAll(async () => {
+    tab = await openSmokeTab(browser);
+  });
+  afterAll(async () => tab?.close());
   for (const name of pages) {
     test(`page ${name} renders cleanly`, async () => {
-      const result = await smokePage(browser, `${server.url}${name}.html`, name, {screenshots: screenshotDir()});
+      const result = await tab.visit(`${server.url}${name}.html`, name, {screenshots: screenshotDir()});
       expect(problems(result)).toEqual([]);
     });
   }

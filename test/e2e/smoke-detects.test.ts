@@ -6,7 +6,7 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {problems, smokePage, watchQuiet} from "./smoke.js";
+import {openSmokeTab, problems, smokePage, watchQuiet} from "./smoke.js";
 import {pdfPageTexts} from "./pdf-text.js";
 import {printPdf} from "../../scripts/pdf.js";
 
@@ -41,6 +41,30 @@ test("a console error fails", async () => {
 
 test("a request to a non-loopback host fails and is blocked", async () => {
   expect((await run("external")).externalRequests).toEqual(["https://fonts.example.com/font.css"]);
+  // The browser itself refuses it (launchBrowser's dead proxy), while the loopback page loads.
+  const page = await browser.newPage();
+  const failed: string[] = [];
+  page.on("requestfailed", (r) => failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  try {
+    await page.goto(`${server.url}external`, {waitUntil: "load"});
+    expect(await page.title()).toBe("external request");
+    expect(failed).toEqual([`https://fonts.example.com/font.css net::ERR_PROXY_CONNECTION_FAILED`]);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a walk in one tab reports each page's own problems, not its neighbours'", async () => {
+  const tab = await openSmokeTab(browser);
+  try {
+    const walk = ["healthy", "throws", "healthy", "external", "console-error", "healthy", "late-error", "healthy"];
+    const found: Record<string, string[]> = {};
+    for (const [i, name] of walk.entries()) found[`${i} ${name}`] = problems(await tab.visit(`${server.url}${name}`, name, {timeout: 3000}));
+    expect(Object.entries(found).filter(([, p]) => p.length).map(([page]) => page)).toEqual(["1 throws", "3 external", "4 console-error", "6 late-error"]);
+    expect(found["3 external"]).toContain("external: request to a non-loopback host: https://fonts.example.com/font.css");
+  } finally {
+    await tab.close();
+  }
 });
 
 test("a Framework error cell fails", async () => {

@@ -9,7 +9,7 @@ import {launchBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
 import {SITES} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {pagesOnePerRoute, problems, screenshotDir, smokePage} from "./smoke.js";
+import {openSmokeTab, pagesOnePerRoute, problems, screenshotDir} from "./smoke.js";
 import {THEMES} from "../../src/lib/theme.js";
 
 const theme = THEMES.fietsdiefstal;
@@ -48,6 +48,7 @@ describe("site built for fietsdiefstal", () => {
     expect(pages).toContain("gemeenten/enschede");
     for (const name of THEMED_PAGES) expect(pages, name).toContain(name);
     const found: string[] = [];
+    const tab = await openSmokeTab(browser);
     for (const name of pages) {
       const inspect = THEMED_PAGES.includes(name)
         ? async (page: Page) => {
@@ -56,9 +57,10 @@ describe("site built for fietsdiefstal", () => {
             for (const m of text.matchAll(/.{0,40}(woninginbraak|inbraken|inbraak|inbreker|ingebroken).{0,40}/gi)) found.push(`${name}: ${m[0]}`);
           }
         : undefined;
-      const result = await smokePage(browser, `${server.url}${name}.html`, `fiets-${name}`, {screenshots: screenshotDir(), inspect});
+      const result = await tab.visit(`${server.url}${name}.html`, `fiets-${name}`, {screenshots: screenshotDir(), inspect});
       expect(problems(result)).toEqual([]);
     }
+    await tab.close();
     expect(found).toEqual([]);
   }, 600_000);
 
