@@ -96,20 +96,37 @@ function keepPipelineCache(copy: string): void {
 }
 
 /**
+ * Where the prebuild keeps the checkout (the copy of the project) it built `output` in during this
+ * e2e run, for a test that goes on building in that checkout (switch-delivery.test.ts); undefined
+ * outside an e2e run.
+ */
+export function keptCheckout(output: string): string | undefined {
+  const run = process.env.INBRAAKLAB_E2E_RUN;
+  return run ? join(tmpdir(), `inbraaklab-kept-${output}-${run}`) : undefined;
+}
+
+/**
  * Builds the given sites (output folder -> environment) in this e2e run, `concurrency` at a time,
  * each in its own copy of the project, and moves each result to `<root>/<output>` with its stamp,
- * so that the tests' {@link buildSite} calls find them built. Sites already built in this run are skipped.
+ * so that the tests' {@link buildSite} calls find them built. Sites already built in this run are
+ * skipped. The checkouts of the outputs named in `keep` stay at {@link keptCheckout} (the caller
+ * removes them); the others are removed.
  */
-export async function prebuildSites(sites: Record<string, Record<string, string>>, concurrency = 2): Promise<void> {
+export async function prebuildSites(sites: Record<string, Record<string, string>>, concurrency = 2, keep: readonly string[] = []): Promise<void> {
   const queue = Object.entries(sites).filter(([output, env]) => !isBuilt(output, env));
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const [output, env] = next;
       const copy = copyProject(`inbraaklab-${output}-`);
+      const kept = keep.includes(output) ? keptCheckout(output) : undefined;
       try {
         const started = Date.now();
         await promisify(execFile)("npm", ["run", "build"], {cwd: copy, env: {...process.env, ...env, INBRAAKLAB_OUTPUT: output}, maxBuffer: 256 * 1024 * 1024});
         install(copy, output, env);
+        if (kept) {
+          rmSync(kept, {recursive: true, force: true});
+          renameSync(copy, kept);
+        }
         console.log(`e2e: built ${output} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
       } finally {
         rmSync(copy, {recursive: true, force: true});
