@@ -3,22 +3,15 @@
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, test} from "vitest";
 import {toArrowStream, type ColumnKind} from "../../loaders/arrow.js";
-import {readDelivery} from "../../loaders/delivery/read.js";
 import {ANALYSES} from "../../loaders/analyses/index.js";
-import {publish} from "../../loaders/pipeline/publish.js";
-import {runAnalyses} from "../../loaders/pipeline/run.js";
-import {readConfig} from "../../loaders/config.js";
-import {demoDelivery} from "../helpers/demo.js";
+import {publishedDemo} from "../helpers/published.js";
 
 const TYPE: Record<ColumnKind, string> = {
   string: "Utf8", dict: "Dictionary<Int32, Utf8>", int16: "Int16", int32: "Int32", float64: "Float64", date: "Date32<DAY>", bool: "Bool"
 };
 
 describe.each(["openbaar", "intern"] as const)("analysis tables (%s)", (level) => {
-  const dir = demoDelivery();
-  const delivery = readDelivery(dir);
-  const {tables} = publish(delivery, {level, suppressBelow: 5, pseudonymKey: "test-pseudonym-key-0123456789"});
-  const findings = runAnalyses(delivery, tables, {...readConfig({INBRAAKLAB_LEVEL: level, INBRAAKLAB_PSEUDONYM_KEY: "test-pseudonym-key-0123456789"}), dataDir: dir}, dir);
+  const {tables, findings} = publishedDemo(level);
 
   for (const analysis of ANALYSES) {
     for (const [name, spec] of Object.entries(analysis.schemas)) {

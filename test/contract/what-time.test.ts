@@ -12,6 +12,7 @@ import {runAnalyses, schemaOf} from "../../loaders/pipeline/run.js";
 import {SUNSET_PROFILE} from "../../loaders/analyses/time.js";
 import {WHAT_COUNTS} from "../../loaders/analyses/what.js";
 import {demoDelivery} from "../helpers/demo.js";
+import {publishedDemo} from "../helpers/published.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const TYPE = {string: "Utf8", dict: "Dictionary<Int32, Utf8>", int16: "Int16", int32: "Int32", float64: "Float64", date: "Date32<DAY>", bool: "Bool"} as const;
@@ -24,7 +25,7 @@ describe("sunset_profile and what_counts", () => {
     runAnalyses(delivery, tables, {...readConfig({}), level, dataDir: dir}, dir);
     return tables;
   };
-  const openbaar = build("openbaar");
+  const openbaar = publishedDemo("openbaar").tables;
 
   test("the registry declares them", () => {
     expect(schemaOf("sunset_profile")).toBe(SUNSET_PROFILE);
