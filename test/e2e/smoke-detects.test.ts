@@ -67,6 +67,13 @@ test("a walk in one tab reports each page's own problems, not its neighbours'", 
   }
 });
 
+test("a CSP violation fails, named by its directive", async () => {
+  const result = await run("csp-violation");
+  // The image and the empty icon, both data: URLs that img-src 'self' refuses.
+  expect(result.cspViolations.map((v) => v.split(" ").slice(0, 2).join(" "))).toEqual(["img-src data", "img-src data"]);
+  expect(problems(result)).toContain(`csp-violation: CSP violation: ${result.cspViolations[0]}`);
+});
+
 test("a Framework error cell fails", async () => {
   expect((await run("error-cell")).errorCells.join()).toContain("x is not defined");
 });

@@ -1,7 +1,8 @@
 /**
  * The smoke check of a built site: opens a page in headless Chromium and reports every console
- * error, uncaught exception, Framework error cell and request to a host other than loopback, and
- * whether the page's main chart rendered, and chart labels in English (Plot's default date format).
+ * error, uncaught exception, Framework error cell, CSP violation and request to a host other than
+ * loopback, whether the page's main chart rendered, and chart labels in English (Plot's default
+ * date format).
  */
 import {existsSync, mkdirSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
@@ -20,6 +21,8 @@ export interface SmokeResult {
   mainChart: boolean;
   /** Text in charts with an English month or weekday name: an axis without a Dutch tickFormat. */
   englishLabels: string[];
+  /** The page's Content-Security-Policy violations (directive, blocked URI, source and line). */
+  cspViolations: string[];
 }
 
 /** English month and weekday names that Dutch never uses (Dutch: mrt, mei, okt, ma, di, ...). */
@@ -33,6 +36,7 @@ export function problems(r: SmokeResult): string[] {
     ...r.externalRequests.map((u) => `${r.page}: request to a non-loopback host: ${u}`),
     ...r.errorCells.map((e) => `${r.page}: Framework error cell: ${e}`),
     ...r.englishLabels.map((e) => `${r.page}: chart label in English: ${e}`),
+    ...r.cspViolations.map((e) => `${r.page}: CSP violation: ${e}`),
     ...(r.mainChart ? [] : [`${r.page}: main chart ([data-main-chart] svg) did not render`])
   ];
 }
@@ -150,12 +154,19 @@ export async function openSmokeTab(browser: Browser): Promise<SmokeTab> {
   });
   const page = await context.newPage();
   const quiet = await watchQuiet(page);
+  // Every document records its CSP violations from the first script on (the served site's policy,
+  // as a header or its meta tag).
+  await page.addInitScript(() => {
+    const w = window as unknown as {__csp: string[]};
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
   page.on("console", (message) => {
     if (current && message.type() === "error") current.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => current?.pageErrors.push(String(error.message ?? error)));
   const visit = async (url: string, name: string, {screenshots, timeout = 30_000, interact, inspect, awaitMainChart = true}: SmokeOptions = {}) => {
-    const result: SmokeResult = (current = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false, englishLabels: []});
+    const result: SmokeResult = (current = {page: name, consoleErrors: [], pageErrors: [], externalRequests: [], errorCells: [], mainChart: false, englishLabels: [], cspViolations: []});
     try {
       await page.goto(url, {waitUntil: "load", timeout});
       if (awaitMainChart) {
@@ -172,6 +183,7 @@ export async function openSmokeTab(browser: Browser): Promise<SmokeTab> {
       result.mainChart = awaitMainChart ? result.mainChart && (await page.$("[data-main-chart] svg")) !== null : true;
       const chartTexts = await page.$$eval("svg text", (nodes) => nodes.map((n) => n.textContent ?? ""));
       result.englishLabels = [...new Set(chartTexts.filter((t) => ENGLISH_DATE_WORD.test(t)))];
+      result.cspViolations = await page.evaluate(() => (window as unknown as {__csp?: string[]}).__csp ?? []);
       if (screenshots) {
         mkdirSync(screenshots, {recursive: true});
         await page.screenshot({path: join(screenshots, `${name.replace(/\//g, "__")}.png`), fullPage: true});
