@@ -15,9 +15,9 @@ export const DEAD_PROXY = "http://127.0.0.1:9";
  * to another host refused at {@link DEAD_PROXY}. Playwright gives each launch a fresh temporary
  * profile (the `--user-data-dir` of the probe).
  * The proxy flag is passed directly, not as Playwright's `proxy` option, which would also send
- * loopback through the proxy (`<-loopback>`). Refusing requests here instead of intercepting every
- * request in Playwright (`context.route`) cost the browser tests' page visits about 10% less CPU:
- * each intercepted request was a round trip between Chromium and Node (docs/performance.md).
+ * loopback through the proxy (`<-loopback>`). Refusing requests here rather than intercepting every
+ * request in Playwright (`context.route`) made a page visit of the browser tests cost about 10% less
+ * CPU: each intercepted request was a round trip between Chromium and Node (docs/performance.md).
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({

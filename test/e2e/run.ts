@@ -17,9 +17,15 @@ process.env.INBRAAKLAB_E2E_RUN ??= String(Date.now());
 process.env.INBRAAKLAB_PEILDATUM ??= todayInAmsterdam();
 writeXssDelivery();
 const started = Date.now();
-// The XSS site's checkout is kept: switch-delivery.test.ts builds its second delivery in it.
-await prebuildSites(Object.fromEntries(Object.values(SITES).map((s) => [s.output, s.env])), 2, [SITES.xss.output]);
-console.log(`e2e: extra sites built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-const result = spawnSync("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {stdio: "inherit", env: process.env});
-rmSync(keptCheckout(SITES.xss.output)!, {recursive: true, force: true}); // when that test did not run
-process.exit(result.status ?? 1);
+// The XSS site's checkout is kept: switch-delivery.test.ts builds its second delivery in it. It is
+// removed at the end whether or not that test ran (or the prebuild of another site failed).
+const kept = keptCheckout(SITES.xss.output)!;
+let status = 1;
+try {
+  await prebuildSites(Object.fromEntries(Object.values(SITES).map((s) => [s.output, s.env])), 2, [SITES.xss.output]);
+  console.log(`e2e: extra sites built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  status = spawnSync("npx", ["vitest", "run", "--project", "e2e", ...process.argv.slice(2)], {stdio: "inherit", env: process.env}).status ?? 1;
+} finally {
+  rmSync(kept, {recursive: true, force: true});
+}
+process.exit(status);
