@@ -1,7 +1,7 @@
 // The browser launcher lives in scripts/lib/browser.ts (shared with `npm run pdf`).
 import {existsSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll, beforeAll} from "vitest";
 import {launchBrowser} from "../../scripts/lib/browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
@@ -11,23 +11,53 @@ export {CHROMIUM, launchBrowser} from "../../scripts/lib/browser.js";
 /** The demo site that `npm run build` writes (the e2e stage builds it first). */
 export const DIST = join(import.meta.dirname, "../../dist");
 
+/** A built site served for the tests of one file; see {@link servedSite}. */
+export interface ServedSite {
+  readonly browser: Browser;
+  readonly server: StaticServer;
+  /**
+   * The file's browser context: its tabs share one HTTP cache, as a reader's tabs do, so a page after
+   * the first takes DuckDB-wasm, Plot and the data from the cache (the server sends the caching
+   * headers of docs/deployment.md). A test that needs other context options opens its own.
+   */
+  readonly context: BrowserContext;
+  /** A new tab in {@link context}, at `viewport` (default 1280 x 720, Playwright's). */
+  page(viewport?: {width: number; height: number}): Promise<Page>;
+}
+
 /**
- * One browser and one static server over a built site for the tests of a file: opened before
- * them, closed after. `build`, when given, builds the site first (an extra delivery's site);
- * without it the site must exist, and a missing one fails at once, naming the command.
- * @example const site = servedSite(); ... await site.browser.newPage(); page.goto(site.server.url)
+ * One browser, one browser context and one static server over a built site for the tests of a file:
+ * opened before them, closed after. `build`, when given, builds the site first (an extra delivery's
+ * site); without it the site must exist, and a missing one fails at once, naming the command.
+ * @example const site = servedSite(); ... const page = await site.page(); page.goto(site.server.url)
  */
-export function servedSite(dir = DIST, required = "index.html", build?: () => void): {readonly browser: Browser; readonly server: StaticServer} {
-  const state = {} as {browser: Browser; server: StaticServer};
+export function servedSite(dir = DIST, required = "index.html", build?: () => void): ServedSite {
+  const state = {} as {browser: Browser; server: StaticServer; context: BrowserContext};
   beforeAll(async () => {
     build?.();
     if (!existsSync(join(dir, required))) throw new Error(`${join(dir, required)} is missing: run \`npm run build\` first`);
     state.browser = await launchBrowser();
+    state.context = await state.browser.newContext();
     state.server = await serveStatic(dir);
   }, build ? 900_000 : undefined); // building a site on a shared 2-core machine takes minutes
   afterAll(async () => {
     await state.browser?.close();
     await state.server?.close();
   });
-  return state;
+  return {
+    get browser() {
+      return state.browser;
+    },
+    get server() {
+      return state.server;
+    },
+    get context() {
+      return state.context;
+    },
+    async page(viewport) {
+      const page = await state.context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
+      return page;
+    }
+  };
 }

@@ -56,7 +56,7 @@ test("every local link and asset in the HTML resolves to a file of the edition",
 });
 
 test("every page renders cleanly, and every link it draws (sidebar, pager, text) stays in the edition", async () => {
-  const tab = await openSmokeTab(site.browser);
+  const tab = await openSmokeTab(site.context);
   for (const name of PAGES) {
     // One visit per page, opened on the municipality as the cover's links open it. The cover has no
     // main chart (waiting for one cost the 30 s timeout); every other page has.
@@ -84,7 +84,7 @@ test("every page renders cleanly, and every link it draws (sidebar, pager, text)
 
 test("the report shows Enschede's figures from the CSV, and says why the map, the hours and the goals are missing", async () => {
   const rows = readFileSync(join(ROOT, DELIVERY, "inbraken.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(";"));
-  const page = await site.browser.newPage();
+  const page = await site.page();
   try {
     await page.goto(`${site.server.url}gemeenten/enschede.html`, {waitUntil: "load"});
     await page.waitForSelector("[data-main-chart] svg");

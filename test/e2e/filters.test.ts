@@ -7,7 +7,7 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page, Request} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {SITES, XSS, writeXssDelivery} from "./sites.js";
@@ -24,19 +24,28 @@ const DEFAULT_MONTHS: Record<string, number> = {overzicht: 12, verkennen: 12, wa
 const monthsSpanned = (from: string, to: string) => (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + +to.slice(5) - +from.slice(5) + 1;
 
 let browser: Browser;
+// One context for the file: its pages share the HTTP cache, as a reader's tabs do, so a page after
+// the first does not load DuckDB-wasm and Plot again. Each page is still a new document whose
+// filters come from its URL alone (the site keeps no view in storage).
+let context: BrowserContext;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  context = await browser.newContext({viewport: {width: 1280, height: 900}});
 });
 afterAll(async () => browser?.close());
 
-/** Opens a page and records console errors, uncaught exceptions, dialogs and outside requests. */
+/**
+ * Opens a page in a new tab and records console errors, uncaught exceptions, dialogs and outside
+ * requests (those of the context while the tab is open: the tests open one or two tabs at a time).
+ */
 async function open(url: string): Promise<{page: Page; problems: string[]; dialogs: string[]}> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const problems: string[] = [];
   const dialogs: string[] = [];
-  context.on("request", (r) => isLoopback(r.url()) || problems.push(`request ${r.url()}`));
+  const outside = (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`);
+  context.on("request", outside);
   const page = await context.newPage();
+  page.on("close", () => context.off("request", outside));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
   page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
@@ -88,7 +97,7 @@ describe("page-wide filters", () => {
           expect(await again.page.textContent(".filter-text")).toContain("Enschede");
           expect(again.problems).toEqual([]);
         } finally {
-          await again.page.context().close();
+          await again.page.close();
         }
 
         // Reset: the defaults and a clean URL.
@@ -99,7 +108,7 @@ describe("page-wide filters", () => {
         expect(await errorCells(page)).toEqual([]);
         expect(problems).toEqual([]);
       } finally {
-        await page.context().close();
+        await page.close();
       }
     });
   }
@@ -146,12 +155,12 @@ describe("page-wide filters", () => {
         expect(await values(again.page)).toEqual(chosen);
         expect(again.problems).toEqual([]);
       } finally {
-        await again.page.context().close();
+        await again.page.close();
       }
       expect(await errorCells(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 
@@ -177,7 +186,7 @@ describe("delivered text is escaped", () => {
       expect(dialogs).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 });

@@ -2,17 +2,19 @@
 // GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
 // table); the maps carry names and tips; a click on a municipality zooms to it.
 import {describe, expect, test} from "vitest";
-import type {Page} from "playwright-core";
+import type {Page, Request} from "playwright-core";
 import {DIST, servedSite} from "./browser.js";
 import {isLoopback} from "./smoke.js";
 
 const site = servedSite(DIST, "index.html");
 
 async function open(): Promise<{page: Page; problems: string[]}> {
-  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
   const problems: string[] = [];
-  context.on("request", (r) => isLoopback(r.url()) || problems.push(`request ${r.url()}`));
-  const page = await context.newPage();
+  // Outside requests of the file's context while this tab is open (one tab at a time).
+  const outside = (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`);
+  site.context.on("request", outside);
+  const page = await site.page({width: 1280, height: 900});
+  page.on("close", () => site.context.off("request", outside));
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
   await page.goto(site.server.url + "waar", {waitUntil: "load"});
@@ -28,7 +30,7 @@ async function onWaar(check: (page: Page) => Promise<void>): Promise<void> {
     expect(await errorCells(page)).toEqual([]);
     expect(problems).toEqual([]);
   } finally {
-    await page.context().close();
+    await page.close();
   }
 }
 

@@ -15,7 +15,7 @@ const site = servedSite(dir, "index.html", () => buildSite(SITES.minimal.output,
 test("every page renders on the minimal delivery (one municipality report)", async () => {
   const pages = pagesOnePerRoute(dir);
   expect(pages.length).toBeGreaterThan(1);
-  const tab = await openSmokeTab(site.browser);
+  const tab = await openSmokeTab(site.context);
   for (const name of pages) {
     const result = await tab.visit(site.server.url + (name === "index" ? "" : name), `minimal-${name}`, {screenshots: screenshotDir()});
     expect(problems(result)).toEqual([]);
@@ -24,7 +24,7 @@ test("every page renders on the minimal delivery (one municipality report)", asy
 });
 
 test("the data-quality page accounts for the rows rejected as outside the region", async () => {
-  const page = await site.browser.newPage();
+  const page = await site.page();
   try {
     await page.goto(site.server.url + "datakwaliteit");
     await page.waitForSelector("text=buiten de regio");
@@ -45,7 +45,7 @@ test("Overzicht, Wanneer and Waar show the open counts exactly: no ≥, no hidde
   const from = `${+last.slice(0, 4) - 1}-${String(+last.slice(5, 7) % 12 + 1).padStart(2, "0")}`;
   const want = inRegion.filter((r) => month(r) >= from && month(r) <= last).length;
   expect(want).toBeGreaterThan(50);
-  const page = await site.browser.newPage();
+  const page = await site.page();
   try {
     await page.goto(site.server.url + "overzicht");
     await page.waitForSelector(".kpi-value");

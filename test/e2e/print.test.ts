@@ -25,8 +25,7 @@ const squash = (text: string) => text.replace(/\s+/g, "");
 for (const [path, longest] of [["overzicht", 14], ["waar", 200]] as const) {
   describe(`print: ${path}`, () => {
     test(`the PDF of ${path} holds every row of every table, the header on every page a table runs over`, async () => {
-      const context = await site.browser.newContext({viewport: {width: 1280, height: 900}});
-      const page = await context.newPage();
+      const page = await site.page({width: 1280, height: 900});
       try {
         const errors: string[] = [];
         page.on("pageerror", (e) => errors.push(e.message));
@@ -84,7 +83,7 @@ for (const [path, longest] of [["overzicht", 14], ["waar", 200]] as const) {
         const frame = await page.$eval("form[class$='-table']", (f) => getComputedStyle(f).maxHeight);
         expect(frame).not.toBe("none");
       } finally {
-        await context.close();
+        await page.close();
       }
     });
   });

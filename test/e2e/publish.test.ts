@@ -4,7 +4,7 @@
 import {existsSync, mkdirSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {listPages, openSmokeTab, problems, screenshotDir, type SmokeTab} from "./smoke.js";
@@ -17,11 +17,15 @@ const DIST = join(import.meta.dirname, "../../dist");
 const OUTPUT = join(import.meta.dirname, "../output");
 
 let browser: Browser;
+// One context for the file: its tabs share the HTTP cache (the walk loads each library once, and the
+// later tests' pages come from that cache).
+let context: BrowserContext;
 let server: StaticServer;
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
   browser = await launchBrowser();
+  context = await browser.newContext();
   const policy = readFileSync(join(DIST, "_deploy", "csp-header.txt"), "utf8").trim();
   server = await serveStatic(DIST, {base: "/a/b/", cleanUrls: false, headers: {"content-security-policy": policy}});
 });
@@ -33,7 +37,7 @@ afterAll(async () => {
 
 /** Opens a page recording CSP violation events from the first script on. */
 async function openWithViolations(url: string): Promise<{page: Page; violations: () => Promise<string[]>}> {
-  const page = await browser.newPage();
+  const page = await context.newPage();
   await page.addInitScript(() => {
     (window as unknown as {__csp: string[]}).__csp = [];
     document.addEventListener("securitypolicyviolation", (e) => (window as unknown as {__csp: string[]}).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
@@ -81,7 +85,7 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
   // One tab walks every page, as a reader following links does (openSmokeTab).
   let tab: SmokeTab;
   beforeAll(async () => {
-    tab = await openSmokeTab(browser);
+    tab = await openSmokeTab(context);
   });
   afterAll(async () => tab?.close());
   // Each visit also fails on a CSP violation under the header (smoke.ts records them on every page),
@@ -121,7 +125,7 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
   });
 
   test("the pager walks from the start page to the next page in narrative order", async () => {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(server.url, {waitUntil: "load"});
       const next = page.locator("#observablehq-footer a[rel=next]");
@@ -139,7 +143,7 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
     const yearly = (await readPublished("counts_year")).toArray().filter((r) => r.area_code === "GM0153" && r.soort === "totaal");
     const latest = Math.max(...yearly.map((r) => r.year as number));
     const count = yearly.find((r) => r.year === latest)!.count as number | null;
-    const page = await browser.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(`${server.url}gemeenten/enschede.html`, {waitUntil: "load"});
       await page.waitForSelector("[data-main-chart] svg");
@@ -163,7 +167,7 @@ describe("print", () => {
     const bytes = readFileSync(path);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.toString("latin1").match(/\/Type\s*\/Page[^s]/g)?.length).toBeGreaterThanOrEqual(1);
-    const page = await browser.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(`${server.url}gemeenten/enschede.html`, {waitUntil: "load"});
       await page.waitForSelector("[data-main-chart] svg");

@@ -33,6 +33,7 @@ describe("built site", () => {
   });
 
   test("home page shows its chart, its input and each year's total from the monthly file, without DuckDB", async () => {
+    // A context of its own, with an empty cache: every library the start page loads is requested here.
     const page = await site.browser.newPage();
     const requests: string[] = [];
     page.on("request", (r) => requests.push(r.url()));
@@ -72,10 +73,9 @@ describe("built site", () => {
   });
 });
 
-/** A fresh page at 1280 px wide on `path`, once its main chart is drawn. */
+/** A new tab of the file's context at 1280 px wide on `path`, once its main chart is drawn. */
 async function openPage(path: string): Promise<Page> {
-  const context = await site.browser.newContext({viewport: {width: 1280, height: 900}, acceptDownloads: true});
-  const page = await context.newPage();
+  const page = await site.page({width: 1280, height: 900});
   await page.goto(site.server.url + path, {waitUntil: "load"});
   await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
   return page;
@@ -112,7 +112,7 @@ describe("beside the Netherlands on Overzicht (issue 14, item 4)", () => {
       await page.waitForSelector("[data-main-chart] svg");
       expect(await page.innerText("main")).toContain("Naast Nederland");
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 });
@@ -129,7 +129,7 @@ describe("Wanneer's weekday x hour grid on its default period", () => {
       const filled = await table.locator("tbody td").evaluateAll((tds) => tds.filter((td) => /\d/.test(td.textContent ?? "")).length);
       expect(filled).toBeGreaterThan(7 * 12);
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 });
@@ -159,7 +159,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
       expect(Number(row.aantal!.replace(",", "."))).toBe(displayNumber(shown![1]));
       expect(Number(row.per_1000_woningen!.replace(",", "."))).toBe(displayNumber(shown![5]));
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 
@@ -171,7 +171,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
     try {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 
@@ -191,14 +191,13 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
         if (path === "overzicht") expect(cells.map((c) => c.text)).toEqual(expect.arrayContaining(["DOR-aansluitingen", "inbraken per 1.000 woningen"]));
       }
     } finally {
-      await page.context().close();
+      await page.close();
     }
   });
 
   test("cards that stack on Waar are as tall as their content, not as the tallest card", async () => {
     for (const width of [1280, 390]) {
-      const context = await site.browser.newContext({viewport: {width, height: 900}});
-      const page = await context.newPage();
+      const page = await site.page({width, height: 900});
       try {
         await page.goto(site.server.url + "waar", {waitUntil: "load"});
         await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
@@ -212,14 +211,13 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
         expect(empty.length, String(width)).toBeGreaterThan(3);
         expect(empty.filter((e) => e > 40), String(width)).toEqual([]);
       } finally {
-        await context.close();
+        await page.close();
       }
     }
   });
 
   test("at 390 px the page does not widen and Overzicht's table keeps whole words, its names in view", async () => {
-    const context = await site.browser.newContext({viewport: {width: 390, height: 800}});
-    const page = await context.newPage();
+    const page = await site.page({width: 390, height: 800});
     try {
       for (const path of ["overzicht", "waar", "gemeenten/enschede"]) {
         await page.goto(site.server.url + path, {waitUntil: "load"});
@@ -258,7 +256,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
       expect(await page.locator("svg [aria-label='x-axis tick label']").count()).toBeGreaterThan(1);
       expect(overlaps).toEqual([]);
     } finally {
-      await context.close();
+      await page.close();
     }
   });
 
@@ -270,7 +268,7 @@ describe("downloads, language and print (issue 14, items 5, 6 and 8)", () => {
         const text = await page.innerText("main");
         expect(text, path).not.toMatch(/\b(knox|factor|season|repeat|forecast|measure)\.[a-z_]+|irr per sd|berekend in DuckDB|npm run|No results\./);
       } finally {
-        await page.context().close();
+        await page.close();
       }
     }
   });

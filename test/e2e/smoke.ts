@@ -6,7 +6,7 @@
  */
 import {existsSync, mkdirSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page, Request} from "playwright-core";
 import {watchQuiet} from "../../scripts/lib/browser.js";
 
 /** The site's page sources. */
@@ -128,6 +128,9 @@ export interface SmokeOptions {
   awaitMainChart?: boolean;
 }
 
+/** The window size of a walk's tab. */
+const VIEWPORT = {width: 1280, height: 900};
+
 /** A tab that visits the pages of a walk one after another; see {@link openSmokeTab}. */
 export interface SmokeTab {
   /** Opens `url` in the tab and reports what a reader would hit; never throws for page problems. */
@@ -136,23 +139,28 @@ export interface SmokeTab {
 }
 
 /**
- * Opens one browser context with one tab for a walk through a site: each visit navigates that tab
- * to the next page, as a reader following the site's links does, and reports only what happened
- * during that visit (each page is a new document). Walking in one tab cost about 30% less CPU per
- * page than a fresh context for each page (16 visits of dist/: 38.9 CPU-s against 54.5): the
- * renderer process and the modules it compiled stay (docs/performance.md).
+ * Opens one tab for a walk through a site: each visit navigates that tab to the next page, as a
+ * reader following the site's links does, and reports only what happened during that visit (each
+ * page is a new document). Walking in one tab cost about 30% less CPU per page than a fresh context
+ * for each page (16 visits of dist/: 38.9 CPU-s against 54.5): the renderer process and the modules
+ * it compiled stay (docs/performance.md). Given a browser, the tab gets a context of its own (closed
+ * with the tab); given a context, the tab opens in it and shares its HTTP cache with the file's
+ * other pages, and closing the tab leaves the context open.
  */
-export async function openSmokeTab(browser: Browser): Promise<SmokeTab> {
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}});
+export async function openSmokeTab(from: Browser | BrowserContext): Promise<SmokeTab> {
+  const owned = "newContext" in from;
+  const context = owned ? await from.newContext({viewport: VIEWPORT}) : from;
   /** The result of the visit under way; events between visits belong to no page. */
   let current: SmokeResult | undefined;
   // The browser refuses every non-loopback request (launchBrowser's dead proxy); each one is
   // recorded here, from the page and from its workers alike.
-  context.on("request", (request) => {
+  const outside = (request: Request) => {
     const requested = request.url();
     if (current && !isLoopback(requested) && !current.externalRequests.includes(requested)) current.externalRequests.push(requested);
-  });
+  };
+  context.on("request", outside);
   const page = await context.newPage();
+  if (!owned) await page.setViewportSize(VIEWPORT);
   const quiet = await watchQuiet(page);
   // Every document records its CSP violations from the first script on (the served site's policy,
   // as a header or its meta tag).
@@ -195,7 +203,11 @@ export async function openSmokeTab(browser: Browser): Promise<SmokeTab> {
     }
     return result;
   };
-  return {visit, close: () => context.close()};
+  const close = async () => {
+    context.off("request", outside);
+    await (owned ? context.close() : page.close());
+  };
+  return {visit, close};
 }
 
 /** Opens `url` in a tab of its own and reports what a reader would hit; never throws for page problems. */

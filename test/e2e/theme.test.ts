@@ -4,7 +4,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
 import {SITES} from "./sites.js";
@@ -14,12 +14,15 @@ import {THEMES} from "../../src/lib/theme.js";
 
 const theme = THEMES.fietsdiefstal;
 let browser: Browser;
+// One context for the file: the second test's pages come from the walk's HTTP cache.
+let context: BrowserContext;
 let server: StaticServer;
 let dir: string;
 
 beforeAll(async () => {
   dir = buildSite(SITES.fiets.output, SITES.fiets.env);
   browser = await launchBrowser();
+  context = await browser.newContext();
   server = await serveStatic(dir);
 }, 300_000);
 
@@ -48,7 +51,7 @@ describe("site built for fietsdiefstal", () => {
     expect(pages).toContain("gemeenten/enschede");
     for (const name of THEMED_PAGES) expect(pages, name).toContain(name);
     const found: string[] = [];
-    const tab = await openSmokeTab(browser);
+    const tab = await openSmokeTab(context);
     for (const name of pages) {
       const inspect = THEMED_PAGES.includes(name)
         ? async (page: Page) => {
@@ -70,7 +73,7 @@ describe("site built for fietsdiefstal", () => {
       expect(title, file).toContain(theme.siteTitle);
       expect(title, file).not.toContain("Inbraaklab");
     }
-    const page = await browser.newPage();
+    const page = await context.newPage();
     try {
       await page.goto(server.url, {waitUntil: "load"});
       await page.waitForSelector("[data-main-chart] svg");
