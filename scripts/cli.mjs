@@ -1,13 +1,15 @@
 /**
- * Starts a command-line tool (loaders/cli/<name>.ts) from a bundle that esbuild made of it, so that
- * a tool starts in plain Node instead of transpiling its sources with tsx on every start (1.5 s for
- * `npm run knox -- --help` before). Plain JavaScript, so Node runs this file itself.
+ * Starts a command-line tool (loaders/cli/<name>.ts, or a build step of scripts/) from a bundle that
+ * esbuild made of it, so that a tool starts in plain Node instead of transpiling its sources with tsx
+ * on every start (1.5 s for `npm run knox -- --help` before). Plain JavaScript, so Node runs this
+ * file itself.
  *
- *   node scripts/cli.mjs <name> [arguments]   runs the tool (npm run knox, check-data, demo, fetch:open)
+ *   node scripts/cli.mjs <name> [arguments]   runs the tool (npm run knox, check-data, demo, fetch:open;
+ *                                             prepare, vendor-npm and harden in npm run build)
  *   node scripts/cli.mjs --bundle             bundles every tool (postinstall)
  *
- * The bundles live in .cli/ at the project root (one level down, like loaders/, so the tools'
- * PROJECT_ROOT is the project). Each bundle records its source files and a hash of their contents;
+ * The bundles live in .cli/ at the project root (one level down, like loaders/ and scripts/, so the
+ * tools' PROJECT_ROOT is the project). Each bundle records its source files and a hash of their contents;
  * a tool whose sources changed since is bundled again before it starts (esbuild, well under a
  * second), so a bundle is never stale. Packages stay external: they load from node_modules.
  */
@@ -18,8 +20,20 @@ import {fileURLToPath, pathToFileURL} from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const OUT = join(ROOT, ".cli");
-/** The tools: every loaders/cli/*.ts except the shared helper main.ts. */
-const TOOLS = readdirSync(join(ROOT, "loaders/cli")).filter((f) => f.endsWith(".ts") && f !== "main.ts").map((f) => f.slice(0, -3));
+/**
+ * Each tool's entry: every loaders/cli/*.ts except the shared helper main.ts, and the two build steps
+ * that `npm run build` runs around Framework (vendoring its npm imports, hardening the output). Under
+ * tsx each of these cost about 1.5 s of transpiling per start, and prepare about 5 s more on a
+ * pipeline run; every `npm test` runs them in some ten builds (docs/performance.md).
+ */
+const ENTRIES = Object.fromEntries([
+  ...readdirSync(join(ROOT, "loaders/cli")).filter((f) => f.endsWith(".ts") && f !== "main.ts").map((f) => [f.slice(0, -3), `loaders/cli/${f}`]),
+  ["harden", "scripts/harden.ts"],
+  ["vendor-npm", "scripts/vendor-npm.ts"]
+].sort(([a], [b]) => a.localeCompare(b)));
+const TOOLS = Object.keys(ENTRIES);
+/** Tools that import TypeScript files at run time (not bundled). */
+const IMPORTS_TYPESCRIPT = new Set(["prepare"]);
 
 /** A hash of the given project files' contents (a missing file counts as changed). */
 function digest(files) {
@@ -44,7 +58,7 @@ function fresh(name) {
 async function bundle(name) {
   const {build} = await import("esbuild");
   const result = await build({
-    entryPoints: [`loaders/cli/${name}.ts`], absWorkingDir: ROOT, bundle: true, platform: "node", format: "esm",
+    entryPoints: [ENTRIES[name]], absWorkingDir: ROOT, bundle: true, platform: "node", format: "esm",
     target: "node20", packages: "external", metafile: true, write: false, logLevel: "error", outfile: join(OUT, `${name}.mjs`)
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/")).sort();
@@ -64,6 +78,9 @@ if (name === "--bundle") {
   process.exitCode = 2;
 } else {
   if (!fresh(name)) await bundle(name);
+  // prepare runs the site's data loaders in this process (loaders/site/warm-loaders.ts), and those
+  // are TypeScript files: tsx's import hooks load them (the bundle itself needs none).
+  if (IMPORTS_TYPESCRIPT.has(name)) (await import("tsx/esm/api")).register();
   // The tool checks process.argv[1] to know it was started as a program (isMain).
   const path = join(OUT, `${name}.mjs`);
   process.argv = [process.argv[0], path, ...args];

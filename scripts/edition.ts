@@ -56,7 +56,7 @@ export async function buildEdition({gemeente, out, env, pages = null, fullUrl = 
   try {
     assembleEdition(manifest, {projectRoot: PROJECT_ROOT, names});
     run(process.execPath, ["scripts/observable.mjs", "build"], {INBRAAKLAB_EDITION: EDITION_DIR, INBRAAKLAB_OUTPUT: out});
-    run("npx", ["tsx", "scripts/harden.ts", out]);
+    run("node", ["scripts/cli.mjs", "harden", out]);
   } finally {
     removeEdition(PROJECT_ROOT);
   }

@@ -1,6 +1,7 @@
 /**
  * Post-build hardening of the site (runs as `postbuild` after `npm run build`):
- * `tsx scripts/harden.ts [<dir>]`, default INBRAAKLAB_OUTPUT or dist. See loaders/site/harden.ts.
+ * `node scripts/cli.mjs harden [<dir>]` (its esbuild bundle), default INBRAAKLAB_OUTPUT or dist. See
+ * loaders/site/harden.ts.
  * Also writes the Verantwoording annex next to the site (loaders/site/annex.ts).
  */
 import {resolve} from "node:path";

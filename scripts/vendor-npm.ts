@@ -8,7 +8,7 @@
  * plus an empty `<name>@0.0.0-not-vendored` folder for each library Framework knows about but
  * the site does not use, so version resolution never asks the registry.
  *
- * Usage: tsx scripts/vendor-npm.ts [--root src]
+ * Usage: node scripts/cli.mjs vendor-npm [--root src] (its esbuild bundle; `npm run vendor`)
  */
 import {existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync} from "node:fs";
 import {dirname, join, relative} from "node:path";
