@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, expect, test} from "vitest";
-import type {Browser} from "playwright-core";
+import type {Browser, BrowserContext} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {openSmokeTab, problems, smokePage, watchQuiet} from "./smoke.js";
@@ -11,10 +11,14 @@ import {pdfPageTexts} from "./pdf-text.js";
 import {printPdf} from "../../scripts/pdf.js";
 
 let browser: Browser;
+// The single-page checks open their tabs in one context (a tab each, as openSmokeTab does for a
+// context it is given); the walk below opens a context of its own.
+let context: BrowserContext;
 let server: StaticServer;
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  context = await browser.newContext();
   server = await serveStatic(join(import.meta.dirname, "fixtures/broken-site"));
 });
 
@@ -23,7 +27,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const run = (name: string) => smokePage(browser, `${server.url}${name}`, name, {timeout: 3000});
+const run = (name: string) => smokePage(context, `${server.url}${name}`, name, {timeout: 3000});
 
 test("a healthy page passes", async () => {
   expect(problems(await run("healthy"))).toEqual([]);
@@ -91,9 +95,9 @@ test("a chart with an English month name fails, a Dutch one passes", async () =>
 });
 
 test("a page that need not draw a main chart passes without one, and its errors still fail", async () => {
-  const cover = await smokePage(browser, `${server.url}no-chart`, "no-chart", {timeout: 3000, awaitMainChart: false});
+  const cover = await smokePage(context, `${server.url}no-chart`, "no-chart", {timeout: 3000, awaitMainChart: false});
   expect(problems(cover)).toEqual([]);
-  const broken = await smokePage(browser, `${server.url}throws`, "throws", {timeout: 3000, awaitMainChart: false});
+  const broken = await smokePage(context, `${server.url}throws`, "throws", {timeout: 3000, awaitMainChart: false});
   expect(problems(broken).join()).toContain("deliberate failure in a page");
 });
 

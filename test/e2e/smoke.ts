@@ -210,9 +210,12 @@ export async function openSmokeTab(from: Browser | BrowserContext): Promise<Smok
   return {visit, close};
 }
 
-/** Opens `url` in a tab of its own and reports what a reader would hit; never throws for page problems. */
-export async function smokePage(browser: Browser, url: string, name: string, options: SmokeOptions = {}): Promise<SmokeResult> {
-  const tab = await openSmokeTab(browser);
+/**
+ * Opens `url` in a tab of its own (in a context of its own, or in the given one) and reports what a
+ * reader would hit; never throws for page problems.
+ */
+export async function smokePage(from: Browser | BrowserContext, url: string, name: string, options: SmokeOptions = {}): Promise<SmokeResult> {
+  const tab = await openSmokeTab(from);
   try {
     return await tab.visit(url, name, options);
   } finally {

@@ -137,10 +137,11 @@ describe.skipIf(!existsSync(REFERENCE))("knox CLI on the NRC's Chicago data", ()
     expect(JSON.parse(out.stdout).observed).toEqual(NRC);
   });
 
-  test("reproduces it through a real spawn of npx tsx loaders/cli/knox.ts", async () => {
-    const {stdout} = await promisify(execFile)("npx", ["tsx", "loaders/cli/knox.ts", file, ...args, "--json"], {cwd: process.cwd()});
+  // As `npm run knox` starts it: the tool's esbuild bundle in plain Node (scripts/cli.mjs).
+  test("reproduces it through a real spawn of the tool, as npm run knox starts it", async () => {
+    const {stdout} = await promisify(execFile)(process.execPath, ["scripts/cli.mjs", "knox", file, ...args, "--json"], {cwd: process.cwd()});
     expect(JSON.parse(stdout).observed).toEqual(NRC);
-    const failed = await promisify(execFile)("npx", ["tsx", "loaders/cli/knox.ts", file, "--x", "X"]).then(() => null, (e) => e);
+    const failed = await promisify(execFile)(process.execPath, ["scripts/cli.mjs", "knox", file, "--x", "X"]).then(() => null, (e) => e);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`Kolom "X" (--x) bestaat niet`);
   });

@@ -2,7 +2,7 @@
 // safely from the resolved delivery path, only a folder the tool made is replaced, and only after
 // the new quarantine is written. check-data runs as a CLI in a copy of the project on `data/x/..`,
 // `data/x/.`, `.` and `/`, and nothing outside its own quarantine folders changes.
-import {execFileSync} from "node:child_process";
+import {execFileSync, spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, symlinkSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -79,7 +79,7 @@ function snapshot(dir: string): Map<string, string> {
 describe("check-data on hostile paths in a copy of the project", () => {
   const copy = mkdtempSync(join(tmpdir(), "inbraaklab-qcopy-"));
   afterAll(() => rmSync(copy, {recursive: true, force: true}));
-  for (const part of ["loaders", join("src", "lib"), "package.json", "tsconfig.json"]) cpSync(join(ROOT, part), join(copy, part), {recursive: true});
+  for (const part of ["loaders", join("src", "lib"), join("scripts", "cli.mjs"), "package.json", "tsconfig.json"]) cpSync(join(ROOT, part), join(copy, part), {recursive: true});
   symlinkSync(realpathSync(join(ROOT, "node_modules")), join(copy, "node_modules"));
   // data/ is itself a delivery (so data/x/.. has rejects to quarantine), with a delivery in x and
   // another in y, and an earlier quarantine of y.
@@ -92,15 +92,18 @@ describe("check-data on hostile paths in a copy of the project", () => {
   mkdirSync(yQuarantine, {recursive: true});
   writeFileSync(join(yQuarantine, QUARANTINE_MARKER), "");
   writeFileSync(join(yQuarantine, "inbraken.csv"), "earlier\n");
-  const tsx = join(copy, "node_modules", ".bin", "tsx");
 
   test("data/x/.., data/x/., . and / change nothing outside their own quarantine folders", () => {
+    // The tool's bundle goes into the copy's .cli/ at its first start: made here, before the snapshot
+    // (with no folder the tool only prints its usage).
+    spawnSync(process.execPath, ["scripts/cli.mjs", "check-data"], {cwd: copy});
     const before = snapshot(copy);
     const own = new Set<string>();
     for (const arg of ["data/x/..", "data/x/.", ".", "/"]) {
       let status = 0;
       try {
-        execFileSync(tsx, ["loaders/cli/check-data.ts", arg, "--max-afkeur", "1"], {cwd: copy, encoding: "utf8", stdio: "pipe"});
+        // As `npm run check-data` starts it (scripts/cli.mjs bundles the tool into the copy's .cli/ first).
+        execFileSync(process.execPath, ["scripts/cli.mjs", "check-data", arg, "--max-afkeur", "1"], {cwd: copy, encoding: "utf8", stdio: "pipe"});
       } catch (error) {
         status = (error as {status: number}).status;
       }

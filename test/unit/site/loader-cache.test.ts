@@ -42,7 +42,7 @@ describe("prepare in a copy of the project", () => {
   afterAll(() => rmSync(copy, {recursive: true, force: true}));
 
   test("a new delivery clears the cached dist/findings.json of the previous one", () => {
-    for (const part of ["loaders", "src", "package.json", "tsconfig.json"]) {
+    for (const part of ["loaders", "src", join("scripts", "cli.mjs"), "package.json", "tsconfig.json"]) {
       cpSync(join(ROOT, part), join(copy, part), {recursive: true, filter: (p) => !relative(ROOT, p).split(/[\\/]/).includes(".observablehq")});
     }
     symlinkSync(realpathSync(join(ROOT, "node_modules")), join(copy, "node_modules"));
@@ -52,7 +52,8 @@ describe("prepare in a copy of the project", () => {
     write(join(cache, "data", "meta.json"), "{}");
     write(join(cache, "_npm", "d3@7", "index.js"), "vendored");
     write(join(copy, "data", ".cache", "current"), "fingerprint-of-the-previous-delivery");
-    execFileSync(join(copy, "node_modules", ".bin", "tsx"), ["loaders/cli/prepare.ts"], {
+    // As `npm run build` starts it: the bundle, with tsx's hooks for the loaders (scripts/cli.mjs).
+    execFileSync(process.execPath, ["scripts/cli.mjs", "prepare"], {
       cwd: copy, stdio: "pipe", encoding: "utf8",
       env: {...process.env, INBRAAKLAB_DATA_DIR: join(ROOT, "test", "fixtures", "minimal-delivery"), INBRAAKLAB_LEVEL: "openbaar"}
     });
