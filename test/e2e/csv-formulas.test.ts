@@ -6,10 +6,11 @@ import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {dsvFormat} from "d3-dsv";
 import {describe, expect, test} from "vitest";
+import type {Page} from "playwright-core";
 import {servedSite} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {FORMULAS, SITES, writeXssDelivery} from "./sites.js";
-import {pagesOnePerRoute, watchQuiet} from "./smoke.js";
+import {openSmokeTab, pagesOnePerRoute, problems} from "./smoke.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)$/;
@@ -37,30 +38,25 @@ describe("CSV downloads of a delivery with formulas in its text", () => {
     const pages = pagesWithDownloads(dir);
     expect(pages).toEqual(expect.arrayContaining(["wat", "wie", "gemeenten/index"]));
     const downloads: Record<string, string[][]> = {};
-    const problems: string[] = [];
-    // One tab walks the pages, as in the smoke walks (openSmokeTab).
-    const context = await site.browser.newContext({acceptDownloads: true});
-    const page = await context.newPage();
-    let path = "";
-    page.on("pageerror", (e) => problems.push(`${path}: ${e.message}`));
-    const quiet = await watchQuiet(page);
-    for (path of pages) {
-      try {
-        await page.goto(`${site.server.url}${path.replace(/(^|\/)index$/, "$1")}`, {waitUntil: "load"});
-        // Every cell drawn, so every download button is there to count.
-        await quiet();
-        const count = await page.locator("button.download").count();
-        for (let i = 0; i < count; i++) {
-          const [download] = await Promise.all([page.waitForEvent("download"), page.locator("button.download").nth(i).evaluate((b: HTMLButtonElement) => b.click())]);
-          const text = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
-          downloads[`${path}: ${download.suggestedFilename()}`] = dsvFormat(";").parseRows(text);
-        }
-      } catch (error) {
-        problems.push(`${path}: ${(error as Error).message}`);
+    const found: string[] = [];
+    // Every download button the settled page has, clicked, each file read back.
+    const clickDownloads = async (page: Page) => {
+      const count = await page.locator("button.download").count();
+      for (let i = 0; i < count; i++) {
+        const [download] = await Promise.all([page.waitForEvent("download"), page.locator("button.download").nth(i).evaluate((b: HTMLButtonElement) => b.click())]);
+        const text = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+        downloads[`${page.url()}: ${download.suggestedFilename()}`] = dsvFormat(";").parseRows(text);
       }
+    };
+    // One tab walks the pages with the smoke check of the other walks (openSmokeTab), so this site's
+    // pages are also checked for errors, outside requests and CSP violations.
+    const tab = await openSmokeTab(site.context);
+    for (const path of pages) {
+      const result = await tab.visit(`${site.server.url}${path.replace(/(^|\/)index$/, "$1")}`, `xss-${path}`, {inspect: clickDownloads});
+      found.push(...problems(result));
     }
-    await context.close();
-    expect(problems).toEqual([]);
+    await tab.close();
+    expect(found).toEqual([]);
     // The issue's downloads are among them, and the delivered formulas reached them (neutralised).
     const names = Object.keys(downloads);
     for (const file of ["wat-werkwijze.csv", "wat-woningtype.csv", "wie-woningtype.csv"]) expect(names.some((n) => n.endsWith(`: ${file}`))).toBe(true);

@@ -197,7 +197,7 @@ export async function openSmokeTab(from: Browser | BrowserContext): Promise<Smok
         await page.screenshot({path: join(screenshots, `${name.replace(/\//g, "__")}.png`), fullPage: true});
       }
     } catch (error) {
-      result.pageErrors.push(`navigation failed: ${(error as Error).message}`);
+      result.pageErrors.push(`visit failed (navigation, wait or check): ${(error as Error).message}`);
     } finally {
       current = undefined;
     }
