@@ -23,7 +23,7 @@ const OUT = join(ROOT, ".cli");
 /**
  * Each tool's entry: every loaders/cli/*.ts except the shared helper main.ts, and the two build steps
  * that `npm run build` runs around Framework (vendoring its npm imports, hardening the output). Under
- * tsx each of these cost about 1.5 s of transpiling per start, and prepare about 5 s more on a
+ * tsx each of these cost about 1.5 s of transpiling per start, and prepare 2-3 s more on a
  * pipeline run; every `npm test` runs them in some ten builds (docs/performance.md).
  */
 const ENTRIES = Object.fromEntries([
