@@ -7,12 +7,12 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import type {Browser, BrowserContext, Page, Request} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {SITES, XSS, writeXssDelivery} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {isLoopback} from "./smoke.js";
+import {openWatched} from "./smoke.js";
 
 const DIST = join(ROOT, "dist");
 const PAGES = ["overzicht", "wanneer", "waar", "wat", "wie", "vergelijken", "verkennen"];
@@ -31,28 +31,12 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  context = await browser.newContext({viewport: {width: 1280, height: 900}});
+  context = await browser.newContext();
 });
 afterAll(async () => browser?.close());
 
-/**
- * Opens a page in a new tab and records console errors, uncaught exceptions, dialogs and outside
- * requests (those of the context while the tab is open: the tests open one or two tabs at a time).
- */
-async function open(url: string): Promise<{page: Page; problems: string[]; dialogs: string[]}> {
-  const problems: string[] = [];
-  const dialogs: string[] = [];
-  const outside = (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`);
-  context.on("request", outside);
-  const page = await context.newPage();
-  page.on("close", () => context.off("request", outside));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
-  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
-  await page.goto(url, {waitUntil: "load"});
-  await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
-  return {page, problems, dialogs};
-}
+/** A new tab of the file's context on `url`, watched for problems (openWatched in smoke.ts). */
+const open = (url: string) => openWatched(context, url);
 
 const values = (page: Page) => page.$$eval("form[data-filters] select", (s) => Object.fromEntries((s as HTMLSelectElement[]).map((x) => [x.name, x.value])));
 const errorCells = (page: Page) => page.$$eval(".observablehq--error", (n) => n.map((x) => x.textContent ?? ""));

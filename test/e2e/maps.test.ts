@@ -2,25 +2,14 @@
 // GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
 // table); the maps carry names and tips; a click on a municipality zooms to it.
 import {describe, expect, test} from "vitest";
-import type {Page, Request} from "playwright-core";
+import type {Page} from "playwright-core";
 import {DIST, servedSite} from "./browser.js";
-import {isLoopback} from "./smoke.js";
+import {openWatched} from "./smoke.js";
 
 const site = servedSite(DIST, "index.html");
 
-async function open(): Promise<{page: Page; problems: string[]}> {
-  const problems: string[] = [];
-  // Outside requests of the file's context while this tab is open (one tab at a time).
-  const outside = (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`);
-  site.context.on("request", outside);
-  const page = await site.page({width: 1280, height: 900});
-  page.on("close", () => site.context.off("request", outside));
-  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
-  await page.goto(site.server.url + "waar", {waitUntil: "load"});
-  await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
-  return {page, problems};
-}
+/** A new tab on Waar, watched for problems (openWatched in smoke.ts). */
+const open = () => openWatched(site.context, site.server.url + "waar");
 
 /** Runs `check` on a fresh Waar page, then asserts no error cell and no console error. */
 async function onWaar(check: (page: Page) => Promise<void>): Promise<void> {

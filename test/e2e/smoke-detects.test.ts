@@ -6,7 +6,7 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser, BrowserContext} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
-import {openSmokeTab, problems, smokePage, watchQuiet} from "./smoke.js";
+import {openSmokeTab, openWatched, problems, smokePage, watchQuiet} from "./smoke.js";
 import {pdfPageTexts} from "./pdf-text.js";
 import {printPdf} from "../../scripts/pdf.js";
 
@@ -69,6 +69,18 @@ test("a walk in one tab reports each page's own problems, not its neighbours'", 
   } finally {
     await tab.close();
   }
+});
+
+test("a watched tab (openWatched) records the console error, the exception and the outside request of its page", async () => {
+  const found: string[] = [];
+  for (const name of ["healthy", "console-error", "throws", "external"]) {
+    const {page, problems: seen} = await openWatched(context, `${server.url}${name}`);
+    await page.waitForTimeout(200);
+    await page.close();
+    found.push(...seen.map((p) => `${name}: ${p.split(":")[0]}`));
+  }
+  // The refused font request also logs a console error on its page.
+  expect(found.sort()).toEqual(["console-error: console", "external: console", "external: request https", "throws: exception"]);
 });
 
 test("a CSP violation fails, named by its directive", async () => {

@@ -222,3 +222,25 @@ export async function smokePage(from: Browser | BrowserContext, url: string, nam
     await tab.close();
   }
 }
+
+/**
+ * Opens `url` in a new tab of `context` (at the walks' window size) once its main chart is drawn, for
+ * a test that goes on to use the page; records what a reader would hit: outside requests of the
+ * context while the tab is open (a file opens one or two tabs at a time), console errors, uncaught
+ * exceptions, and dialogs (each dismissed).
+ */
+export async function openWatched(context: BrowserContext, url: string): Promise<{page: Page; problems: string[]; dialogs: string[]}> {
+  const problems: string[] = [];
+  const dialogs: string[] = [];
+  const outside = (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`);
+  context.on("request", outside);
+  const page = await context.newPage();
+  page.on("close", () => context.off("request", outside));
+  await page.setViewportSize(VIEWPORT);
+  page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
+  page.on("dialog", (d) => (dialogs.push(d.message()), d.dismiss()));
+  await page.goto(url, {waitUntil: "load"});
+  await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
+  return {page, problems, dialogs};
+}
