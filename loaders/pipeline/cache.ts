@@ -9,7 +9,7 @@
  */
 import {createHash, scryptSync} from "node:crypto";
 import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {join, relative} from "node:path";
+import {join, posix, relative} from "node:path";
 import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {dateLimits} from "../delivery/values.js";
 import type {Finding} from "../analyses/types.js";
@@ -18,27 +18,66 @@ import type {PublishMeta} from "./publish.js";
 export const CACHE_ROOT = join(PROJECT_ROOT, "data", ".cache");
 export const DEMO_ROOT = join(PROJECT_ROOT, "data", "demo");
 
-function hashFiles(hash: ReturnType<typeof createHash>, dir: string, filter: (name: string) => boolean): void {
+function hashFiles(hash: ReturnType<typeof createHash>, dir: string, filter: (name: string) => boolean, root = PROJECT_ROOT): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     const stat = statSync(path);
     if (stat.isDirectory()) {
-      if (name !== "node_modules" && !name.startsWith(".")) hashFiles(hash, path, filter);
+      if (name !== "node_modules" && !name.startsWith(".")) hashFiles(hash, path, filter, root);
     } else if (filter(name)) {
-      hash.update(relative(PROJECT_ROOT, path) + "\0" + name + "\0");
+      hash.update(relative(root, path) + "\0" + name + "\0");
       hash.update(readFileSync(path));
     }
   }
 }
 
-/** A hash of the pipeline's own code (loaders/ and src/lib/) and of loaders/reference/*.json. */
-export function codeFingerprint(): string {
+/** Where the pipeline's code starts: prepare() here, and the pipeline it loads on a miss. */
+export const PIPELINE_ENTRIES = ["loaders/pipeline/cache.ts", "loaders/pipeline/run.ts"] as const;
+
+// A relative module specifier after `from` or `import` (static, side-effect or dynamic import), and a
+// project path to a TypeScript file in a string (a file bundled by name, as loaders/worker.ts does).
+const SPECIFIER = /\b(?:from|import)\s*\(?\s*["'](\.\.?\/[^"'\n]+)["']/g;
+const BUNDLED = /["']((?:loaders|src)\/[\w./-]+\.ts)["']/g;
+
+/**
+ * The project files the pipeline's code is made of: the {@link PIPELINE_ENTRIES} and every file they
+ * import, directly or through others, or bundle by path, as sorted paths relative to the project.
+ * Read from the sources' text, not by running them: a `.js` specifier names its `.ts` file, and a
+ * specifier that names no file is skipped (it names none of the pipeline's code). The scan may take a
+ * file too many (an import in a comment), never one too few; a unit test holds it against esbuild's
+ * own graph of the same entries.
+ */
+export function pipelineSources(root = PROJECT_ROOT): string[] {
+  const seen = new Set<string>();
+  const queue: string[] = [...PIPELINE_ENTRIES];
+  const take = (file: string) => {
+    if (!seen.has(file) && existsSync(join(root, file))) queue.push(file);
+  };
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    if (!/\.[cm]?[jt]s$/.test(file)) continue; // a data file (JSON) is hashed, not scanned
+    const text = readFileSync(join(root, file), "utf8");
+    for (const [, specifier] of text.matchAll(SPECIFIER)) {
+      const target = posix.join(posix.dirname(file), specifier);
+      take(/\.js$/.test(target) && existsSync(join(root, target.replace(/\.js$/, ".ts"))) ? target.replace(/\.js$/, ".ts") : target);
+    }
+    for (const [, path] of text.matchAll(BUNDLED)) take(path);
+  }
+  return [...seen].sort();
+}
+
+/**
+ * A hash of the pipeline's own code ({@link pipelineSources}) and of loaders/reference/*.json. Code
+ * the pipeline does not load (a page's own helpers in src/lib, a new source's reader) leaves it as
+ * it is, so changing that code does not run the pipeline again.
+ */
+export function codeFingerprint(root = PROJECT_ROOT): string {
   const hash = createHash("sha256");
-  hashFiles(hash, join(PROJECT_ROOT, "loaders"), (n) => n.endsWith(".ts"));
-  hashFiles(hash, join(PROJECT_ROOT, "src", "lib"), (n) => n.endsWith(".ts"));
+  for (const file of pipelineSources(root)) hash.update(file + "\0").update(readFileSync(join(root, file))).update("\0");
   // Reference data committed with the code (the national benchmark) is an input like the code.
-  hashFiles(hash, join(PROJECT_ROOT, "loaders", "reference"), (n) => n.endsWith(".json"));
+  hashFiles(hash, join(root, "loaders", "reference"), (n) => n.endsWith(".json"), root);
   return hash.digest("hex");
 }
 
