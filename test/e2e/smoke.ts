@@ -152,14 +152,15 @@ export async function openSmokeTab(from: Browser | BrowserContext): Promise<Smok
   const context = owned ? await from.newContext({viewport: VIEWPORT}) : from;
   /** The result of the visit under way; events between visits belong to no page. */
   let current: SmokeResult | undefined;
+  const page = await context.newPage();
   // The browser refuses every non-loopback request (launchBrowser's dead proxy); each one is
-  // recorded here, from the page and from its workers alike.
-  const outside = (request: Request) => {
+  // recorded here, from the page and from its workers alike (Playwright reports a dedicated
+  // worker's requests on its page). Not from the context: a tab open beside this one in the same
+  // context would have its requests counted here.
+  page.on("request", (request: Request) => {
     const requested = request.url();
     if (current && !isLoopback(requested) && !current.externalRequests.includes(requested)) current.externalRequests.push(requested);
-  };
-  context.on("request", outside);
-  const page = await context.newPage();
+  });
   if (!owned) await page.setViewportSize(VIEWPORT);
   const quiet = await watchQuiet(page);
   // Every document records its CSP violations from the first script on (the served site's policy,
@@ -204,7 +205,6 @@ export async function openSmokeTab(from: Browser | BrowserContext): Promise<Smok
     return result;
   };
   const close = async () => {
-    context.off("request", outside);
     await (owned ? context.close() : page.close());
   };
   return {visit, close};
@@ -226,16 +226,13 @@ export async function smokePage(from: Browser | BrowserContext, url: string, nam
 /**
  * Opens `url` in a new tab of `context` (at the walks' window size) once its main chart is drawn, for
  * a test that goes on to use the page; records what a reader would hit: outside requests of the
- * context while the tab is open (a file opens one or two tabs at a time), console errors, uncaught
- * exceptions, and dialogs (each dismissed).
+ * page and its workers, console errors, uncaught exceptions, and dialogs (each dismissed).
  */
 export async function openWatched(context: BrowserContext, url: string): Promise<{page: Page; problems: string[]; dialogs: string[]}> {
   const problems: string[] = [];
   const dialogs: string[] = [];
-  const outside = (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`);
-  context.on("request", outside);
   const page = await context.newPage();
-  page.on("close", () => context.off("request", outside));
+  page.on("request", (r: Request) => isLoopback(r.url()) || problems.push(`request ${r.url()}`));
   await page.setViewportSize(VIEWPORT);
   page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`exception: ${e.message}`));
