@@ -4,7 +4,7 @@ import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
-import {SITES} from "./sites.js";
+import {SITES, shortDemo} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
 
 let browser: Browser;
@@ -12,7 +12,7 @@ let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  const dir = process.env.KNOX_E2E_DIST ?? buildSite(SITES.intern.output, SITES.intern.env);
+  const dir = process.env.KNOX_E2E_DIST ?? (shortDemo("woninginbraak"), buildSite(SITES.intern.output, SITES.intern.env));
   browser = await launchBrowser();
   server = await serveStatic(dir);
   page = await browser.newPage();
@@ -53,6 +53,9 @@ test("invalid bands are refused with a Dutch message", async () => {
 
 test("the progress bar moves and cancel stops the run", async () => {
   await page.fill("form[data-knox-calculator] input[name=space]", "0, 100, 200, 400, 800, 1600");
+  // Wide time bands, so the run lasts (about 5 s on the intern site's short demo, 2 s with the
+  // default bands) well beyond the click that cancels it.
+  await page.fill("form[data-knox-calculator] input[name=time]", "0, 14, 28, 56, 112, 224");
   await page.selectOption("form[data-knox-calculator] select[name=permutations]", "4999");
   await page.click("form[data-knox-calculator] button[type=submit]");
   await page.waitForFunction(() => {

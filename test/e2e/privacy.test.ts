@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite, ROOT, siteFiles} from "./build.js";
-import {SITES} from "./sites.js";
+import {SITES, shortDemo} from "./sites.js";
 import {NeedleIndex, type Needle} from "./needles.js";
 import {serveStatic} from "./server.js";
 import {openSmokeTab, pagesOnePerRoute, problems} from "./smoke.js";
@@ -54,7 +54,8 @@ function scan(dir: string, index: NeedleIndex): string[] {
   return hits;
 }
 
-const rows = dsvFormat(";").parse(readFileSync(DEMO, "utf8")) as unknown as Record<string, string>[];
+const rowsOf = (csv: string) => dsvFormat(";").parse(readFileSync(csv, "utf8")) as unknown as Record<string, string>[];
+const rows = rowsOf(DEMO);
 
 describe("openbaar dist/ (the default build on the demo delivery)", () => {
   test("contains no registration number, six-position postcode, exact coordinate or exact time", () => {
@@ -77,8 +78,11 @@ describe("openbaar dist/ (the default build on the demo delivery)", () => {
 describe("intern build", () => {
   let dir: string;
   let browser: Browser;
+  /** The rows of the delivery the intern site is built from (a short demo). */
+  let internRows: Record<string, string>[];
 
   beforeAll(async () => {
+    internRows = rowsOf(join(shortDemo("woninginbraak"), "inbraken.csv"));
     dir = buildSite(SITES.intern.output, SITES.intern.env);
     browser = await launchBrowser();
   }, 240_000);
@@ -95,7 +99,8 @@ describe("intern build", () => {
   });
 
   test("contains no registration number, six-position postcode or unsnapped coordinate", () => {
-    expect(scan(dir, needles(rows, {times: false}))).toEqual([]);
+    expect(internRows.length).toBeGreaterThan(1000);
+    expect(scan(dir, needles(internRows, {times: false}))).toEqual([]);
   });
 
   test("every page renders (one municipality report) and says it is the intern version", async () => {

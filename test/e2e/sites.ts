@@ -2,9 +2,13 @@
  * The extra sites the browser tests build besides dist/ (another level, delivery or theme), in one
  * place so that the tests and the parallel prebuild (test/e2e/run.ts) ask for identical builds.
  */
-import {mkdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {ROOT} from "./build.js";
+import {writeDemoDelivery} from "../../loaders/demo/generate.js";
+import {demoOptionsForTheme} from "../../loaders/demo/themes.js";
+import {generatorFingerprint} from "../../loaders/pipeline/cache.js";
+import type {ThemeId} from "../../src/lib/theme.js";
 
 /** A delivered value that would run script if a page did not escape it. */
 export const XSS = "<img src=x onerror=alert(1)>";
@@ -37,10 +41,48 @@ export function writeXssDelivery(): string {
   return XSS_DELIVERY;
 }
 
-/** Output folder and build environment of each extra site. */
+/** The folder of a theme's {@link shortDemo}. */
+const shortDemoDir = (theme: ThemeId) => join(ROOT, "test/output", `demo-${theme}-2019-2025`);
+
+/**
+ * Writes (once per version of the demo generator) a theme's demo delivery shortened to 2019-2025,
+ * seed 1: about 6,600 incidents, where the built-in demo has about 27,000 (woninginbraak, 2012-2025)
+ * or 40,000 (fietsdiefstal). The intern and fietsdiefstal sites test a level and a theme, not the
+ * demo's figures, and the pipeline on the full demo cost each of their builds about 10 s more. It
+ * carries the demo's truth.json, so the pages treat it as the demo. Returns its folder.
+ */
+export function shortDemo(theme: ThemeId): string {
+  const dir = shortDemoDir(theme);
+  const version = generatorFingerprint();
+  if (existsSync(join(dir, ".generator")) && readFileSync(join(dir, ".generator"), "utf8") === version) return dir;
+  // Written aside and moved into place, so a test file writing it at the same time never reads half.
+  const staged = `${dir}.tmp-${process.pid}`;
+  rmSync(staged, {recursive: true, force: true});
+  writeDemoDelivery(staged, {...demoOptionsForTheme(theme), seed: 1, fromYear: 2019, toYear: 2025, incidents: undefined});
+  writeFileSync(join(staged, ".generator"), version);
+  rmSync(dir, {recursive: true, force: true});
+  try {
+    renameSync(staged, dir);
+  } catch {
+    rmSync(staged, {recursive: true, force: true}); // another process moved its copy in first
+  }
+  return dir;
+}
+
+/** Writes every delivery an extra site is built from: the XSS delivery and the short demos. */
+export function writeSiteDeliveries(): void {
+  writeXssDelivery();
+  shortDemo("woninginbraak");
+  shortDemo("fietsdiefstal");
+}
+
+/**
+ * Output folder and build environment of each extra site. The intern and fietsdiefstal sites are
+ * built from a {@link shortDemo} (write it first).
+ */
 export const SITES = {
-  intern: {output: "dist-intern", env: {INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "e2e-pseudonym-key-0123456789"}},
+  intern: {output: "dist-intern", env: {INBRAAKLAB_LEVEL: "intern", INBRAAKLAB_PSEUDONYM_KEY: "e2e-pseudonym-key-0123456789", INBRAAKLAB_DATA_DIR: shortDemoDir("woninginbraak")}},
   minimal: {output: "dist-minimal", env: {INBRAAKLAB_DATA_DIR: join(ROOT, "test/fixtures/minimal-delivery")}},
-  fiets: {output: "dist-fiets", env: {INBRAAKLAB_THEME: "fietsdiefstal"}},
+  fiets: {output: "dist-fiets", env: {INBRAAKLAB_THEME: "fietsdiefstal", INBRAAKLAB_DATA_DIR: shortDemoDir("fietsdiefstal")}},
   xss: {output: "dist-xss", env: {INBRAAKLAB_DATA_DIR: XSS_DELIVERY}}
 } as const satisfies Record<string, {output: string; env: Record<string, string>}>;

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, BrowserContext, Page} from "playwright-core";
 import {launchBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
-import {SITES} from "./sites.js";
+import {SITES, shortDemo} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {openSmokeTab, pagesOnePerRoute, problems, screenshotDir} from "./smoke.js";
 import {THEMES} from "../../src/lib/theme.js";
@@ -20,6 +20,7 @@ let server: StaticServer;
 let dir: string;
 
 beforeAll(async () => {
+  shortDemo("fietsdiefstal");
   dir = buildSite(SITES.fiets.output, SITES.fiets.env);
   browser = await launchBrowser();
   context = await browser.newContext();
