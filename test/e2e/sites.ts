@@ -54,18 +54,23 @@ const shortDemoDir = (theme: ThemeId) => join(ROOT, "test/output", `demo-${theme
 export function shortDemo(theme: ThemeId): string {
   const dir = shortDemoDir(theme);
   const version = generatorFingerprint();
-  if (existsSync(join(dir, ".generator")) && readFileSync(join(dir, ".generator"), "utf8") === version) return dir;
-  // Written aside and moved into place, so a test file writing it at the same time never reads half.
+  const current = () => existsSync(join(dir, ".generator")) && readFileSync(join(dir, ".generator"), "utf8") === version;
+  if (current()) return dir;
+  // Written aside and moved into place, so a test file writing it at the same time never reads half;
+  // a current copy that another process moved in meanwhile is kept, not replaced.
   const staged = `${dir}.tmp-${process.pid}`;
   rmSync(staged, {recursive: true, force: true});
   writeDemoDelivery(staged, {...demoOptionsForTheme(theme), seed: 1, fromYear: 2019, toYear: 2025, incidents: undefined});
   writeFileSync(join(staged, ".generator"), version);
-  rmSync(dir, {recursive: true, force: true});
-  try {
-    renameSync(staged, dir);
-  } catch {
-    rmSync(staged, {recursive: true, force: true}); // another process moved its copy in first
+  if (!current()) {
+    rmSync(dir, {recursive: true, force: true});
+    try {
+      renameSync(staged, dir);
+    } catch {
+      // another process moved its copy in between; it is the same delivery
+    }
   }
+  rmSync(staged, {recursive: true, force: true});
   return dir;
 }
 
