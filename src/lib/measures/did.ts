@@ -63,6 +63,31 @@ export function monthLabel(index: number): string {
 }
 
 /**
+ * Checks a panel already in dense form (areas named once, non-empty and distinct; `months` whole;
+ * counts and exposures finite and >= 0, area-major) and returns it as it is: the entry point for a
+ * caller that draws its panels dense (the planner), which would otherwise build a long panel only for
+ * {@link panelMatrix} to take it apart again.
+ * @example checkPanelMatrix({areas: ["a"], firstMonth: 0, months: 2, count: new Float64Array([1, 0]), exposure: new Float64Array([9, 9])}).months; // 2
+ */
+export function checkPanelMatrix(m: PanelMatrix): PanelMatrix {
+  if (!Array.isArray(m.areas) || m.areas.length === 0) throw new Error("invalid panel: no areas");
+  if (!Number.isInteger(m.firstMonth) || !Number.isInteger(m.months) || m.months < 1) throw new Error(`invalid panel: firstMonth ${m.firstMonth}, months ${m.months}`);
+  const names = new Set<string>();
+  for (const a of m.areas) {
+    if (typeof a !== "string" || a === "") throw new Error(`invalid panel.areas: ${a}`);
+    if (names.has(a)) throw new Error(`invalid panel.areas: ${a} twice`);
+    names.add(a);
+  }
+  const n = m.areas.length * m.months;
+  for (const key of ["count", "exposure"] as const) {
+    const values = m[key];
+    if (!(values instanceof Float64Array) || values.length !== n) throw new Error(`invalid panel.${key}: length ${values?.length}, expected ${n}`);
+    for (let i = 0; i < n; i++) if (!(values[i] >= 0) || !Number.isFinite(values[i])) throw new Error(`invalid panel.${key}: ${values[i]} at cell ${i}`);
+  }
+  return m;
+}
+
+/**
  * Checks a long panel (equal lengths, integer months, counts >= 0, exposure >= 0, every area in
  * every month exactly once) and returns it as dense matrices.
  * @example panelMatrix({area: ["a", "a"], month: [0, 1], count: [1, 0], exposure: [900, 900]}).months; // 2
@@ -237,7 +262,7 @@ interface Layout {
  * @param starts first treated month per area, null for never treated
  * @example staggeredDid(panel, starts, {rng: seededRng(1)}).overall.percent; // e.g. -24.1
  */
-export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions): DidResult {
+export function staggeredDid(panel: Panel | PanelMatrix, starts: Starts, options: DidOptions): DidResult {
   const {m, design, layout, point, reps, jack, replicates, level, minAreas, preTrendAlpha, interval} = staggeredDidCore(panel, starts, options);
   const {baseMonths, baseGap, maxPostMonths} = {baseMonths: layout.base, baseGap: layout.gap, maxPostMonths: layout.maxPost};
   const {bins, binOffset, bin: binMonths} = layout;
@@ -283,8 +308,8 @@ export function staggeredDid(panel: Panel, starts: Starts, options: DidOptions):
   };
 }
 
-function staggeredDidCore(panel: Panel, starts: Starts, options: DidOptions) {
-  const m = panelMatrix(panel);
+function staggeredDidCore(panel: Panel | PanelMatrix, starts: Starts, options: DidOptions) {
+  const m = "areas" in panel ? checkPanelMatrix(panel) : panelMatrix(panel);
   const {rng, replicates = 499, baseMonths = 12, baseGap = 0, eventMin = -24, eventMax = 24, binMonths = 1} = options;
   const {preTrendMonths = 12, maxPostMonths = Infinity, level = 0.95, minAreas = 10, preTrendAlpha = 0.05, interval = DEFAULT_INTERVAL} = options;
   if (typeof rng !== "function") throw new Error(`invalid rng: ${rng}`);

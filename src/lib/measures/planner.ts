@@ -24,7 +24,7 @@
  */
 import type {Rng} from "../random.js";
 import {normal} from "../random.js";
-import {staggeredDid, type DidOptions, type Panel} from "./did.js";
+import {staggeredDid, type DidOptions, type Panel, type PanelMatrix} from "./did.js";
 import {didVerdict, guardedVerdict, staggeredDidGuarded, RTM_GAP} from "./rtm.js";
 
 /** The baseline a design is simulated on: one entry per neighbourhood. */
@@ -146,10 +146,10 @@ export function designMonths(d: PlanDesign): number {
 }
 
 /**
- * Draws one panel of the design: random treated areas and waves, counts without an effect, or with
- * `effect` planted in the treated areas from their start.
+ * Draws one panel of the design in dense form: random treated areas and waves, counts without an
+ * effect, or with `effect` planted in the treated areas from their start. Areas are named P0, P1, …
  */
-export function drawPlanPanel(rng: Rng, b: PlanBaseline, design: PlanDesign, effect = 0): {panel: Panel; starts: Record<string, number | null>} {
+export function drawPlanMatrix(rng: Rng, b: PlanBaseline, design: PlanDesign, effect = 0): {matrix: PanelMatrix; starts: Record<string, number | null>} {
   const d = checkDesign(b, design);
   const n = b.dwellings.length, T = designMonths(d);
   if (b.monthly && T > b.monthly.length) throw new Error(`invalid design: ${T} months, the replayed delivery has ${b.monthly.length}`);
@@ -161,20 +161,34 @@ export function drawPlanPanel(rng: Rng, b: PlanBaseline, design: PlanDesign, eff
   const start = new Int32Array(n).fill(-1);
   for (let k = 0; k < d.treatedAreas; k++) start[order[k]] = d.preMonths + (k % d.waves) * d.waveGap;
   const names = Array.from({length: n}, (_, i) => `P${i}`);
-  const area: string[] = new Array(n * T), month = new Int32Array(n * T), count = new Float64Array(n * T), exposure = new Float64Array(n * T);
+  const count = new Float64Array(n * T), exposure = new Float64Array(n * T);
   for (let a = 0, k = 0; a < n; a++) {
     const base = b.dwellings[a] * b.relative[a] * b.level;
     for (let t = 0; t < T; t++, k++) {
       let lambda = b.monthly ? b.dwellings[a] * b.relative[a] * b.monthly[t] : base * b.season[(b.firstMonth + t) % 12];
       if (start[a] >= 0 && t >= start[a]) lambda *= 1 + effect;
-      area[k] = names[a];
-      month[k] = b.firstMonth + t;
       count[k] = gammaPoisson(rng, lambda, b.dispersion);
       exposure[k] = b.dwellings[a];
     }
   }
   const starts = Object.fromEntries(names.map((name, a) => [name, start[a] >= 0 ? b.firstMonth + start[a] : null]));
-  return {panel: {area, month, count, exposure}, starts};
+  return {matrix: {areas: names, firstMonth: b.firstMonth, months: T, count, exposure}, starts};
+}
+
+/**
+ * The same draw as {@link drawPlanMatrix} (the same random numbers in the same order), as a long
+ * panel: one row per area and month.
+ */
+export function drawPlanPanel(rng: Rng, b: PlanBaseline, design: PlanDesign, effect = 0): {panel: Panel; starts: Record<string, number | null>} {
+  const {matrix: m, starts} = drawPlanMatrix(rng, b, design, effect);
+  const area: string[] = new Array(m.count.length), month = new Int32Array(m.count.length);
+  for (let a = 0, k = 0; a < m.areas.length; a++) {
+    for (let t = 0; t < m.months; t++, k++) {
+      area[k] = m.areas[a];
+      month[k] = m.firstMonth + t;
+    }
+  }
+  return {panel: {area, month, count: m.count, exposure: m.exposure}, starts};
 }
 
 /**
@@ -256,7 +270,7 @@ export function planPower(b: PlanBaseline, design: PlanDesign, options: PlanPowe
   const obs: number[] = [], xMain: number[] = [], xRobust: number[] = [], hist: number[] = [];
   const se2 = {main: 0, robust: 0, history: 0};
   for (let r = 0; r < runs; r++) {
-    const {panel, starts} = drawPlanPanel(rng, b, d);
+    const {matrix: panel, starts} = drawPlanMatrix(rng, b, d);
     const main = staggeredDid(panel, starts, {...DID_SETTINGS, rng, replicates: r < seRuns ? seReplicates : 0});
     const robust = staggeredDid(panel, starts, {...DID_SETTINGS, rng, replicates: r < seRuns ? seReplicates : 0, baseGap: RTM_GAP});
     if (r < seRuns) {
@@ -295,7 +309,7 @@ export function planPower(b: PlanBaseline, design: PlanDesign, options: PlanPowe
 export function fullRulePower(b: PlanBaseline, design: PlanDesign, effect: number, {rng, runs = 40, replicates = 199}: {rng: Rng; runs?: number; replicates?: number}): number {
   let hits = 0;
   for (let r = 0; r < runs; r++) {
-    const {panel, starts} = drawPlanPanel(rng, b, design, effect);
+    const {matrix: panel, starts} = drawPlanMatrix(rng, b, design, effect);
     const {main, check} = staggeredDidGuarded(panel, starts, {...DID_SETTINGS, rng, replicates});
     if (guardedVerdict(didVerdict(main, "decrease"), check) === "aangetoond") hits++;
   }

@@ -12,7 +12,7 @@
  *       (for a rise) against the areas' own months -24..-13, relative to the controls.
  * A claim that is not robust reads {@link RTM_VERDICT}.
  */
-import {staggeredDid, type DidOptions, type DidResult, type Effect, type Panel, type Starts} from "./did.js";
+import {staggeredDid, type DidOptions, type DidResult, type Effect, type Panel, type PanelMatrix, type Starts} from "./did.js";
 import {intervalVerdict, sideOf, type Direction, type Verdict} from "../verdict.js";
 
 /** The verdict of a claim that regression to the mean may explain. */
@@ -88,7 +88,7 @@ export function didVerdict(r: DidResult, direction: Direction): Verdict {
  * estimate with the base at months -24..-13 (null when it cannot be computed) and the check.
  * @example staggeredDidGuarded(panel, starts, {rng: seededRng(1)}).check.notRobust // false
  */
-export function staggeredDidGuarded(panel: Panel, starts: Starts, options: DidOptions): {main: DidResult; robust: DidResult | null; check: RtmCheck} {
+export function staggeredDidGuarded(panel: Panel | PanelMatrix, starts: Starts, options: DidOptions): {main: DidResult; robust: DidResult | null; check: RtmCheck} {
   const main = staggeredDid(panel, starts, options);
   let robust: DidResult | null;
   try {

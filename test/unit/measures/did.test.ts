@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {seededRng} from "../../../src/lib/random.js";
-import {DEFAULT_INTERVAL, intervalOf, jackknifeCheck, jackknifeSe, monthIndex, monthLabel, panelMatrix, staggeredDid, type Panel} from "../../../src/lib/measures/did.js";
+import {DEFAULT_INTERVAL, checkPanelMatrix, intervalOf, jackknifeCheck, jackknifeSe, monthIndex, monthLabel, panelMatrix, staggeredDid, type Panel} from "../../../src/lib/measures/did.js";
 import {studentTQuantile} from "../../../src/lib/stats/distributions.js";
 import {simulatePanel} from "../../../src/lib/measures/simulate.js";
 
@@ -58,6 +58,31 @@ describe("panelMatrix", () => {
     expect(() => panelMatrix({area: ["a"], month: [0.5], count: [1], exposure: [1]})).toThrow("invalid panel.month: 0.5");
     expect(() => panelMatrix({area: ["a"], month: [0], count: [1], exposure: [NaN]})).toThrow("invalid panel.exposure: NaN");
     expect(() => panelMatrix({area: ["a"], month: [0, 1], count: [1], exposure: [1]})).toThrow("invalid panel.month: length 2, expected 1");
+  });
+});
+
+describe("checkPanelMatrix (a panel given dense)", () => {
+  const dense = (over: object = {}) => ({areas: ["a", "b"], firstMonth: 5, months: 2, count: new Float64Array([1, 2, 3, 4]), exposure: new Float64Array([9, 9, 8, 8]), ...over});
+  test("passes a valid matrix through, and rejects what panelMatrix would not build", () => {
+    const m = dense();
+    expect(checkPanelMatrix(m)).toBe(m);
+    expect(() => checkPanelMatrix(dense({areas: []}))).toThrow("invalid panel: no areas");
+    expect(() => checkPanelMatrix(dense({areas: ["a", "a"]}))).toThrow("invalid panel.areas: a twice");
+    expect(() => checkPanelMatrix(dense({areas: ["a", ""]}))).toThrow("invalid panel.areas: ");
+    expect(() => checkPanelMatrix(dense({months: 0}))).toThrow("invalid panel: firstMonth 5, months 0");
+    expect(() => checkPanelMatrix(dense({firstMonth: 1.5}))).toThrow("invalid panel: firstMonth 1.5");
+    expect(() => checkPanelMatrix(dense({count: new Float64Array(3)}))).toThrow("invalid panel.count: length 3, expected 4");
+    expect(() => checkPanelMatrix(dense({exposure: [9, 9, 8, 8]}))).toThrow("invalid panel.exposure: length 4, expected 4");
+    expect(() => checkPanelMatrix(dense({count: new Float64Array([1, -1, 0, 0])}))).toThrow("invalid panel.count: -1 at cell 1");
+    expect(() => checkPanelMatrix(dense({exposure: new Float64Array([9, NaN, 8, 8])}))).toThrow("invalid panel.exposure: NaN at cell 1");
+  });
+
+  test("staggeredDid gives the same result on the dense form as on the long panel", () => {
+    const sim = simulatePanel(seededRng(3), {areas: 60, months: 48, treatedAreas: 30, effect: -0.2, adoptionFrom: 20, adoptionMonths: 6, dispersion: 0.1});
+    const long = staggeredDid(sim.panel, sim.starts, {rng: seededRng(9), replicates: 19});
+    const fromDense = staggeredDid(panelMatrix(sim.panel), sim.starts, {rng: seededRng(9), replicates: 19});
+    expect(fromDense).toEqual(long);
+    expect(long.overall.estimate).toBeLessThan(1);
   });
 });
 

@@ -2,7 +2,7 @@
 // WhatsApp estimator, on a simulated baseline; checked against the published rule itself and against
 // the demo bench's measured share (docs/methods.md, "Planner").
 import {describe, expect, test} from "vitest";
-import {fullRulePower, minimumDetectable, planBaseline, planPower, type PlanBaseline} from "../../../src/lib/measures/planner.js";
+import {drawPlanMatrix, drawPlanPanel, fullRulePower, minimumDetectable, planBaseline, planPower, type PlanBaseline} from "../../../src/lib/measures/planner.js";
 import {simulatePanel} from "../../../src/lib/measures/simulate.js";
 import {panelMatrix} from "../../../src/lib/measures/did.js";
 import {seededRng} from "../../../src/lib/random.js";
@@ -12,6 +12,17 @@ const sim = simulatePanel(seededRng(7), {areas: 200, months: 60, treatedAreas: 0
 const baseline: PlanBaseline = planBaseline(panelMatrix(sim.panel));
 const EFFECTS = [0, -0.1, -0.2, -0.3, -0.4];
 const design = {treatedAreas: 60, waves: 1, waveGap: 0, followUp: 24};
+
+describe("drawing a planned rollout", () => {
+  test("the dense draw and the long panel are the same draw, area-major, with the same random numbers", () => {
+    const {matrix, starts} = drawPlanMatrix(seededRng(4), baseline, design, -0.2);
+    const {panel, starts: longStarts} = drawPlanPanel(seededRng(4), baseline, design, -0.2);
+    expect(panelMatrix(panel)).toEqual(matrix);
+    expect(longStarts).toEqual(starts);
+    expect(Object.values(starts).filter((s) => s !== null).length).toBe(design.treatedAreas);
+    expect(matrix.areas.slice(0, 2)).toEqual(["P0", "P1"]);
+  });
+});
 
 describe("planBaseline", () => {
   test("recovers the simulated level, season and dispersion", () => {
