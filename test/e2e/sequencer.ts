@@ -1,0 +1,50 @@
+/**
+ * The order in which vitest starts the browser test files. They run two at a time and take from a few
+ * seconds to well over a minute each, so the order decides how long one worker idles at the end while
+ * the other finishes a long file. vitest starts the files longest first when its cache holds their
+ * last durations (node_modules/.vite/vitest), and by file size otherwise, as on every clean checkout
+ * (CI): there switch-delivery (51 lines, about 35 s) and minimal-delivery (68 lines, about 36 s)
+ * started last and ended the stage 15-20 s after the other worker. {@link E2E_SECONDS} gives the
+ * durations of the last measured clean run, so a clean checkout also starts the longest first. The
+ * figures only order the files: a stale figure makes the order worse, never a test wrong.
+ */
+import {relative} from "node:path";
+import {BaseSequencer, type TestSpecification} from "vitest/node";
+
+/**
+ * Seconds each browser test file took in a clean-clone CI run (run 30, December 6, both workers busy).
+ * A file not listed starts first, as vitest runs unknown files first.
+ */
+export const E2E_SECONDS: Readonly<Record<string, number>> = {
+  "test/e2e/publish.test.ts": 82, "test/e2e/filters.test.ts": 65, "test/e2e/site.test.ts": 54, "test/e2e/edition.test.ts": 50,
+  "test/e2e/privacy.test.ts": 45, "test/e2e/theme.test.ts": 38, "test/e2e/minimal-delivery.test.ts": 36, "test/e2e/switch-delivery.test.ts": 35,
+  "test/e2e/explore.test.ts": 32, "test/e2e/csv-formulas.test.ts": 30, "test/e2e/smoke-detects.test.ts": 23, "test/e2e/print.test.ts": 14,
+  "test/e2e/maps.test.ts": 12, "test/e2e/knox-worker.test.ts": 8, "test/e2e/planner.test.ts": 4, "test/e2e/needles.test.ts": 0
+};
+
+/**
+ * Orders files longest first by {@link E2E_SECONDS} (unlisted first). Returns the input's order for
+ * files of equal weight.
+ * @example byExpectedDuration(["test/e2e/maps.test.ts", "test/e2e/publish.test.ts"]) // publish first
+ */
+export function byExpectedDuration(files: readonly string[], seconds: Readonly<Record<string, number>> = E2E_SECONDS): string[] {
+  const weight = (f: string) => seconds[f] ?? Infinity;
+  return [...files].sort((a, b) => weight(b) - weight(a));
+}
+
+/**
+ * vitest's own order, except that the e2e project's files, when vitest has no durations of its own
+ * for them, start longest first by {@link E2E_SECONDS}.
+ */
+export class E2eSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const root = this.ctx.config.root;
+    const key = (s: TestSpecification) => relative(root, s.moduleId).replaceAll("\\", "/");
+    const e2e = sorted.filter((s) => s.project.name === "e2e");
+    if (e2e.length < 2 || e2e.some((s) => this.ctx.cache.getFileTestResults(`e2e:${key(s)}`))) return sorted;
+    const order = byExpectedDuration(e2e.map(key));
+    const ranked = [...e2e].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
+    return sorted.map((s) => (s.project.name === "e2e" ? ranked.shift()! : s));
+  }
+}
