@@ -258,7 +258,8 @@ interface Layout {
 /**
  * Estimates the effect of a measure adopted by areas at different months (staggered DiD on pooled
  * rates; jackknife t intervals by default, bootstrap pre-trend test) and flags thin or suspect evidence.
- * @param panel balanced long panel of counts and dwellings per area-month
+ * @param panel balanced long panel of counts and dwellings per area-month, or the same already dense
+ *   ({@link PanelMatrix}, checked by {@link checkPanelMatrix}); both give the same result
  * @param starts first treated month per area, null for never treated
  * @example staggeredDid(panel, starts, {rng: seededRng(1)}).overall.percent; // e.g. -24.1
  */
