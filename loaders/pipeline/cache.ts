@@ -8,12 +8,13 @@
  * never serves stale tables.
  */
 import {createHash, scryptSync} from "node:crypto";
-import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, posix, relative} from "node:path";
 import {PROJECT_ROOT, readConfig, type BuildConfig} from "../config.js";
 import {dateLimits} from "../delivery/values.js";
 import type {Finding} from "../analyses/types.js";
 import type {PublishMeta} from "./publish.js";
+import type {DemoOptions} from "../demo/generate.js";
 
 export const CACHE_ROOT = join(PROJECT_ROOT, "data", ".cache");
 export const DEMO_ROOT = join(PROJECT_ROOT, "data", "demo");
@@ -118,24 +119,51 @@ export function generatorFingerprint(): string {
   return hash.digest("hex");
 }
 
+/** Whether `dir` holds a demo delivery written by this version of the generator (its `.generator` stamp). */
+export function demoIsCurrent(dir: string): boolean {
+  const stamp = join(dir, ".generator");
+  return existsSync(stamp) && readFileSync(stamp, "utf8") === generatorFingerprint();
+}
+
+/**
+ * Writes a demo delivery with `options` into `dir` and stamps it with the generator's version
+ * ({@link demoIsCurrent}); `faults` breaks that share of inbraken.csv's rows, as a real export has a
+ * few broken rows for check-data to find. The delivery is written beside `dir` and moved into place,
+ * so a reader never sees half of one, and a current copy that another process moved in meanwhile is
+ * kept rather than replaced.
+ */
+export async function writeDemo(dir: string, options: DemoOptions, faults?: {seed: number; share: number}): Promise<void> {
+  const {writeDemoDelivery} = await import("../demo/generate.js");
+  const staged = `${dir}.tmp-${process.pid}`;
+  rmSync(staged, {recursive: true, force: true});
+  writeDemoDelivery(staged, options);
+  if (faults) {
+    const {plantErrors} = await import("../demo/faults.js");
+    const {seededRng} = await import("../../src/lib/random.js");
+    const csv = join(staged, "inbraken.csv");
+    writeFileSync(csv, plantErrors(readFileSync(csv, "utf8"), seededRng(faults.seed), faults.share));
+  }
+  writeFileSync(join(staged, ".generator"), generatorFingerprint());
+  if (!demoIsCurrent(dir)) {
+    rmSync(dir, {recursive: true, force: true});
+    try {
+      renameSync(staged, dir);
+    } catch {
+      // another process moved its copy in between; it is the same delivery
+    }
+  }
+  rmSync(staged, {recursive: true, force: true});
+}
+
 /** The delivery folder to build from: INBRAAKLAB_DATA_DIR, or the demo delivery (generated when missing). */
 export async function deliveryDir(config: BuildConfig, onStep?: (text: string) => void): Promise<string> {
   if (config.dataDir) return config.dataDir;
   const dir = join(DEMO_ROOT, `seed-${config.demoSeed}${config.theme === "woninginbraak" ? "" : `-${config.theme}`}`);
-  const stamp = join(dir, ".generator");
-  const version = generatorFingerprint();
-  if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== version) {
+  if (!demoIsCurrent(dir)) {
     onStep?.(`demolevering maken (seed ${config.demoSeed}, eenmalig)`);
-    const {writeDemoDelivery} = await import("../demo/generate.js");
-    const {plantErrors} = await import("../demo/faults.js");
-    const {seededRng} = await import("../../src/lib/random.js");
-    rmSync(dir, {recursive: true, force: true});
     const {demoOptionsForTheme} = await import("../demo/themes.js");
-    writeDemoDelivery(dir, {...demoOptionsForTheme(config.theme), seed: config.demoSeed});
     // Like a real export, the demo has a few broken rows (about 0.4%) for check-data to find.
-    const csv = join(dir, "inbraken.csv");
-    writeFileSync(csv, plantErrors(readFileSync(csv, "utf8"), seededRng(config.demoSeed + 1), 0.004));
-    writeFileSync(stamp, version);
+    await writeDemo(dir, {...demoOptionsForTheme(config.theme), seed: config.demoSeed}, {seed: config.demoSeed + 1, share: 0.004});
   }
   return dir;
 }

@@ -12,7 +12,8 @@ let server: StaticServer;
 let page: Page;
 
 beforeAll(async () => {
-  const dir = process.env.KNOX_E2E_DIST ?? (shortDemo("woninginbraak"), buildSite(SITES.intern.output, SITES.intern.env));
+  if (!process.env.KNOX_E2E_DIST) await shortDemo("woninginbraak");
+  const dir = process.env.KNOX_E2E_DIST ?? buildSite(SITES.intern.output, SITES.intern.env);
   browser = await launchBrowser();
   server = await serveStatic(dir);
   page = await browser.newPage();

@@ -82,7 +82,7 @@ describe("intern build", () => {
   let internRows: Record<string, string>[];
 
   beforeAll(async () => {
-    internRows = rowsOf(join(shortDemo("woninginbraak"), "inbraken.csv"));
+    internRows = rowsOf(join(await shortDemo("woninginbraak"), "inbraken.csv"));
     dir = buildSite(SITES.intern.output, SITES.intern.env);
     browser = await launchBrowser();
   }, 240_000);

@@ -15,7 +15,7 @@ process.env.INBRAAKLAB_E2E_RUN ??= String(Date.now());
 // pipeline's fingerprint, which findings.json publishes): a run across midnight otherwise built the
 // extra sites on one day and switch-delivery.test.ts's builds on the next, and their findings differed.
 process.env.INBRAAKLAB_PEILDATUM ??= todayInAmsterdam();
-writeSiteDeliveries();
+await writeSiteDeliveries();
 const started = Date.now();
 // The XSS site's checkout is kept: switch-delivery.test.ts builds its second delivery in it. It is
 // removed at the end whether or not that test ran (or the prebuild of another site failed).

@@ -2,12 +2,11 @@
  * The extra sites the browser tests build besides dist/ (another level, delivery or theme), in one
  * place so that the tests and the parallel prebuild (test/e2e/run.ts) ask for identical builds.
  */
-import {existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync} from "node:fs";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {ROOT} from "./build.js";
-import {writeDemoDelivery} from "../../loaders/demo/generate.js";
 import {demoOptionsForTheme} from "../../loaders/demo/themes.js";
-import {generatorFingerprint} from "../../loaders/pipeline/cache.js";
+import {demoIsCurrent, writeDemo} from "../../loaders/pipeline/cache.js";
 import type {ThemeId} from "../../src/lib/theme.js";
 
 /** A delivered value that would run script if a page did not escape it. */
@@ -49,36 +48,20 @@ const shortDemoDir = (theme: ThemeId) => join(ROOT, "test/output", `demo-${theme
  * seed 1: about 6,600 incidents, where the built-in demo has about 27,000 (woninginbraak, 2012-2025)
  * or 40,000 (fietsdiefstal). The intern and fietsdiefstal sites test a level and a theme, not the
  * demo's figures, and the pipeline on the full demo cost each of their builds about 10 s more. It
- * carries the demo's truth.json, so the pages treat it as the demo. Returns its folder.
+ * carries the demo's truth.json, so the pages treat it as the demo; written as the built-in demo is
+ * (writeDemo in loaders/pipeline/cache.ts), without its broken rows. Returns its folder.
  */
-export function shortDemo(theme: ThemeId): string {
+export async function shortDemo(theme: ThemeId): Promise<string> {
   const dir = shortDemoDir(theme);
-  const version = generatorFingerprint();
-  const current = () => existsSync(join(dir, ".generator")) && readFileSync(join(dir, ".generator"), "utf8") === version;
-  if (current()) return dir;
-  // Written aside and moved into place, so a test file writing it at the same time never reads half;
-  // a current copy that another process moved in meanwhile is kept, not replaced.
-  const staged = `${dir}.tmp-${process.pid}`;
-  rmSync(staged, {recursive: true, force: true});
-  writeDemoDelivery(staged, {...demoOptionsForTheme(theme), seed: 1, fromYear: 2019, toYear: 2025, incidents: undefined});
-  writeFileSync(join(staged, ".generator"), version);
-  if (!current()) {
-    rmSync(dir, {recursive: true, force: true});
-    try {
-      renameSync(staged, dir);
-    } catch {
-      // another process moved its copy in between; it is the same delivery
-    }
-  }
-  rmSync(staged, {recursive: true, force: true});
+  if (!demoIsCurrent(dir)) await writeDemo(dir, {...demoOptionsForTheme(theme), seed: 1, fromYear: 2019, toYear: 2025, incidents: undefined});
   return dir;
 }
 
 /** Writes every delivery an extra site is built from: the XSS delivery and the short demos. */
-export function writeSiteDeliveries(): void {
+export async function writeSiteDeliveries(): Promise<void> {
   writeXssDelivery();
-  shortDemo("woninginbraak");
-  shortDemo("fietsdiefstal");
+  await shortDemo("woninginbraak");
+  await shortDemo("fietsdiefstal");
 }
 
 /**

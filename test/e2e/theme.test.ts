@@ -20,7 +20,7 @@ let server: StaticServer;
 let dir: string;
 
 beforeAll(async () => {
-  shortDemo("fietsdiefstal");
+  await shortDemo("fietsdiefstal");
   dir = buildSite(SITES.fiets.output, SITES.fiets.env);
   browser = await launchBrowser();
   context = await browser.newContext();
