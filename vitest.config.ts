@@ -1,7 +1,7 @@
 import {availableParallelism} from "node:os";
 import {defineConfig} from "vitest/config";
 import {todayInAmsterdam} from "./loaders/delivery/values.js";
-import {E2eSequencer} from "./test/e2e/sequencer.js";
+import {TestSequencer} from "./test/sequencer.js";
 
 // One configuration, three projects: `vitest run --project unit` (npm run test:unit), `--project e2e`
 // (npm run test:e2e, after the extra sites are built) and `--project workshop` (npm run test:workshop).
@@ -11,8 +11,9 @@ const env = {TZ: "Europe/Amsterdam"};
 
 export default defineConfig({
   test: {
-    // The browser test files start longest first on a clean checkout too (test/e2e/sequencer.ts).
-    sequence: {sequencer: E2eSequencer},
+    // Unit files of another environment last; browser test files longest first on a clean checkout too
+    // (test/sequencer.ts).
+    sequence: {sequencer: TestSequencer},
     projects: [
       {
         // Unit, contract and SQL tests: no browser, no build.

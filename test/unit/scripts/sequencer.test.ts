@@ -1,10 +1,11 @@
-// The browser test files start longest first on a clean checkout (test/e2e/sequencer.ts), where vitest
-// has no durations of its own and would start them by file size.
+// The order of the test files (test/sequencer.ts): unit files of another environment after the
+// others, so the two unit workers are not ended midway; browser test files longest first on a clean
+// checkout, where vitest has no durations of its own and would start them by file size.
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import type {TestSpecification, Vitest} from "vitest/node";
-import {E2E_SECONDS, E2eSequencer, byExpectedDuration} from "../../e2e/sequencer.js";
+import {E2E_SECONDS, TestSequencer, byExpectedDuration, fileEnvironment} from "../../sequencer.js";
 
 const ROOT = join(import.meta.dirname, "../../..");
 
@@ -28,7 +29,7 @@ function setup(known: Record<string, number> = {}) {
     }
   } as unknown as Vitest;
   const spec = (project: string, file: string) => ({project: {name: project, config: {sequence: {groupOrder: 0}, isolate: true}}, moduleId: join(ROOT, file)}) as unknown as TestSpecification;
-  return {sequencer: new E2eSequencer(ctx), spec};
+  return {sequencer: new TestSequencer(ctx), spec};
 }
 const names = (specs: TestSpecification[]) => specs.map((s) => s.moduleId.slice(ROOT.length + 1));
 
@@ -42,4 +43,19 @@ test("with durations of vitest's own, vitest's order stands (longest by those fi
   const files = ["test/e2e/publish.test.ts", "test/e2e/needles.test.ts"];
   const {sequencer, spec} = setup({"e2e:test/e2e/needles.test.ts": 90, "e2e:test/e2e/publish.test.ts": 5});
   expect(names(await sequencer.sort(files.map((f) => spec("e2e", f))))).toEqual(["test/e2e/needles.test.ts", "test/e2e/publish.test.ts"]);
+});
+
+test("a unit file that asks for jsdom is seen as such; a plain one has the project's environment", () => {
+  expect(fileEnvironment(join(ROOT, "test/unit/components/walkthrough.test.ts"))).toBe("jsdom");
+  expect(fileEnvironment(join(ROOT, "test/unit/random.test.ts"))).toBeUndefined();
+});
+
+test("unit files of another environment run after the others, which keep their order; other projects stay", async () => {
+  const {sequencer, spec} = setup();
+  const files = [["unit", "test/unit/components/walkthrough.test.ts"], ["unit", "test/unit/random.test.ts"], ["workshop", "test/workshop/workshop.test.ts"], ["unit", "test/unit/components/print-tables.test.ts"], ["unit", "test/unit/knox.test.ts"]] as const;
+  const sorted = names(await sequencer.sort(files.map(([project, file]) => spec(project, file))));
+  const unit = sorted.filter((f) => !f.startsWith("test/workshop/"));
+  expect(unit.slice(-2).sort()).toEqual(["test/unit/components/print-tables.test.ts", "test/unit/components/walkthrough.test.ts"]);
+  expect(unit.slice(0, 2).sort()).toEqual(["test/unit/knox.test.ts", "test/unit/random.test.ts"]);
+  expect(sorted).toContain("test/workshop/workshop.test.ts");
 });

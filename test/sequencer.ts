@@ -1,5 +1,14 @@
 /**
- * The order in which vitest starts the browser test files. They run two at a time and take from a few
+ * The order in which vitest starts the test files (vitest.config.ts `sequence.sequencer`).
+ *
+ * Unit files that need another environment (`// @vitest-environment jsdom`) go last. The unit files
+ * share two worker processes (`isolate: false`), and vitest hands a finished worker the next file
+ * only if that file's environment is the worker's; otherwise it ends the worker and starts another.
+ * Two jsdom files queued among the others ended both workers twice, and with them what the workers
+ * had built once for all their files: the imported pipeline, the demo deliveries and the published
+ * demo tables of test/helpers (docs/performance.md).
+ *
+ * The browser test files run two at a time and take from a few
  * seconds to well over a minute each, so the order decides how long one worker idles at the end while
  * the other finishes a long file. vitest starts the files longest first when its cache holds their
  * last durations (node_modules/.vite/vitest), and by file size otherwise, as on every clean checkout
@@ -8,6 +17,7 @@
  * durations of the last measured clean run, so a clean checkout also starts the longest first. The
  * figures only order the files: a stale figure makes the order worse, never a test wrong.
  */
+import {readFileSync} from "node:fs";
 import {relative} from "node:path";
 import {BaseSequencer, type TestSpecification} from "vitest/node";
 
@@ -33,18 +43,32 @@ export function byExpectedDuration(files: readonly string[], seconds: Readonly<R
 }
 
 /**
- * vitest's own order, except that the e2e project's files, when vitest has no durations of its own
- * for them, start longest first by {@link E2E_SECONDS}.
+ * The environment a test file asks for in its docblock (`@vitest-environment jsdom`), or undefined
+ * for the project's own.
  */
-export class E2eSequencer extends BaseSequencer {
+export function fileEnvironment(path: string): string | undefined {
+  return /@vitest-environment\s+([\w-]+)/.exec(readFileSync(path, "utf8").slice(0, 2000))?.[1];
+}
+
+/**
+ * vitest's own order, except that
+ * - the unit project's files that ask for another environment come after its other files, and
+ * - the e2e project's files, when vitest has no durations of its own for them, start longest first
+ *   by {@link E2E_SECONDS}.
+ */
+export class TestSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
+    const unit = sorted.filter((s) => s.project.name === "unit");
+    const other = new Set(unit.filter((s) => fileEnvironment(s.moduleId) !== undefined));
+    const units = [...unit.filter((s) => !other.has(s)), ...other];
+    const withUnits = sorted.map((s) => (s.project.name === "unit" ? units.shift()! : s));
     const root = this.ctx.config.root;
     const key = (s: TestSpecification) => relative(root, s.moduleId).replaceAll("\\", "/");
-    const e2e = sorted.filter((s) => s.project.name === "e2e");
-    if (e2e.length < 2 || e2e.some((s) => this.ctx.cache.getFileTestResults(`e2e:${key(s)}`))) return sorted;
+    const e2e = withUnits.filter((s) => s.project.name === "e2e");
+    if (e2e.length < 2 || e2e.some((s) => this.ctx.cache.getFileTestResults(`e2e:${key(s)}`))) return withUnits;
     const order = byExpectedDuration(e2e.map(key));
     const ranked = [...e2e].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
-    return sorted.map((s) => (s.project.name === "e2e" ? ranked.shift()! : s));
+    return withUnits.map((s) => (s.project.name === "e2e" ? ranked.shift()! : s));
   }
 }
