@@ -183,13 +183,17 @@ export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: num
   const id = `verborgen-${++patterns}`;
   const clip = clipOf(clipTo);
   const classes = HOTSPOT_CLASSES.filter((c) => c !== "verborgen");
+  // The tip names the square and its class, as GridMap's does: one tip drawn on hover, where a
+  // <title> per square put some 4,500 more elements into Waar (docs/performance.md).
+  const tipChannels = {Vak: "cell_id", Klasse: (d: {hotspot: string}) => (d.hotspot === "verborgen" ? "verborgen" : LABELS[d.hotspot as keyof typeof LABELS])} as never;
+  const tip = {format: {x1: false, x2: false, y1: false, y2: false, fill: false}} as never;
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "ordinal", domain: classes.map((c) => LABELS[c]), range: classes.map((c) => HOTSPOT_COLORS[c]), legend: true, label: "Gi*"},
     marks: [
       Plot.frame({stroke: "#ccc"}),
-      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => LABELS[d.hotspot as keyof typeof LABELS], clip, title: (d: {cell_id: string; hotspot: string}) => `${d.cell_id}: ${LABELS[d.hotspot as keyof typeof LABELS]}`}),
-      Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, title: (d: {cell_id: string}) => `${d.cell_id}: verborgen`}),
+      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => LABELS[d.hotspot as keyof typeof LABELS], clip, channels: tipChannels, tip}),
+      Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, channels: tipChannels, tip}),
       outlineMark(outlines),
       ...orientationMarks(extent, width, maxHeight, options)
     ]

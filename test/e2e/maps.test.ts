@@ -1,6 +1,6 @@
 // Maps with orientation on Waar: the search box finds a municipality ("Hengelo" zooms the page to
 // GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
-// table); the maps carry names and tips; a click on a municipality zooms to it.
+// table); the maps carry names and tips (the hot-spot map's tip names a square and its class); a click on a municipality zooms to it.
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
 import {DIST, servedSite} from "./browser.js";
@@ -62,8 +62,15 @@ describe("Waar: maps with orientation", () => {
     });
   });
 
-  test("a click on a municipality's name on the region map zooms to it", async () => {
+  test("a hot-spot square's tip names it and its class; a click on a municipality's name zooms to it", async () => {
     await onWaar(async (page) => {
+      // The hot-spot map (its legend names the classes) shows one tip on hover, as the grid map does.
+      const map = page.locator("figure", {hasText: "hot spot (FDR"});
+      await map.locator("svg g[aria-label=rect] rect").first().hover({force: true});
+      const tip = map.locator("svg g[aria-label=tip]", {hasText: "Klasse"}).first();
+      await tip.waitFor({timeout: 10_000});
+      expect(await tip.textContent()).toMatch(/Vak.*E\d{4}N\d{4}.*Klasse/s);
+      expect(await page.$$eval("figure svg title", (t) => t.length), "no <title> per square").toBe(0);
       const label = page.locator("[data-main-chart] svg text", {hasText: /^Enschede$/});
       await label.first().click({force: true});
       await page.waitForFunction(() => location.search.includes("gemeente=GM0153"));

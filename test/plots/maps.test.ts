@@ -55,6 +55,9 @@ describe("map components", () => {
     const cells = rows.map((r, i) => ({cell_id: r.cell_id, x1: r.x, x2: r.x + 500, y1: r.y, y2: r.y + 500, hotspot: ["hot99", "verborgen", "ns", "cold95"][i]}));
     const figure = maps.HotspotMap(cells, {width: 400, extent, correction: "raw"});
     expect(figure.textContent).toContain("hot spot (99%)");
+    // A tip on hover names a square (as GridMap's), not a <title> per square.
+    expect(figure.querySelectorAll("title")).toHaveLength(0);
+    expect(figure.querySelectorAll('g[aria-label="tip"]').length).toBeGreaterThan(0);
     expect(matchSnapshot("hotspot-map", figure)).toBe(true);
     // The default names the FDR classes.
     const fdr = maps.HotspotMap(cells, {width: 400, extent});
