@@ -22,14 +22,14 @@ import {relative} from "node:path";
 import {BaseSequencer, type TestSpecification} from "vitest/node";
 
 /**
- * Seconds each browser test file took in a clean-clone CI run (run 30, December 6, both workers busy).
+ * Seconds each browser test file took in a clean-clone CI run (run 35, December 6, both workers busy).
  * A file not listed starts first, as vitest runs unknown files first.
  */
 export const E2E_SECONDS: Readonly<Record<string, number>> = {
-  "test/e2e/publish.test.ts": 82, "test/e2e/filters.test.ts": 65, "test/e2e/site.test.ts": 54, "test/e2e/edition.test.ts": 50,
-  "test/e2e/privacy.test.ts": 45, "test/e2e/theme.test.ts": 38, "test/e2e/minimal-delivery.test.ts": 36, "test/e2e/switch-delivery.test.ts": 35,
-  "test/e2e/explore.test.ts": 32, "test/e2e/csv-formulas.test.ts": 30, "test/e2e/smoke-detects.test.ts": 23, "test/e2e/print.test.ts": 14,
-  "test/e2e/maps.test.ts": 12, "test/e2e/knox-worker.test.ts": 8, "test/e2e/planner.test.ts": 4, "test/e2e/needles.test.ts": 0
+  "test/e2e/publish.test.ts": 76, "test/e2e/filters.test.ts": 73, "test/e2e/site.test.ts": 47, "test/e2e/switch-delivery.test.ts": 44,
+  "test/e2e/privacy.test.ts": 42, "test/e2e/edition.test.ts": 42, "test/e2e/minimal-delivery.test.ts": 39, "test/e2e/theme.test.ts": 36,
+  "test/e2e/csv-formulas.test.ts": 32, "test/e2e/smoke-detects.test.ts": 19, "test/e2e/maps.test.ts": 14, "test/e2e/print.test.ts": 13,
+  "test/e2e/explore.test.ts": 12, "test/e2e/knox-worker.test.ts": 9, "test/e2e/planner.test.ts": 3, "test/e2e/needles.test.ts": 0
 };
 
 /**
