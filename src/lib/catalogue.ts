@@ -119,7 +119,7 @@ export const CATALOGUE: readonly Source[] = [
     granularity: "gemeente, wijk, buurt x jaar",
     legalBasis: "open data, CC BY 4.0 (bronvermelding CBS)",
     privacy: "open data",
-    format: "CSV (lang formaat), via npm run fetch:open of handmatig",
+    format: "CSV (lang formaat), door de werkbank bij het CBS opgehaald of met de hand geleverd",
     frequency: "jaarlijks",
     keys: "gebiedscode (GM/WK/BU)",
     checks: "codes, jaar, variabelenaam, getal"

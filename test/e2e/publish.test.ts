@@ -35,6 +35,12 @@ afterAll(async () => {
   await server?.close();
 });
 
+/**
+ * Words a reader of a public page should never meet: finding ids (knox.near_repeat), source files
+ * (season.ts), unit codes, developer commands and Plot's English empty-table text.
+ */
+const DEVELOPER_WORDS = /\b(knox|factor|season|repeat|forecast|measure)\.[a-z_]+|irr per sd|berekend in DuckDB|npm run|No results\./g;
+
 /** Opens a page recording CSP violation events from the first script on. */
 async function openWithViolations(url: string): Promise<{page: Page; violations: () => Promise<string[]>}> {
   const page = await context.newPage();
@@ -88,17 +94,42 @@ describe("served under /a/b/ by a plain static server with the CSP header", () =
     tab = await openSmokeTab(context);
   });
   afterAll(async () => tab?.close());
+  /** Each page's main text as the walk saw it, for the wording test after the walk. */
+  const texts = new Map<string, string>();
   // Each visit also fails on a CSP violation under the header (smoke.ts records them on every page),
   // which covers the DuckDB worker on Verkennen, the fonts and Plot's styles.
   for (const name of pages) {
     test(`page ${name} renders cleanly`, async () => {
       let sqlRows = 0;
-      const inspect = name === "verkennen" ? async (page: Page) => void (sqlRows = await page.locator("[data-sql-result] table tbody tr").count()) : undefined;
+      const inspect = async (page: Page) => {
+        texts.set(name, await page.innerText("main"));
+        if (name === "verkennen") sqlRows = await page.locator("[data-sql-result] table tbody tr").count();
+      };
       const result = await tab.visit(`${server.url}${name}.html`, name, {screenshots: screenshotDir(), inspect});
       expect(problems(result)).toEqual([]);
       if (name === "verkennen") expect(sqlRows, "DuckDB-wasm ran the example query").toBeGreaterThan(0);
     });
   }
+
+  test("every page speaks to readers: no finding ids, source files, unit codes or developer commands", async () => {
+    // The walk's texts; a page it did not visit (a run filtered to this test) is read here.
+    const missing = pages.filter((name) => !texts.has(name));
+    if (missing.length) {
+      const page = await context.newPage();
+      try {
+        for (const name of missing) {
+          await page.goto(`${server.url}${name}.html`, {waitUntil: "load"});
+          await page.waitForSelector("[data-main-chart] svg", {timeout: 30_000});
+          await page.waitForTimeout(500);
+          texts.set(name, await page.innerText("main"));
+        }
+      } finally {
+        await page.close();
+      }
+    }
+    const found = pages.flatMap((name) => [...texts.get(name)!.matchAll(DEVELOPER_WORDS)].map((m) => `${name}: ${m[0]}`));
+    expect(found).toEqual([]);
+  });
 
   test("an injected inline script and an inline event handler are blocked", async () => {
     const {page, violations} = await openWithViolations(`${server.url}index.html`);
