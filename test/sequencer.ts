@@ -8,9 +8,8 @@
  * had built once for all their files: the imported pipeline, the demo deliveries and the published
  * demo tables of test/helpers (docs/performance.md).
  *
- * The browser test files run two at a time and take from a few
- * seconds to well over a minute each, so the order decides how long one worker idles at the end while
- * the other finishes a long file. vitest starts the files longest first when its cache holds their
+ * The browser test files run two at a time and take from a few seconds to well over a minute each,
+ * so the order decides how long one worker idles at the end while the other finishes a long file. vitest starts the files longest first when its cache holds their
  * last durations (node_modules/.vite/vitest), and by file size otherwise, as on every clean checkout
  * (CI): there switch-delivery (51 lines, about 35 s) and minimal-delivery (68 lines, about 36 s)
  * started last and ended the stage 15-20 s after the other worker. {@link E2E_SECONDS} gives the
@@ -44,10 +43,11 @@ export function byExpectedDuration(files: readonly string[], seconds: Readonly<R
 
 /**
  * The environment a test file asks for in its docblock (`@vitest-environment jsdom`), or undefined
- * for the project's own.
+ * for the projects' own (node, also when a file names it).
  */
 export function fileEnvironment(path: string): string | undefined {
-  return /@vitest-environment\s+([\w-]+)/.exec(readFileSync(path, "utf8").slice(0, 2000))?.[1];
+  const named = /@vitest-environment\s+([\w-]+)/.exec(readFileSync(path, "utf8").slice(0, 2000))?.[1];
+  return named === "node" ? undefined : named;
 }
 
 /**

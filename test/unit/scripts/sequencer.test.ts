@@ -1,7 +1,8 @@
 // The order of the test files (test/sequencer.ts): unit files of another environment after the
 // others, so the two unit workers are not ended midway; browser test files longest first on a clean
 // checkout, where vitest has no durations of its own and would start them by file size.
-import {readdirSync} from "node:fs";
+import {mkdtempSync, readdirSync, rmSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {expect, test} from "vitest";
 import type {TestSpecification, Vitest} from "vitest/node";
@@ -48,6 +49,13 @@ test("with durations of vitest's own, vitest's order stands (longest by those fi
 test("a unit file that asks for jsdom is seen as such; a plain one has the project's environment", () => {
   expect(fileEnvironment(join(ROOT, "test/unit/components/walkthrough.test.ts"))).toBe("jsdom");
   expect(fileEnvironment(join(ROOT, "test/unit/random.test.ts"))).toBeUndefined();
+  // Naming the projects' own environment keeps a file with the others.
+  const dir = mkdtempSync(join(tmpdir(), "inbraaklab-sequencer-"));
+  writeFileSync(join(dir, "named.test.ts"), "// @vitest-environment node\n");
+  writeFileSync(join(dir, "dom.test.ts"), "/** @vitest-environment happy-dom */\n");
+  expect(fileEnvironment(join(dir, "named.test.ts"))).toBeUndefined();
+  expect(fileEnvironment(join(dir, "dom.test.ts"))).toBe("happy-dom");
+  rmSync(dir, {recursive: true});
 });
 
 test("unit files of another environment run after the others, which keep their order; other projects stay", async () => {
