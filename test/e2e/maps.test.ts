@@ -1,6 +1,7 @@
 // Maps with orientation on Waar: the search box finds a municipality ("Hengelo" zooms the page to
 // GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
-// table); the maps carry names and tips (the hot-spot map's tip names a square and its class); a click on a municipality zooms to it.
+// table); the maps carry names and tips (the hot-spot map's tip names a square and its class); a
+// click on a municipality zooms to it.
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
 import {DIST, servedSite} from "./browser.js";

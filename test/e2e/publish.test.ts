@@ -37,7 +37,8 @@ afterAll(async () => {
 
 /**
  * Words a reader of a public page should never meet: finding ids (knox.near_repeat), source files
- * (season.ts), unit codes, developer commands and Plot's English empty-table text.
+ * (season.ts), unit codes, developer commands, and Inputs.table's English "No results." (style.css
+ * paints Dutch over it, but it stays in the page's text).
  */
 const DEVELOPER_WORDS = /\b(knox|factor|season|repeat|forecast|measure)\.[a-z_]+|irr per sd|berekend in DuckDB|npm run|No results\./g;
 
