@@ -4,6 +4,7 @@ import {siteMunicipalities} from "./loaders/site/municipalities.js";
 import {editionSite, editionView} from "./loaders/site/edition.js";
 import {themeOf} from "./src/lib/theme.js";
 import {printTablesScript} from "./src/lib/print-tables.js";
+import {emptyTablesScript} from "./src/lib/empty-tables.js";
 import {carryViewScript} from "./src/lib/view-links.js";
 
 // Offence theme (INBRAAKLAB_THEME, src/lib/theme.ts) and the delivery's municipalities with data
@@ -85,7 +86,7 @@ const site = {
   // An empty icon keeps the browser from requesting a favicon; the CSP meta tag only in builds; the
   // script that carries the view (period, area, soort; in an edition its municipality by default)
   // along every internal link and the one that gives printed tables all their rows (issue 14).
-  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript(editionView(process.env.INBRAAKLAB_EDITION))}</script><script>${printTablesScript()}</script>`,
+  head: `<link rel="icon" href="data:,">${building ? cspMetaTag() : ""}<script>${carryViewScript(editionView(process.env.INBRAAKLAB_EDITION))}</script><script>${printTablesScript()}</script><script>${emptyTablesScript()}</script>`,
   // The theme plus self-hosted fonts (src/style.css); no link to a font service.
   style: "style.css",
   globalStylesheets: [],
