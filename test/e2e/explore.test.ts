@@ -25,13 +25,13 @@ beforeAll(async () => {
 afterAll(async () => page?.close());
 
 /** The shared tab, its errors forgotten: a test sees only what happens while it runs. */
-function open(): {page: Page; errors: string[]} {
+function sharedTab(): {page: Page; errors: string[]} {
   errors = [];
   return {page, errors};
 }
 
 test("an example query shows a result table and a chart", async () => {
-  const {page, errors} = open();
+  const {page, errors} = sharedTab();
   await page.click('[data-example="2"]'); // hour of the day: 24 rows
   await page.waitForFunction(() => (document.querySelector("[data-sql-editor] textarea") as HTMLTextAreaElement | null)?.value.includes("time_profile"));
   await page.waitForFunction(() => document.querySelector("[data-sql-result] p")?.textContent?.startsWith("24 rijen"), undefined, {timeout: 30_000});
@@ -45,7 +45,7 @@ test("an example query shows a result table and a chart", async () => {
 });
 
 test("a bad query shows a Dutch error in the page and no console error", async () => {
-  const {page, errors} = open();
+  const {page, errors} = sharedTab();
   await page.fill("[data-sql-editor] textarea", "SELECT * FROM geen_tabel");
   await page.click("[data-sql-editor] [data-run]");
   await page.waitForSelector("[data-sql-error]", {timeout: 30_000});
@@ -62,7 +62,7 @@ test("a bad query shows a Dutch error in the page and no console error", async (
 });
 
 test("the Dutch views count each registration once; a double-counting sum is warned about (issue 14, item 8)", async () => {
-  const {page, errors} = open();
+  const {page, errors} = sharedTab();
   // The table list starts with the Dutch views.
   await page.waitForSelector(".loaded details summary code");
   const listed = await page.$$eval(".loaded details summary code", (c) => c.map((x) => x.textContent));
