@@ -140,6 +140,14 @@ function clickable(figure: Element, {selectable, onSelect}: MapOptions): void {
 }
 
 /**
+ * One tip for all the squares of a map, shown and hidden alike, at the square nearest the pointer:
+ * with a tip on each of its two rect marks a map showed two tips at once, one from each.
+ */
+function squareTip<T extends {x1: number; x2: number; y1: number; y2: number}>(cells: readonly T[], channels: Record<string, (d: T) => unknown>) {
+  return Plot.tip(cells as T[], Plot.pointer({x: (d: T) => (d.x1 + d.x2) / 2, y: (d: T) => (d.y1 + d.y2) / 2, channels, format: {x: false, y: false}} as never));
+}
+
+/**
  * Grid squares coloured by count; hidden squares hatched grey ("verborgen").
  * @example GridMap(gridCells(rows, {year: 2024, size: 500}), {width: 640, extent})
  */
@@ -154,17 +162,16 @@ export function GridMap(cells: readonly GridCell[], options: MapOptions): Elemen
     const f = selectable?.length ? featureAt(selectable, (d.x1 + d.x2) / 2, (d.y1 + d.y2) / 2) : null;
     return f ? names?.get(f.id) ?? f.id : "";
   };
-  const tipChannels = {Vak: "cell_id", Gebied: area, Aantal: "label"} as never;
-  const tip = {format: {x1: false, x2: false, y1: false, y2: false, fill: false}} as never;
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true, tickFormat: nlTick},
     marks: [
       Plot.frame({stroke: "#ccc"}),
-      Plot.rect(shown, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "count", clip, channels: tipChannels, tip}),
-      Plot.rect(hidden, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, channels: tipChannels, tip}),
+      Plot.rect(shown, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: "count", clip}),
+      Plot.rect(hidden, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip}),
       outlineMark(outlines),
-      ...orientationMarks(extent, width, maxHeight, options)
+      ...orientationMarks(extent, width, maxHeight, options),
+      squareTip(cells, {Vak: (d: GridCell) => d.cell_id, Gebied: area, Aantal: (d: GridCell) => d.label})
     ]
   });
   hatch(svgOf(figure), id);
@@ -185,17 +192,17 @@ export function HotspotMap(cells: readonly {cell_id: string; x1: number; x2: num
   const classes = HOTSPOT_CLASSES.filter((c) => c !== "verborgen");
   // The tip names the square and its class, as GridMap's does: one tip drawn on hover, where a
   // <title> per square put some 4,500 more elements into Waar (docs/performance.md).
-  const tipChannels = {Vak: "cell_id", Klasse: (d: {hotspot: string}) => (d.hotspot === "verborgen" ? "verborgen" : LABELS[d.hotspot as keyof typeof LABELS])} as never;
-  const tip = {format: {x1: false, x2: false, y1: false, y2: false, fill: false}} as never;
+  const klasse = (d: {hotspot: string}) => (d.hotspot === "verborgen" ? "verborgen" : LABELS[d.hotspot as keyof typeof LABELS]);
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "ordinal", domain: classes.map((c) => LABELS[c]), range: classes.map((c) => HOTSPOT_COLORS[c]), legend: true, label: "Gi*"},
     marks: [
       Plot.frame({stroke: "#ccc"}),
-      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => LABELS[d.hotspot as keyof typeof LABELS], clip, channels: tipChannels, tip}),
-      Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip, channels: tipChannels, tip}),
+      Plot.rect(cells.filter((c) => c.hotspot !== "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: (d: {hotspot: string}) => LABELS[d.hotspot as keyof typeof LABELS], clip}),
+      Plot.rect(cells.filter((c) => c.hotspot === "verborgen"), {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: `url(#${id})`, clip}),
       outlineMark(outlines),
-      ...orientationMarks(extent, width, maxHeight, options)
+      ...orientationMarks(extent, width, maxHeight, options),
+      squareTip(cells, {Vak: (d: {cell_id: string}) => d.cell_id, Klasse: klasse})
     ]
   });
   hatch(svgOf(figure), id);
@@ -214,18 +221,23 @@ export function AreaMap(features: readonly AreaFeature[], values: readonly AreaV
   const withValue = features.filter((f) => byCode.get(f.id) && !byCode.get(f.id)!.hidden);
   const hidden = features.filter((f) => byCode.get(f.id)?.hidden);
   const clip = clipOf(clipTo);
-  // The tip (at the area's centroid) names the area, its code and the figure.
-  const channels = {Gebied: (f: AreaFeature) => byCode.get(f.id)?.name ?? options.names?.get(f.id) ?? f.id, Code: (f: AreaFeature) => f.id, [label]: (f: AreaFeature) => byCode.get(f.id)?.label ?? "geen cijfer"} as never;
-  const tip = {format: {fill: false}} as never;
+  // One tip for shown and hidden areas alike (a tip per mark showed two at once), at the point where
+  // the area's name goes (labelPoint: planar, in RD metres), naming the area, its code and the figure.
+  const tipped = [...withValue, ...hidden].flatMap((f) => {
+    const at = labelPoint(f);
+    return at ? [{f, x: at.x, y: at.y}] : [];
+  });
+  const channels = {Gebied: ({f}: {f: AreaFeature}) => byCode.get(f.id)?.name ?? options.names?.get(f.id) ?? f.id, Code: ({f}: {f: AreaFeature}) => f.id, [label]: ({f}: {f: AreaFeature}) => byCode.get(f.id)?.label ?? "geen cijfer"};
   const figure = Plot.plot({
     ...base(extent, width, maxHeight),
     color: {type: "sqrt", scheme: "YlOrRd", label, legend: true, zero: true, tickFormat: nlTick},
     marks: [
       Plot.geo(features as never, {stroke: "#999", strokeWidth: 0.4, fill: "#fafafa", clip}),
-      Plot.geo(withValue as never, {fill: (f: AreaFeature) => byCode.get(f.id)!.value, stroke: "#fff", strokeWidth: 0.4, clip, channels, tip}),
-      Plot.geo(hidden as never, {fill: `url(#${id})`, stroke: "#fff", strokeWidth: 0.4, clip, channels, tip}),
+      Plot.geo(withValue as never, {fill: (f: AreaFeature) => byCode.get(f.id)!.value, stroke: "#fff", strokeWidth: 0.4, clip}),
+      Plot.geo(hidden as never, {fill: `url(#${id})`, stroke: "#fff", strokeWidth: 0.4, clip}),
       outlineMark(outlines),
-      ...orientationMarks(extent, width, maxHeight, {...options, names: options.names ?? new Map(values.map((v) => [v.code, v.name]))})
+      ...orientationMarks(extent, width, maxHeight, {...options, names: options.names ?? new Map(values.map((v) => [v.code, v.name]))}),
+      Plot.tip(tipped, Plot.pointer({x: "x", y: "y", channels, format: {x: false, y: false}} as never))
     ]
   });
   hatch(svgOf(figure), id);

@@ -1,7 +1,7 @@
 // Maps with orientation on Waar: the search box finds a municipality ("Hengelo" zooms the page to
 // GM0164, its squares clipped to it) and a postcode (selected in the filter and first in the PC4
-// table); the maps carry names and tips (the hot-spot map's tip names a square and its class); a
-// click on a municipality zooms to it.
+// table); the maps carry names and one tip each (a hot-spot square and its class, an area and its
+// figure); a click on a municipality zooms to it.
 import {describe, expect, test} from "vitest";
 import type {Page} from "playwright-core";
 import {DIST, servedSite} from "./browser.js";
@@ -63,7 +63,7 @@ describe("Waar: maps with orientation", () => {
     });
   });
 
-  test("a hot-spot square's tip names it and its class; a click on a municipality's name zooms to it", async () => {
+  test("one tip names a hot-spot square and its class, one an area; a click on a municipality's name zooms to it", async () => {
     await onWaar(async (page) => {
       // The hot-spot map (its legend names the classes) shows one tip on hover, as the grid map does.
       const map = page.locator("figure", {hasText: "hot spot (FDR"});
@@ -71,7 +71,18 @@ describe("Waar: maps with orientation", () => {
       const tip = map.locator("svg g[aria-label=tip]", {hasText: "Klasse"}).first();
       await tip.waitFor({timeout: 10_000});
       expect(await tip.textContent()).toMatch(/Vak.*E\d{4}N\d{4}.*Klasse/s);
+      // One tip, not one from the shown squares and another from the hidden ones.
+      expect(await map.locator("svg g[aria-label=tip]").evaluateAll((gs) => gs.filter((g) => g.textContent).length)).toBe(1);
       expect(await page.$$eval("figure svg title", (t) => t.length), "no <title> per square").toBe(0);
+      // The area map's one tip names the area under the pointer (at the point where its name stands).
+      const areas = page.locator("figure:has(g[aria-label=geo])").last();
+      await areas.scrollIntoViewIfNeeded();
+      const name = (await areas.locator("svg text", {hasText: /^Tubbergen$/}).first().boundingBox())!;
+      await page.mouse.move(name.x + name.width / 2, name.y + name.height / 2 + 12);
+      const areaTip = areas.locator("svg g[aria-label=tip]", {hasText: "Gebied"});
+      await areaTip.first().waitFor({timeout: 10_000});
+      expect(await areaTip.first().textContent()).toMatch(/Gebied.*Tubbergen.*Code.*GM0183/s);
+      expect(await areas.locator("svg g[aria-label=tip]").evaluateAll((gs) => gs.filter((g) => g.textContent).length)).toBe(1);
       const label = page.locator("[data-main-chart] svg text", {hasText: /^Enschede$/});
       await label.first().click({force: true});
       await page.waitForFunction(() => location.search.includes("gemeente=GM0153"));

@@ -35,6 +35,8 @@ describe("map components", () => {
     expect(hatched.parentElement!.querySelectorAll("rect").length).toBe(1);
     expect(hatched.getAttribute("d")).toMatch(/^M[^M]+Z$/);
     expect(svg.querySelector("pattern")).not.toBeNull();
+    // One tip for shown and hidden squares alike: a tip per mark showed two at once.
+    expect(svg.querySelectorAll('g[aria-label="tip"]')).toHaveLength(1);
     expect(matchSnapshot("grid-map", figure)).toBe(true);
   });
 
@@ -55,9 +57,9 @@ describe("map components", () => {
     const cells = rows.map((r, i) => ({cell_id: r.cell_id, x1: r.x, x2: r.x + 500, y1: r.y, y2: r.y + 500, hotspot: ["hot99", "verborgen", "ns", "cold95"][i]}));
     const figure = maps.HotspotMap(cells, {width: 400, extent, correction: "raw"});
     expect(figure.textContent).toContain("hot spot (99%)");
-    // A tip on hover names a square (as GridMap's), not a <title> per square.
+    // One tip on hover names a square (as GridMap's), not a <title> per square.
     expect(figure.querySelectorAll("title")).toHaveLength(0);
-    expect(figure.querySelectorAll('g[aria-label="tip"]').length).toBeGreaterThan(0);
+    expect(figure.querySelectorAll('g[aria-label="tip"]')).toHaveLength(1);
     expect(matchSnapshot("hotspot-map", figure)).toBe(true);
     // The default names the FDR classes.
     const fdr = maps.HotspotMap(cells, {width: 400, extent});
@@ -73,6 +75,7 @@ describe("map components", () => {
     const hatched = svg.querySelector('path[fill^="url(#verborgen"]')!;
     expect(hatched.getAttribute("d")).toBe(hatched.parentElement!.querySelector("path")!.getAttribute("d"));
     expect(svg.querySelector(`pattern#${hatched.getAttribute("fill")!.slice(5, -1)}`)).not.toBeNull();
+    expect(svg.querySelectorAll('g[aria-label="tip"]')).toHaveLength(1);
     expect(matchSnapshot("area-map", figure)).toBe(true);
   });
 });
