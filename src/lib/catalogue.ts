@@ -119,7 +119,7 @@ export const CATALOGUE: readonly Source[] = [
     granularity: "gemeente, wijk, buurt x jaar",
     legalBasis: "open data, CC BY 4.0 (bronvermelding CBS)",
     privacy: "open data",
-    format: "CSV (lang formaat), door de werkbank bij het CBS opgehaald of met de hand geleverd",
+    format: "CSV (lang formaat), van het CBS of met de hand",
     frequency: "jaarlijks",
     keys: "gebiedscode (GM/WK/BU)",
     checks: "codes, jaar, variabelenaam, getal"
