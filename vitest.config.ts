@@ -34,8 +34,10 @@ export default defineConfig({
           maxWorkers: Math.max(2, availableParallelism() - 1),
           // Files in one worker share their modules: the demo deliveries and published tables that
           // test/helpers cache per process are built once per worker instead of once per file, and
-          // the pipeline's modules are imported once. No test mocks modules or stubs globals
-          // (docs/performance.md has the measurement).
+          // the pipeline's modules are imported once. No test mocks modules; the Plot snapshot tests
+          // (test/plots) install a DOM as globals, so they ask for the jsdom environment and run in
+          // workers of their own, where Plot always loads with a window (its pixel offset depends on
+          // that) and their globals reach no other file (docs/performance.md has the measurement).
           isolate: false
         }
       },

@@ -4,7 +4,8 @@
  * Unit files that need another environment (`// @vitest-environment jsdom`) go last. The unit files
  * share two worker processes (`isolate: false`), and vitest hands a finished worker the next file
  * only if that file's environment is the worker's; otherwise it ends the worker and starts another.
- * Two jsdom files queued among the others ended both workers twice, and with them what the workers
+ * The jsdom files (two component tests and the Plot snapshot tests of test/plots) queued among the
+ * others ended the workers again and again, and with them what the workers
  * had built once for all their files: the imported pipeline, the demo deliveries and the published
  * demo tables of test/helpers (docs/performance.md).
  *

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // SVG snapshot tests for the KPI card and the heat map: rendered in jsdom, floats rounded, compared
 // with test/snapshots/<name>.svg (written when missing; a mismatch writes test/output/<name>-changed.svg).
 import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The charts of the forecast evaluation on Waar nu?: the PAI curve over the share of the area and
 // the monthly PAI, per method, with PAI 1 (chance) dashed.
 import {beforeAll, describe, expect, test} from "vitest";

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // SVG snapshots of the hypothesis components on small fixed inputs.
 import {beforeAll, describe, expect, test} from "vitest";
 import {installDom, matchSnapshot} from "./snapshot.js";

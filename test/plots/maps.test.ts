@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // SVG snapshots of the map and funnel components on small fixed inputs.
 import {beforeAll, describe, expect, test} from "vitest";
 import {installDom, matchSnapshot} from "./snapshot.js";

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The drawing and interaction pieces of Waar: the bars per municipality (no coordinates) and what
 // a click on a map area does.
 import {beforeAll, describe, expect, test} from "vitest";
