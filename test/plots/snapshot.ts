@@ -5,12 +5,20 @@ import {JSDOM} from "jsdom";
 
 const ROOT = join(import.meta.dirname, "../..");
 
-/** Installs a jsdom window and document as globals (Plot and the components use them). */
+/**
+ * Makes sure a jsdom window and document are globals (Plot and the components use them). Under
+ * vitest's jsdom environment, which the files of test/plots ask for, the environment's window stays:
+ * every file of a worker then uses one document (a second one made Inputs' tables, built in the
+ * first, fail to insert in another file).
+ */
 export function installDom(): void {
-  const dom = new JSDOM("<!doctype html><html><body></body></html>", {pretendToBeVisual: true});
-  Object.assign(globalThis, {window: dom.window, document: dom.window.document, Event: dom.window.Event, HTMLElement: dom.window.HTMLElement});
+  let win = (globalThis as {window?: JSDOM["window"]}).window;
+  if (!win) {
+    win = new JSDOM("<!doctype html><html><body></body></html>", {pretendToBeVisual: true}).window;
+    Object.assign(globalThis, {window: win, document: win.document, Event: win.Event, HTMLElement: win.HTMLElement});
+  }
   // Plot's colour ramps paint on a canvas, which jsdom lacks: a stub that records nothing.
-  const canvas = dom.window.HTMLCanvasElement.prototype as unknown as {getContext: () => unknown; toDataURL: () => string};
+  const canvas = win.HTMLCanvasElement.prototype as unknown as {getContext: () => unknown; toDataURL: () => string};
   canvas.getContext = () => ({fillStyle: "", fillRect() {}});
   canvas.toDataURL = () => "data:image/png;base64,";
 }
