@@ -12,11 +12,19 @@
 // its ```js blocks and inline `${…}` expressions, messages at the page's lines) with ESLint's recommended
 // rules, in the browser, with Framework's built-ins (FRAMEWORK below) as globals: a misspelt name, a
 // name defined twice, a variable nothing uses, unreachable code. Not type-checked: cells await each
-// other's promises implicitly, which TypeScript cannot follow.
+// other's promises implicitly, which TypeScript cannot follow. arquero is refused on pages and in src/
+// (NO_ARQUERO below).
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 import {pageProcessor} from "./scripts/lib/page-blocks.js";
+
+/**
+ * Why arquero is refused on pages and in the browser modules: it compiles its expressions (and even
+ * `objects()`) with `Function`, which the site's Content-Security-Policy forbids (docs/decisions.md).
+ */
+const NO_ARQUERO = "arquero compiles with Function, which the site's CSP forbids (docs/decisions.md): use a src/lib function over Arrow columns, or SQL in DuckDB";
+const ARQUERO_IMPORTS = ["no-restricted-imports", ["error", {paths: ["arquero", "npm:arquero"].map((name) => ({name, message: NO_ARQUERO}))}]];
 
 /** What Framework gives every page without an import (its standard library and reactive built-ins). */
 const FRAMEWORK = [
@@ -49,12 +57,19 @@ export default tseslint.config(
       "@typescript-eslint/await-thenable": "error"
     }
   },
+  {files: ["src/**/*.ts"], rules: Object.fromEntries([ARQUERO_IMPORTS])},
   {files: ["src/**/*.md", "scripts/templates/**/*.md"], processor: pageProcessor},
   {
     files: ["src/**/*.md/*.js", "scripts/templates/**/*.md/*.js"],
     extends: [js.configs.recommended],
     languageOptions: {ecmaVersion: "latest", sourceType: "module", globals: {...globals.browser, ...Object.fromEntries(FRAMEWORK.map((name) => [name, "readonly"]))}},
     linterOptions: {reportUnusedDisableDirectives: "error"},
-    rules: {"no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true}]}
+    rules: {
+      "no-unused-vars": ["error", {argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true}],
+      // Framework's `aq`, an arquero import and FileAttachment's `.arquero()` all load arquero.
+      "no-restricted-globals": ["error", {name: "aq", message: NO_ARQUERO}],
+      "no-restricted-syntax": ["error", {selector: "CallExpression[callee.property.name='arquero']", message: NO_ARQUERO}],
+      ...Object.fromEntries([ARQUERO_IMPORTS])
+    }
   }
 );

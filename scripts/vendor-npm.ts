@@ -20,7 +20,6 @@ const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Libraries bundled from node_modules: npm name -> entry module (resolved from node_modules). */
 export const VENDORED: Record<string, {entry: string; external?: string[]}> = {
   "apache-arrow": {entry: "apache-arrow"},
-  "arquero": {entry: "arquero"},
   "@observablehq/plot": {entry: "@observablehq/plot"},
   "d3": {entry: "d3"},
   "d3-dsv": {entry: "d3-dsv"},
@@ -43,9 +42,11 @@ const COPIED: Record<string, string[]> = {
 /**
  * Libraries that Framework's client or standard library may import but this site does not use.
  * An empty folder pins their version offline; importing one then fails loudly at build time.
+ * arquero is among them: it compiles its expressions with `Function`, which the site's
+ * Content-Security-Policy forbids, and `npm run lint` refuses it on pages (docs/decisions.md).
  */
 export const NOT_VENDORED = [
-  "lodash", "echarts", "leaflet", "mapbox-gl", "react", "react-dom", "topojson-client",
+  "arquero", "lodash", "echarts", "leaflet", "mapbox-gl", "react", "react-dom", "topojson-client",
   "parquet-wasm", "jszip", "exceljs", "sql.js", "vega", "vega-lite", "vega-lite-api",
   "@uwdata/vgplot", "@uwdata/mosaic-core", "mermaid", "katex", "@viz-js/viz",
   "@observablehq/sample-datasets"

@@ -38,3 +38,25 @@ describe("linting a page", () => {
     expect(await lintPage(page)).toEqual(["2 no-unused-vars", "3 no-unused-vars"]);
   });
 });
+
+describe("arquero, which the site's CSP cannot run", () => {
+  /** Lints a page and returns "line rule: message" per message. */
+  async function messages(markdown: string, filePath = "src/proef.md"): Promise<string[]> {
+    const [result] = await new ESLint({cwd: ROOT}).lintText(markdown, {filePath: join(ROOT, filePath)});
+    return result.messages.map((m) => `${m.line} ${m.ruleId}: ${m.message}`);
+  }
+
+  test("Framework's aq, an import of arquero and FileAttachment's .arquero() are refused on a page, with the reason", async () => {
+    const page = ["```js", "const t = aq.table({a: [1]});", "```", "", "```js", 'import * as arquero from "npm:arquero";', "const u = FileAttachment(\"data/x.arrow\").arquero();", "display([t, u, arquero]);", "```"].join("\n");
+    const found = await messages(page);
+    expect(found.map((m) => m.split(":")[0])).toEqual(["2 no-restricted-globals", "6 no-restricted-imports", "7 no-restricted-syntax"]);
+    for (const m of found) expect(m).toContain("CSP forbids (docs/decisions.md)");
+  });
+
+  test("a browser module in src/ may not import it either; the same page without arquero passes", async () => {
+    // The configuration ESLint applies to a module of src/ (linting one typed costs seconds).
+    const config = await new ESLint({cwd: ROOT}).calculateConfigForFile(join(ROOT, "src/lib/rows.ts")) as {rules: Record<string, [unknown, {paths: {name: string}[]}]>};
+    expect(config.rules["no-restricted-imports"][1].paths.map((p) => p.name)).toEqual(["arquero", "npm:arquero"]);
+    expect(await messages(["```js", "const t = d3.sum([1]);", "display(t);", "```"].join("\n"))).toEqual([]);
+  });
+});
