@@ -51,15 +51,15 @@ export default defineConfig({
           env: {...env, INBRAAKLAB_E2E_RUN: process.env.INBRAAKLAB_E2E_RUN ?? String(Date.now()), INBRAAKLAB_PEILDATUM: process.env.INBRAAKLAB_PEILDATUM ?? todayInAmsterdam()},
           testTimeout: 300_000,
           hookTimeout: 120_000,
-          // Two test files at a time (each drives its own Chromium against its own static server): the
+          // Two test files at a time (each drives its worker's Chromium against its own static server): the
           // browser tests took 7.5 min one after another and 6 min two at a time on the 2-core machine.
           fileParallelism: true,
           maxWorkers: 2,
           pool: "forks",
           // Files in one worker share the modules they import (playwright-core, the helpers): 0.65 s
           // less per file (six files: import 7.2 s -> 3.4 s). No browser test keeps state in a shared
-          // module, stubs a global or changes the environment; each builds its browser, server and
-          // context in its own hooks.
+          // module, stubs a global or changes the environment; each builds its server and contexts in
+          // its own hooks, in the browser the worker's files share (workerBrowser, test/e2e/browser.ts).
           isolate: false
         }
       },

@@ -8,7 +8,7 @@ import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, BrowserContext, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {releaseBrowser, workerBrowser} from "./browser.js";
 import {buildSite, ROOT} from "./build.js";
 import {SITES, XSS, writeXssDelivery} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
@@ -30,10 +30,10 @@ let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await workerBrowser();
   context = await browser.newContext();
 });
-afterAll(async () => browser?.close());
+afterAll(async () => releaseBrowser(browser));
 
 /** A new tab of the file's context on `url`, watched for problems (openWatched in smoke.ts). */
 const open = (url: string) => openWatched(context, url);

@@ -2,7 +2,7 @@
 // table appears, the progress bar moves, and cancel stops a run.
 import {afterAll, beforeAll, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {releaseBrowser, workerBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
 import {SITES, shortDemo} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
@@ -14,7 +14,7 @@ let page: Page;
 beforeAll(async () => {
   if (!process.env.KNOX_E2E_DIST) await shortDemo("woninginbraak");
   const dir = process.env.KNOX_E2E_DIST ?? buildSite(SITES.intern.output, SITES.intern.env);
-  browser = await launchBrowser();
+  browser = await workerBrowser();
   server = await serveStatic(dir);
   page = await browser.newPage();
   await page.goto(server.url + "hypothesen/near-repeats");
@@ -23,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await page?.close();
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

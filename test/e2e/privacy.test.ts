@@ -6,7 +6,7 @@ import {dsvFormat} from "d3-dsv";
 import {tableFromIPC} from "apache-arrow";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {releaseBrowser, workerBrowser} from "./browser.js";
 import {buildSite, ROOT, siteFiles} from "./build.js";
 import {SITES, shortDemo} from "./sites.js";
 import {NeedleIndex, type Needle} from "./needles.js";
@@ -84,9 +84,9 @@ describe("intern build", () => {
   beforeAll(async () => {
     internRows = rowsOf(join(await shortDemo("woninginbraak"), "inbraken.csv"));
     dir = buildSite(SITES.intern.output, SITES.intern.env);
-    browser = await launchBrowser();
+    browser = await workerBrowser();
   }, 240_000);
-  afterAll(async () => browser?.close());
+  afterAll(async () => releaseBrowser(browser));
 
   test("carries a pseudonymised incident table with snapped coordinates and hours", () => {
     const arrow = siteFiles(dir).filter((f) => /incidents\.[0-9a-f]+\.arrow$/.test(f));

@@ -5,7 +5,7 @@ import {existsSync, mkdirSync, readFileSync, statSync} from "node:fs";
 import {dirname, join, resolve} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, BrowserContext, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {releaseBrowser, workerBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {listPages, openSmokeTab, problems, screenshotDir, type SmokeTab} from "./smoke.js";
 import {htmlFiles} from "../../loaders/site/harden.js";
@@ -24,14 +24,14 @@ let server: StaticServer;
 
 beforeAll(async () => {
   if (!existsSync(join(DIST, "index.html"))) throw new Error("dist/ is missing: run `npm run build` first");
-  browser = await launchBrowser();
+  browser = await workerBrowser();
   context = await browser.newContext();
   const policy = readFileSync(join(DIST, "_deploy", "csp-header.txt"), "utf8").trim();
   server = await serveStatic(DIST, {base: "/a/b/", cleanUrls: false, headers: {"content-security-policy": policy}});
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

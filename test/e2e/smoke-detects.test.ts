@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, test} from "vitest";
 import type {Browser, BrowserContext} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {releaseBrowser, workerBrowser} from "./browser.js";
 import {serveStatic, type StaticServer} from "./server.js";
 import {openSmokeTab, openWatched, problems, smokePage, watchQuiet} from "./smoke.js";
 import {pdfPageTexts} from "./pdf-text.js";
@@ -17,13 +17,13 @@ let context: BrowserContext;
 let server: StaticServer;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await workerBrowser();
   context = await browser.newContext();
   server = await serveStatic(join(import.meta.dirname, "fixtures/broken-site"));
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

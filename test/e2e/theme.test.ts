@@ -5,7 +5,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Browser, BrowserContext, Page} from "playwright-core";
-import {launchBrowser} from "./browser.js";
+import {releaseBrowser, workerBrowser} from "./browser.js";
 import {buildSite} from "./build.js";
 import {SITES, shortDemo} from "./sites.js";
 import {serveStatic, type StaticServer} from "./server.js";
@@ -22,13 +22,13 @@ let dir: string;
 beforeAll(async () => {
   await shortDemo("fietsdiefstal");
   dir = buildSite(SITES.fiets.output, SITES.fiets.env);
-  browser = await launchBrowser();
+  browser = await workerBrowser();
   context = await browser.newContext();
   server = await serveStatic(dir);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 
