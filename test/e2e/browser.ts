@@ -51,8 +51,9 @@ export interface ServedSite {
 
 /**
  * The worker's browser ({@link workerBrowser}), one browser context and one static server over a
- * built site for the tests of a file: opened before them, closed after. `build`, when given, builds the site first (an extra delivery's
- * site); without it the site must exist, and a missing one fails at once, naming the command.
+ * built site for the tests of a file: opened before them, closed after. `build`, when given, builds
+ * the site first (an extra delivery's site); without it the site must exist, and a missing one fails
+ * at once, naming the command.
  * @example const site = servedSite(); ... const page = await site.page(); page.goto(site.server.url)
  */
 export function servedSite(dir = DIST, required = "index.html", build?: () => void): ServedSite {
