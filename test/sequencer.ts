@@ -5,14 +5,15 @@
  * share two worker processes (`isolate: false`), and vitest hands a finished worker the next file
  * only if that file's environment is the worker's; otherwise it ends the worker and starts another.
  * The jsdom files (two component tests and the Plot snapshot tests of test/plots) queued among the
- * others ended the workers again and again, and with them what the workers
- * had built once for all their files: the imported pipeline, the demo deliveries and the published
- * demo tables of test/helpers (docs/performance.md).
+ * others ended the workers again and again, and with them what the workers had built once for all
+ * their files: the imported pipeline, the demo deliveries and the published demo tables of
+ * test/helpers (docs/performance.md).
  *
  * The browser test files run two at a time and take from a few seconds to well over a minute each,
- * so the order decides how long one worker idles at the end while the other finishes a long file. vitest starts the files longest first when its cache holds their
- * last durations (node_modules/.vite/vitest), and by file size otherwise, as on every clean checkout
- * (CI): there switch-delivery (51 lines, about 35 s) and minimal-delivery (68 lines, about 36 s)
+ * so the order decides how long one worker idles at the end while the other finishes a long file.
+ * vitest starts the files longest first when its cache holds their last durations
+ * (node_modules/.vite/vitest), and by file size otherwise, as on every clean checkout (CI): there
+ * switch-delivery (51 lines, about 35 s) and minimal-delivery (68 lines, about 36 s)
  * started last and ended the stage 15-20 s after the other worker. {@link E2E_SECONDS} gives the
  * durations of the last measured clean run, so a clean checkout also starts the longest first. The
  * figures only order the files: a stale figure makes the order worse, never a test wrong.
